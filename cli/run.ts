@@ -1,0 +1,102 @@
+// Parses argv, runs one command, prints its result, and returns the exit code. Separate
+// from cli/main.ts so tests can run the CLI in-process with their own streams.
+import { parseArgs } from 'node:util';
+import { GLOBAL_OPTIONS, makeContext, formatError, EXIT, type Command, type OptionValues } from './framework';
+import { UsageError } from '../shared/errors';
+import { COMMANDS } from './registry';
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const GLOBAL_WITH_VALUE = new Set(['--vault', '--passphrase-file']);
+
+/** The command words: the first one or two tokens that are not options or their values. */
+function findCommand(argv: string[], commands: readonly Command<never>[]): { command: Command<never> | null; rest: string[] } {
+  const words: number[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
+    const token = argv[i]!;
+    if (token === '--') break;
+    if (token.startsWith('-')) {
+      if (GLOBAL_WITH_VALUE.has(token)) i++;
+      continue;
+    }
+    words.push(i);
+  }
+  const names = words.map((i) => argv[i]!);
+  for (const take of [2, 1]) {
+    if (names.length < take) continue;
+    const name = names.slice(0, take).join(' ');
+    const command = commands.find((c) => c.name === name);
+    if (command) {
+      const drop = new Set(words.slice(0, take));
+      return { command, rest: argv.filter((_, i) => !drop.has(i)) };
+    }
+  }
+  return { command: null, rest: argv };
+}
+
+export function helpText(commands: readonly Command<never>[] = COMMANDS): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    '协商证据箱 xieshang — 命令行 / command line',
+    '',
+    '用法 Usage: xieshang [--vault PATH] [--passphrase-file FILE] [--json] <命令> …',
+    '',
+    '口令只从环境变量 XIESHANG_PASSPHRASE 或 --passphrase-file 读取，绝不从命令行参数读取。',
+    'The passphrase comes only from XIESHANG_PASSPHRASE or --passphrase-file.',
+    '',
+    '命令 Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    '退出码 Exit codes: 0 成功 ok · 1 内部错误 internal · 2 用法或输入错误 usage/bad input ·',
+    '  3 部分完成 partly done · 4 口令错误 wrong passphrase · 5 证据箱缺失、被占用或损坏 vault missing/in use/damaged',
+    '',
+    '每个命令的帮助 Help for one command: xieshang <命令> --help',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo, commands: readonly Command<never>[] = COMMANDS): Promise<number> {
+  const json = argv.includes('--json');
+  try {
+    const { command, rest } = findCommand(argv, commands);
+    if (!command) {
+      if (rest.includes('--help') || rest.includes('-h') || rest.length === 0) {
+        io.stdout(`${helpText(commands)}\n`);
+        return rest.length === 0 ? EXIT.usage : EXIT.ok;
+      }
+      const unknown = rest.find((t) => !t.startsWith('-')) ?? rest[0] ?? '';
+      throw new UsageError(`未知命令 ${unknown}（xieshang --help 列出所有命令）`);
+    }
+    let parsed: { values: OptionValues; positionals: string[] };
+    try {
+      parsed = parseArgs({
+        args: rest,
+        options: { ...GLOBAL_OPTIONS, ...(command.options ?? {}) },
+        allowPositionals: true,
+        strict: true,
+      }) as { values: OptionValues; positionals: string[] };
+    } catch (err) {
+      throw new UsageError(`${err instanceof Error ? err.message : String(err)}（用法：${command.usage}）`);
+    }
+    if (parsed.values.help) {
+      io.stdout(`${command.usage}\n${command.summary}\n`);
+      return EXIT.ok;
+    }
+    const [min, max] = command.positionals ?? [0, 0];
+    if (parsed.positionals.length < min || parsed.positionals.length > max) {
+      throw new UsageError(`参数个数不对（用法：${command.usage}）`);
+    }
+    const ctx = makeContext(parsed.positionals, parsed.values, io.env, io.cwd);
+    const result = await command.run(ctx);
+    io.stdout(ctx.json ? `${JSON.stringify(result, null, 2)}\n` : `${command.human(result)}\n`);
+    return command.exitCode?.(result) ?? EXIT.ok;
+  } catch (err) {
+    const { text, exit } = formatError(err, json);
+    io.stderr(`${text}\n`);
+    return exit;
+  }
+}

@@ -1,0 +1,35 @@
+// The closed list of IPC channel and event names. The preload imports only this file
+// (no zod), so the sandboxed preload bundle stays tiny; shared/contract.ts attaches a
+// schema to every name and the type system checks the two lists stay equal.
+
+export const CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'session:activity',
+  'vault:status',
+  'vault:create',
+  'vault:unlock',
+  'vault:lock',
+  'vault:changePassphrase',
+  'vault:backup',
+  'vault:auditVerify',
+] as const;
+
+export const EVENTS = ['vault:locked', 'task:progress'] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+export type EventName = (typeof EVENTS)[number];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENTS as readonly string[]).includes(value);
+}
+
+/** 'vault:unlock' → ['vault', 'unlock']: the namespace and method the API exposes. */
+export function splitChannel(channel: Channel): [string, string] {
+  const at = channel.indexOf(':');
+  return [channel.slice(0, at), channel.slice(at + 1)];
+}

@@ -1,0 +1,226 @@
+// Named, typed errors shared by every process. An error crosses IPC and the CLI as
+// { code, message } only: the message is Chinese first, and never carries a key,
+// a passphrase or file contents (see test/no-secret-leak.test.ts).
+
+export const ERROR_MESSAGES = {
+  WRONG_PASSPHRASE: { 'zh-CN': '口令错误', 'zh-TW': '口令錯誤', en: 'Wrong passphrase' },
+  PASSPHRASE_MISSING: {
+    'zh-CN': '缺少口令：请设置环境变量 XIESHANG_PASSPHRASE 或使用 --passphrase-file',
+    'zh-TW': '缺少口令：請設定環境變數 XIESHANG_PASSPHRASE 或使用 --passphrase-file',
+    en: 'No passphrase: set XIESHANG_PASSPHRASE or use --passphrase-file',
+  },
+  PASSPHRASE_TOO_SHORT: {
+    'zh-CN': '口令太短：至少需要 {min} 个字符',
+    'zh-TW': '口令太短：至少需要 {min} 個字元',
+    en: 'Passphrase too short: at least {min} characters',
+  },
+  PASSPHRASE_MISMATCH: {
+    'zh-CN': '两次输入的口令不一致',
+    'zh-TW': '兩次輸入的口令不一致',
+    en: 'The two passphrases do not match',
+  },
+  TOO_MANY_ATTEMPTS: {
+    'zh-CN': '尝试次数过多，请 {seconds} 秒后再试',
+    'zh-TW': '嘗試次數過多，請 {seconds} 秒後再試',
+    en: 'Too many attempts; try again in {seconds} s',
+  },
+  VAULT_MISSING: {
+    'zh-CN': '找不到证据箱文件',
+    'zh-TW': '找不到證據箱檔案',
+    en: 'Vault file not found',
+  },
+  VAULT_EXISTS: {
+    'zh-CN': '证据箱文件已存在，不会覆盖',
+    'zh-TW': '證據箱檔案已存在，不會覆寫',
+    en: 'The vault file already exists; it will not be overwritten',
+  },
+  VAULT_IN_USE: {
+    'zh-CN': '证据箱正被另一个程序使用（例如已打开的协商证据箱窗口），请先关闭它',
+    'zh-TW': '證據箱正被另一個程式使用（例如已開啟的協商證據箱視窗），請先關閉它',
+    en: 'The vault is in use by another process (for example the open app); close it first',
+  },
+  NOT_A_VAULT: {
+    'zh-CN': '这个文件不是协商证据箱文件',
+    'zh-TW': '這個檔案不是協商證據箱檔案',
+    en: 'This file is not a Xieshang vault',
+  },
+  VAULT_DAMAGED: {
+    'zh-CN': '证据箱文件已损坏（可能被截断）。文件未被改动，请用备份恢复',
+    'zh-TW': '證據箱檔案已損壞（可能被截斷）。檔案未被改動，請用備份還原',
+    en: 'The vault file is damaged (possibly truncated). It was not changed; restore from a backup',
+  },
+  VAULT_TOO_NEW: {
+    'zh-CN': '这个证据箱由更新版本的协商证据箱创建（版本 {found}，本程序支持到 {supported}），请升级程序',
+    'zh-TW': '這個證據箱由更新版本的協商證據箱建立（版本 {found}，本程式支援到 {supported}），請升級程式',
+    en: 'This vault was made by a newer version (schema {found}; this app supports {supported}); please upgrade',
+  },
+  VAULT_LOCKED: {
+    'zh-CN': '证据箱已锁定，请先解锁',
+    'zh-TW': '證據箱已鎖定，請先解鎖',
+    en: 'The vault is locked; unlock it first',
+  },
+  OUTPUT_EXISTS: {
+    'zh-CN': '目标文件已存在，不会覆盖：{path}',
+    'zh-TW': '目標檔案已存在，不會覆寫：{path}',
+    en: 'The output file already exists and will not be overwritten: {path}',
+  },
+  USAGE: { 'zh-CN': '用法错误：{detail}', 'zh-TW': '用法錯誤：{detail}', en: 'Usage error: {detail}' },
+  BAD_INPUT: { 'zh-CN': '输入无效：{detail}', 'zh-TW': '輸入無效：{detail}', en: 'Invalid input: {detail}' },
+  BAD_REQUEST: {
+    'zh-CN': '请求格式无效，已拒绝',
+    'zh-TW': '請求格式無效，已拒絕',
+    en: 'Malformed request rejected',
+  },
+  FORBIDDEN_SENDER: {
+    'zh-CN': '请求来源不可信，已拒绝',
+    'zh-TW': '請求來源不可信，已拒絕',
+    en: 'Request from an untrusted sender rejected',
+  },
+  CANCELLED: { 'zh-CN': '已取消', 'zh-TW': '已取消', en: 'Cancelled' },
+  IO_ERROR: {
+    'zh-CN': '读写文件失败：{detail}',
+    'zh-TW': '讀寫檔案失敗：{detail}',
+    en: 'File read/write failed: {detail}',
+  },
+  INTERNAL: {
+    'zh-CN': '程序内部错误，数据未被改动',
+    'zh-TW': '程式內部錯誤，資料未被改動',
+    en: 'Internal error; no data was changed',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type Locale = 'zh-CN' | 'zh-TW' | 'en';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'zh-TW', 'en'];
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export type ErrorParams = Record<string, string | number>;
+
+/** The wire shape of an error (IPC envelope, harness response, CLI --json stderr). */
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  params?: ErrorParams;
+}
+
+export function formatErrorMessage(code: ErrorCode, params: ErrorParams = {}, locale: Locale = 'zh-CN'): string {
+  const template: string = ERROR_MESSAGES[code][locale];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value);
+}
+
+/** Base class: every error the app raises on purpose is one of these. */
+export class XieshangError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  constructor(code: ErrorCode, params: ErrorParams = {}) {
+    super(formatErrorMessage(code, params));
+    this.name = 'XieshangError';
+    this.code = code;
+    this.params = params;
+  }
+  toInfo(): ErrorInfo {
+    return Object.keys(this.params).length > 0
+      ? { code: this.code, message: this.message, params: this.params }
+      : { code: this.code, message: this.message };
+  }
+}
+
+export class WrongPassphraseError extends XieshangError {
+  constructor() {
+    super('WRONG_PASSPHRASE');
+    this.name = 'WrongPassphraseError';
+  }
+}
+export class TooManyAttemptsError extends XieshangError {
+  constructor(readonly retryAfterMs: number) {
+    super('TOO_MANY_ATTEMPTS', { seconds: Math.ceil(retryAfterMs / 1000) });
+    this.name = 'TooManyAttemptsError';
+  }
+}
+export class PassphraseTooShortError extends XieshangError {
+  constructor(min: number) {
+    super('PASSPHRASE_TOO_SHORT', { min });
+    this.name = 'PassphraseTooShortError';
+  }
+}
+export class VaultMissingError extends XieshangError {
+  constructor() {
+    super('VAULT_MISSING');
+    this.name = 'VaultMissingError';
+  }
+}
+export class VaultExistsError extends XieshangError {
+  constructor() {
+    super('VAULT_EXISTS');
+    this.name = 'VaultExistsError';
+  }
+}
+export class VaultInUseError extends XieshangError {
+  constructor() {
+    super('VAULT_IN_USE');
+    this.name = 'VaultInUseError';
+  }
+}
+export class NotAVaultError extends XieshangError {
+  constructor() {
+    super('NOT_A_VAULT');
+    this.name = 'NotAVaultError';
+  }
+}
+export class VaultDamagedError extends XieshangError {
+  constructor() {
+    super('VAULT_DAMAGED');
+    this.name = 'VaultDamagedError';
+  }
+}
+export class VaultTooNewError extends XieshangError {
+  constructor(found: number, supported: number) {
+    super('VAULT_TOO_NEW', { found, supported });
+    this.name = 'VaultTooNewError';
+  }
+}
+export class VaultLockedError extends XieshangError {
+  constructor() {
+    super('VAULT_LOCKED');
+    this.name = 'VaultLockedError';
+  }
+}
+export class UsageError extends XieshangError {
+  constructor(detail: string) {
+    super('USAGE', { detail });
+    this.name = 'UsageError';
+  }
+}
+export class BadInputError extends XieshangError {
+  constructor(detail: string) {
+    super('BAD_INPUT', { detail });
+    this.name = 'BadInputError';
+  }
+}
+
+/** Turns anything thrown into the wire shape without leaking internals. */
+export function toErrorInfo(err: unknown): ErrorInfo {
+  if (err instanceof XieshangError) return err.toInfo();
+  if (isWireError(err)) return { code: err.code, message: err.message };
+  return { code: 'INTERNAL', message: formatErrorMessage('INTERNAL') };
+}
+
+function isWireError(err: unknown): err is ErrorInfo {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    isErrorCode((err as { code?: unknown }).code) &&
+    typeof (err as { message?: unknown }).message === 'string'
+  );
+}
+
+/** Rebuilds a throwable from the wire shape (renderer side of IPC). */
+export function fromErrorInfo(info: ErrorInfo): XieshangError {
+  const err = new XieshangError(info.code, info.params ?? {});
+  if (info.message) err.message = info.message;
+  return err;
+}
