@@ -1,0 +1,27 @@
+// Real app services on a temporary data folder (vault in-process), with every log line
+// and emitted event captured for assertions.
+import { createAppServices, type AppServices } from '../../main/services/app-services';
+import { createDispatcher, type Dispatch } from '../../main/ipc/dispatch';
+import { tmpDir } from './tmp';
+
+export interface ServicesUnderTest {
+  services: AppServices;
+  dispatch: Dispatch;
+  logs: string[];
+  events: { event: string; payload: unknown }[];
+  dataDir: string;
+}
+
+export async function makeServices(): Promise<ServicesUnderTest> {
+  const dataDir = tmpDir();
+  const logs: string[] = [];
+  const events: { event: string; payload: unknown }[] = [];
+  const services = await createAppServices({
+    dataDir,
+    mode: 'harness',
+    emit: (event, payload) => events.push({ event, payload }),
+    log: (line) => logs.push(line),
+    platform: { chooseSavePath: async (name) => `${dataDir}/exports/${name}` },
+  });
+  return { services, dispatch: createDispatcher(services.handlers, (l) => logs.push(l)), logs, events, dataDir };
+}
