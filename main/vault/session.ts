@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import { Vault, type VaultOptions } from './vault';
 import { VaultLockedError } from '../../shared/errors';
 import type { AuditVerification } from './audit-log';
+import { FEATURES } from './features';
+import type { FeatureContext, FeatureModule } from './feature';
+import { BadInputError } from '../../shared/errors';
 
 export interface SessionStatus {
   state: 'none' | 'locked' | 'unlocked';
@@ -60,6 +63,24 @@ export class VaultSession {
     return this.open().verifyAudit();
   }
 
+  /** Runs one function of a feature module against this session. */
+  invoke(
+    feature: string,
+    method: string,
+    args: unknown[],
+    task: { progress?: FeatureContext['progress']; cancelled?: () => boolean } = {},
+  ): unknown {
+    const module = (FEATURES as Record<string, FeatureModule>)[feature];
+    const fn = module && Object.prototype.hasOwnProperty.call(module, method) ? module[method] : undefined;
+    if (!fn) throw new BadInputError(`unknown operation ${feature}.${method}`);
+    const ctx: FeatureContext = {
+      vault: () => this.open(),
+      progress: task.progress ?? (() => {}),
+      cancelled: task.cancelled ?? (() => false),
+    };
+    return fn(ctx, ...args);
+  }
+
   /** The open vault, for feature modules; throws VAULT_LOCKED when locked. */
   open(): Vault {
     if (!this.vault) throw new VaultLockedError();
@@ -74,5 +95,5 @@ export class VaultSession {
 /** The method names a host may call: everything public except open(). */
 export type SessionMethod = Exclude<
   { [K in keyof VaultSession]: VaultSession[K] extends (...a: never[]) => unknown ? K : never }[keyof VaultSession],
-  'open'
+  'open' | 'invoke'
 >;

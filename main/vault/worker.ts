@@ -1,22 +1,43 @@
-// The vault worker thread: owns the VaultSession (and so the key) and answers requests
-// from main one at a time. Errors come back as { code, message } only.
+// The vault worker thread: owns the VaultSession (and so the key). Session calls are
+// answered in order; feature calls may be async (streaming a file, making a thumbnail),
+// and meanwhile a 'cancel' message can arrive and is honoured at the next safe point.
+// Errors go back as { code, message } only.
 import { parentPort, workerData } from 'node:worker_threads';
 import { VaultSession, type SessionConfig } from './session';
 import { toErrorInfo } from '../../shared/errors';
-import type { WorkerRequest, WorkerReply } from './host';
+import { SESSION_METHODS, type WorkerRequest, type WorkerReply } from './host';
 
 const session = new VaultSession(workerData as SessionConfig);
 const port = parentPort;
 if (!port) throw new Error('vault worker must run in a worker thread');
+const cancelled = new Set<string>();
+
+async function answer(req: Exclude<WorkerRequest, { kind: 'cancel' }>): Promise<WorkerReply> {
+  try {
+    if (req.kind === 'session') {
+      if (!SESSION_METHODS.includes(req.method)) throw new Error('unknown method');
+      const fn = session[req.method] as unknown as (...a: unknown[]) => unknown;
+      return { kind: 'result', id: req.id, ok: true, value: fn.apply(session, req.args) };
+    }
+    const { taskId } = req;
+    const value = await session.invoke(req.feature, req.method, req.args, {
+      progress: (done, total, label) => {
+        if (taskId) port!.postMessage({ kind: 'progress', taskId, done, total, ...(label ? { label } : {}) } satisfies WorkerReply);
+      },
+      cancelled: () => (taskId ? cancelled.has(taskId) : false),
+    });
+    return { kind: 'result', id: req.id, ok: true, value };
+  } catch (err) {
+    return { kind: 'result', id: req.id, ok: false, error: toErrorInfo(err) };
+  } finally {
+    if (req.kind === 'feature' && req.taskId) cancelled.delete(req.taskId);
+  }
+}
 
 port.on('message', (req: WorkerRequest) => {
-  let reply: WorkerReply;
-  try {
-    const fn = session[req.method] as unknown as (...a: unknown[]) => unknown;
-    if (typeof fn !== 'function' || req.method === ('open' as string)) throw new Error('unknown method');
-    reply = { id: req.id, ok: true, value: fn.apply(session, req.args) };
-  } catch (err) {
-    reply = { id: req.id, ok: false, error: toErrorInfo(err) };
+  if (req.kind === 'cancel') {
+    cancelled.add(req.taskId);
+    return;
   }
-  port.postMessage(reply);
+  void answer(req).then((reply) => port.postMessage(reply));
 });
