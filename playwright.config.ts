@@ -3,10 +3,11 @@ import { electronBinary } from './e2e/launchers';
 
 // One set of specs, two launchers: the real renderer in Debian Chromium over the loopback
 // harness (always), and the same specs in Electron wherever an Electron binary exists.
-const projects = [{ name: 'harness', use: { launcher: 'harness' as const } }];
-if (electronBinary()) projects.push({ name: 'electron', use: { launcher: 'electron' as const } } as never);
+type Launcher = 'harness' | 'electron';
+const projects: { name: string; use: { launcher: Launcher } }[] = [{ name: 'harness', use: { launcher: 'harness' } }];
+if (electronBinary()) projects.push({ name: 'electron', use: { launcher: 'electron' } });
 
-export default defineConfig({
+export default defineConfig<{ launcher: Launcher }>({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,

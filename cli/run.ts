@@ -39,6 +39,26 @@ function findCommand(argv: string[], commands: readonly Command<never>[]): { com
   return { command: null, rest: argv };
 }
 
+/**
+ * `--principal -5` → `--principal=-5`: a value that starts with a minus sign belongs to the
+ * option before it, so the command's own validation can say what is wrong with it.
+ */
+function attachNegativeValues(args: string[], options: Record<string, { type: string }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const token = args[i]!;
+    const next = args[i + 1];
+    const name = token.startsWith('--') && !token.includes('=') ? token.slice(2) : null;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${token}=${next}`);
+      i++;
+    } else {
+      out.push(token);
+    }
+  }
+  return out;
+}
+
 export function helpText(commands: readonly Command<never>[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
@@ -72,15 +92,18 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly Comma
       throw new UsageError(`未知命令 ${unknown}（xieshang --help 列出所有命令）`);
     }
     let parsed: { values: OptionValues; positionals: string[] };
+    const options = { ...GLOBAL_OPTIONS, ...(command.options ?? {}) };
     try {
       parsed = parseArgs({
-        args: rest,
-        options: { ...GLOBAL_OPTIONS, ...(command.options ?? {}) },
+        args: attachNegativeValues(rest, options),
+        options,
         allowPositionals: true,
         strict: true,
       }) as { values: OptionValues; positionals: string[] };
     } catch (err) {
-      throw new UsageError(`${err instanceof Error ? err.message : String(err)}（用法：${command.usage}）`);
+      // node's messages span lines; ours is one line.
+      const detail = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
+      throw new UsageError(`${detail}（用法：${command.usage}）`);
     }
     if (parsed.values.help) {
       io.stdout(`${command.usage}\n${command.summary}\n`);

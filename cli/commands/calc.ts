@@ -76,7 +76,7 @@ export const calcPenalty: Command<PenaltyResult> = {
       `年化利率 ${formatPercent(r.annualizedRate)}；按日复利的实际年利率 ${formatPercent(new Money(r.effectiveAnnualRate))}`,
     ];
     if (r.ceilingAmount !== undefined) {
-      lines.push(`上限对应金额：${money(r.ceilingAmount)}，罚息${r.exceedsCeiling ? '超过' : '未超过'}上限`);
+      lines.push(`按年利率上限计算：${money(r.ceilingAmount)}，罚息${r.exceedsCeiling ? '超过' : '未超过'}上限`);
     }
     return lines.join('\n');
   },

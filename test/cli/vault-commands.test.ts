@@ -179,3 +179,18 @@ describe('help and usage', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('argument parsing', () => {
+  it('a negative value after an option reaches the validator, which names the problem (exit 2)', () => {
+    const r = cli(['calc', 'penalty', '--principal', '-5', '--daily-rate', '0.0005', '--days', '3']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('不能为负数');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('parser errors are one line', () => {
+    const r = cli(['calc', 'penalty', '--bogus', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
