@@ -125,15 +125,23 @@ test('readable at 125 % zoom and usable from the keyboard', async ({ app }) => {
   // 125 % zoom of a 1280×820 window: a 1024×656 CSS viewport at device scale 1.25.
   await page.setViewportSize({ width: 1024, height: 656 });
   await expect(id('create-passphrase')).toBeVisible();
-  // Keyboard only: the passphrase field, confirm, acknowledgement, create.
+  // Keyboard only: Tab reaches each control in order; Space ticks; Enter creates.
+  const tabTo = async (testId: string) => {
+    for (let i = 0; i < 8; i++) {
+      if (await id(testId).evaluate((el) => el === document.activeElement)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`${testId} is not reachable with Tab`);
+  };
   await id('create-passphrase').focus();
   await page.keyboard.type(PASS);
-  await page.keyboard.press('Tab');
+  await tabTo('create-confirm');
   await page.keyboard.type(PASS);
-  await id('create-ack').focus();
+  await tabTo('create-ack');
   await page.keyboard.press('Space');
   await expect(id('create-ack')).toBeChecked();
-  await id('create-confirm').press('Enter');
+  await tabTo('create-submit');
+  await page.keyboard.press('Enter');
   await expect(id('lock-button')).toBeVisible({ timeout: 20_000 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

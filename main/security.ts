@@ -14,15 +14,15 @@ export const VAULT_SCHEME = 'vault';
 /**
  * What a Vite-built React app needs and nothing more: scripts, styles, fonts and workers
  * only from the app itself (no unsafe-inline, no unsafe-eval); images and media also from
- * vault:// (evidence) and blob:/data: (previews the renderer makes from those bytes).
- * No blob: workers: Vite emits workers as files. If `?worker&inline` is ever used, add
- * blob: to worker-src and say why here.
+ * vault:// (evidence) and blob: (previews the renderer makes from those bytes).
+ * No data: (vite.config.ts sets assetsInlineLimit 0) and no blob: workers (Vite emits
+ * workers as files). If either is ever needed, add it here and say why.
  */
 export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, ...string[]]> = [
   ['default-src', "'none'"],
   ['script-src', "'self'"],
   ['style-src', "'self'"],
-  ['img-src', "'self'", 'blob:', 'data:', `${VAULT_SCHEME}:`],
+  ['img-src', "'self'", 'blob:', `${VAULT_SCHEME}:`],
   ['media-src', "'self'", 'blob:', `${VAULT_SCHEME}:`],
   ['font-src', "'self'"],
   ['connect-src', "'self'", `${VAULT_SCHEME}:`],

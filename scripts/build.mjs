@@ -76,7 +76,7 @@ async function run() {
   }
   await Promise.all(jobs);
   if (!only || only === 'renderer') {
-    await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+    await viteBuild({ configFile: path.join(root, 'vite.config.mts'), logLevel: quiet ? 'warn' : 'info' });
   }
   if (!quiet) console.log(`build: done in ${Date.now() - started} ms`);
 }

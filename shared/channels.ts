@@ -1,6 +1,7 @@
 // The closed list of IPC channel and event names. The preload imports only this file
 // (no zod), so the sandboxed preload bundle stays tiny; shared/contract.ts attaches a
 // schema to every name and the type system checks the two lists stay equal.
+// A capability adds its names in shared/contracts/<feature>-names.ts and one spread here.
 
 export const CHANNELS = [
   'app:info',

@@ -1,0 +1,135 @@
+// Boot (app info, settings, vault state), then one screen per vault state:
+// none → welcome/create, locked → unlock, unlocked → the shell.
+import { useCallback, useEffect, useState } from 'react';
+import type { Settings, VaultStatus } from '../../shared/contract';
+import type { Locale } from '../../shared/errors';
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/passphrase';
+import { useActivityReporter } from './hooks/useActivityReporter';
+import { changeUiLocale, isLocale } from './i18n';
+import { api, getApi } from './lib/api';
+import type { AppInfo } from './settings/AboutSetting';
+import { BootScreen, type BootProblem } from './screens/BootScreen';
+import { ShellScreen } from './screens/ShellScreen';
+import { UnlockScreen, type LockReason } from './screens/UnlockScreen';
+import { WelcomeScreen } from './screens/WelcomeScreen';
+
+interface Ready {
+  info: AppInfo;
+  settings: Settings;
+  status: VaultStatus;
+}
+
+export function App() {
+  const [ready, setReady] = useState<Ready | null>(null);
+  const [problem, setProblem] = useState<BootProblem | null>(null);
+  const [lockReason, setLockReason] = useState<LockReason | null>(null);
+  const [locking, setLocking] = useState(false);
+
+  const boot = useCallback(async () => {
+    setProblem(null);
+    if (!getApi()) {
+      setProblem({ kind: 'bridge' });
+      return;
+    }
+    try {
+      const [info, settings, status] = await Promise.all([api().app.info(), api().settings.get(), api().vault.status()]);
+      if (isLocale(settings.locale)) await changeUiLocale(settings.locale);
+      setReady({ info, settings, status });
+    } catch (err) {
+      setProblem({ kind: 'failed', error: err });
+    }
+  }, []);
+
+  useEffect(() => {
+    void boot();
+  }, [boot]);
+
+  // Main locks the vault on idle, sleep, passphrase change…: go back to the unlock screen.
+  useEffect(() => {
+    const bridge = getApi();
+    if (!bridge) return undefined;
+    return bridge.subscribe('vault:locked', ({ reason }) => {
+      setLockReason(reason);
+      setLocking(false);
+      setReady((r) => (r && r.status.state === 'unlocked' ? { ...r, status: { ...r.status, state: 'locked' } } : r));
+    });
+  }, []);
+
+  const unlocked = ready?.status.state === 'unlocked';
+  useActivityReporter(unlocked);
+
+  const setStatus = useCallback((status: VaultStatus) => {
+    setReady((r) => (r ? { ...r, status } : r));
+  }, []);
+
+  const changeLocale = useCallback(async (locale: Locale) => {
+    await changeUiLocale(locale);
+    const settings = await api().settings.set({ locale });
+    setReady((r) => (r ? { ...r, settings } : r));
+  }, []);
+
+  const lock = useCallback(async () => {
+    setLocking(true);
+    try {
+      const status = await api().vault.lock();
+      setLockReason('manual');
+      setStatus(status);
+    } catch {
+      // Whatever happened, show the state main reports.
+      try {
+        setStatus(await api().vault.status());
+      } catch {
+        /* keep the current screen */
+      }
+    } finally {
+      setLocking(false);
+    }
+  }, [setStatus]);
+
+  if (!ready) return <BootScreen problem={problem} onRetry={() => void boot()} />;
+
+  const minLength = ready.info.minPassphraseLength || MIN_PASSPHRASE_LENGTH;
+  const gateLocaleChange = (locale: Locale) => void changeLocale(locale).catch(() => undefined);
+
+  switch (ready.status.state) {
+    case 'none':
+      return (
+        <WelcomeScreen
+          minLength={minLength}
+          vaultPath={ready.status.path}
+          locale={ready.settings.locale}
+          onLocaleChange={gateLocaleChange}
+          onCreated={(status) => {
+            setLockReason(null);
+            setStatus(status);
+          }}
+        />
+      );
+    case 'locked':
+      return (
+        <UnlockScreen
+          vaultPath={ready.status.path}
+          reason={lockReason}
+          locale={ready.settings.locale}
+          onLocaleChange={gateLocaleChange}
+          onUnlocked={(status) => {
+            setLockReason(null);
+            setStatus(status);
+          }}
+        />
+      );
+    case 'unlocked':
+      return (
+        <ShellScreen
+          settings={ready.settings}
+          info={ready.info}
+          vaultPath={ready.status.path}
+          minLength={minLength}
+          locking={locking}
+          onLock={() => void lock()}
+          onLocaleChange={changeLocale}
+          onSettingsChange={(settings) => setReady((r) => (r ? { ...r, settings } : r))}
+        />
+      );
+  }
+}

@@ -1,0 +1,71 @@
+// i18next with every locale bundled (nothing is fetched). zh-CN is the default and the
+// reference: the other locales must have exactly its keys (checked below at compile time).
+import i18n from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { useCallback } from 'react';
+import type { ErrorCode, Locale } from '../../shared/errors';
+import { LOCALES } from '../../shared/errors';
+import zhCN from '../locales/zh-CN.json';
+import zhTW from '../locales/zh-TW.json';
+import en from '../locales/en.json';
+
+type Messages = typeof zhCN;
+// Same keys in every locale, in both directions, and a message for every error code.
+const zhTWChecked: Messages = zhTW;
+const enChecked: Messages = en;
+const reverseTW: typeof zhTW = zhCN;
+const reverseEn: typeof en = zhCN;
+const errorsChecked: Record<ErrorCode, string> = zhCN.errors;
+void [reverseTW, reverseEn, errorsChecked];
+
+/** Every translation key, as a dotted path ("welcome.title"). */
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type TKey = Leaves<Messages>;
+export type TVars = Record<string, string | number>;
+export type Translate = (key: TKey, vars?: TVars) => string;
+
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    'zh-CN': { translation: zhCN },
+    'zh-TW': { translation: zhTWChecked },
+    en: { translation: enChecked },
+  },
+  lng: DEFAULT_LOCALE,
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: [...LOCALES],
+  initAsync: false,
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+  react: { useSuspense: false },
+});
+
+function reflectLanguage(lng: string): void {
+  document.documentElement.lang = lng;
+  document.title = i18n.t('app.title');
+}
+reflectLanguage(i18n.language);
+i18n.on('languageChanged', reflectLanguage);
+
+/** A typed `t`: only existing keys compile. */
+export function useT(): Translate {
+  const { t } = useTranslation();
+  return useCallback((key: TKey, vars?: TVars) => String(t(key, vars ?? {})), [t]);
+}
+
+export function currentLocale(): Locale {
+  return isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
+}
+
+export async function changeUiLocale(locale: Locale): Promise<void> {
+  if (i18n.language !== locale) await i18n.changeLanguage(locale);
+}
+
+export default i18n;

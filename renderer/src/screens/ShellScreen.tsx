@@ -1,0 +1,62 @@
+// State 'unlocked': top bar with the lock button, the section navigation, the section.
+import { useEffect, useRef, useState } from 'react';
+import type { Settings } from '../../../shared/contract';
+import type { Locale } from '../../../shared/errors';
+import { SideNav } from '../components/SideNav';
+import { TopBar } from '../components/TopBar';
+import { PlannedSectionView } from '../sections/PlannedSection';
+import type { SectionId } from '../sections/sections';
+import { SettingsSection } from '../settings/SettingsSection';
+import type { AppInfo } from '../settings/AboutSetting';
+
+export interface ShellScreenProps {
+  settings: Settings;
+  info: AppInfo;
+  vaultPath: string;
+  minLength: number;
+  locking: boolean;
+  onLock: () => void;
+  onLocaleChange: (locale: Locale) => Promise<void>;
+  onSettingsChange: (settings: Settings) => void;
+}
+
+export function ShellScreen(props: ShellScreenProps) {
+  const [section, setSection] = useState<SectionId>('evidence');
+  const navigated = useRef(false);
+
+  // After the user picks a section, move focus to its heading so screen readers and
+  // keyboard users land at the top of the new content (not on first show).
+  useEffect(() => {
+    if (!navigated.current) return;
+    document.getElementById('section-title')?.focus();
+  }, [section]);
+
+  return (
+    <div className="shell">
+      <TopBar onLock={props.onLock} locking={props.locking} />
+      <div className="shell-body">
+        <SideNav
+          current={section}
+          onSelect={(id) => {
+            navigated.current = true;
+            setSection(id);
+          }}
+        />
+        <main className="content" id="content">
+          {section === 'settings' ? (
+            <SettingsSection
+              settings={props.settings}
+              info={props.info}
+              vaultPath={props.vaultPath}
+              minLength={props.minLength}
+              onLocaleChange={props.onLocaleChange}
+              onSettingsChange={props.onSettingsChange}
+            />
+          ) : (
+            <PlannedSectionView key={section} id={section} />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

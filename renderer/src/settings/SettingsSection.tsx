@@ -1,0 +1,33 @@
+import type { Settings } from '../../../shared/contract';
+import type { Locale } from '../../../shared/errors';
+import { useT } from '../i18n';
+import { AboutSetting, type AppInfo } from './AboutSetting';
+import { AutoLockSetting } from './AutoLockSetting';
+import { BackupSetting } from './BackupSetting';
+import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { LanguageSetting } from './LanguageSetting';
+
+export interface SettingsSectionProps {
+  settings: Settings;
+  info: AppInfo;
+  vaultPath: string;
+  minLength: number;
+  onLocaleChange: (locale: Locale) => Promise<void>;
+  onSettingsChange: (settings: Settings) => void;
+}
+
+export function SettingsSection(props: SettingsSectionProps) {
+  const t = useT();
+  return (
+    <section className="section" aria-labelledby="section-title" data-testid="section-settings">
+      <h1 id="section-title" tabIndex={-1}>
+        {t('settings.title')}
+      </h1>
+      <LanguageSetting locale={props.settings.locale} onLocaleChange={props.onLocaleChange} />
+      <AutoLockSetting minutes={props.settings.autoLockMinutes} onSaved={props.onSettingsChange} />
+      <ChangePassphraseForm minLength={props.minLength} />
+      <BackupSetting />
+      <AboutSetting info={props.info} vaultPath={props.vaultPath} />
+    </section>
+  );
+}
