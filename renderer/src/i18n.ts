@@ -5,9 +5,16 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
 import type { ErrorCode, Locale } from '../../shared/errors';
 import { LOCALES } from '../../shared/errors';
-import zhCN from '../locales/zh-CN.json';
-import zhTW from '../locales/zh-TW.json';
-import en from '../locales/en.json';
+import coreZhCN from '../locales/zh-CN.json';
+import coreZhTW from '../locales/zh-TW.json';
+import coreEn from '../locales/en.json';
+// Each capability keeps its strings in renderer/locales/<feature>/{zh-CN,zh-TW,en}.json and
+// adds them here under its own top-level key (three imports and one line per locale below),
+// so parallel work on different sections never edits the same file.
+
+const zhCN = { ...coreZhCN };
+const zhTW = { ...coreZhTW };
+const en = { ...coreEn };
 
 type Messages = typeof zhCN;
 // Same keys in every locale, in both directions, and a message for every error code.
