@@ -1,0 +1,103 @@
+// Renders the story's conversations as phone screenshots (PNG or JPEG), the way a user
+// captures a chat while scrolling: overlapping windows of the same conversation. Text is
+// drawn as glyph outlines from the shipped font, so no system font is needed.
+import sharp from 'sharp';
+import { notoSansSc } from './font';
+import { linePath, textWidth, wrap } from './glyph-text';
+import type { ChatLine, Conversation } from './story';
+
+const W = 750;
+const H = 1624;
+const SIZE = 30;
+const LINE = 44;
+const MAX_BUBBLE = 470;
+const TOP = 190;
+const BOTTOM = H - 130;
+
+export interface Screenshot {
+  fileName: string;
+  bytes: Buffer;
+  /** Beijing local time encoded in the file name. */
+  capturedAt: string;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+}
+
+function bubbleHeight(line: ChatLine): number {
+  if (line.who === 'time') return 60;
+  return wrap(notoSansSc(), line.text, SIZE, MAX_BUBBLE).length * LINE + 36 + 28;
+}
+
+function renderLine(line: ChatLine, y: number, peerInitial: string): string {
+  const font = notoSansSc();
+  if (line.who === 'time') {
+    const w = textWidth(font, line.text, 22);
+    return `<g fill="#8a8a8a">${linePath(font, line.text, (W - w) / 2, y + 36, 22)}</g>`;
+  }
+  const lines = wrap(font, line.text, SIZE, MAX_BUBBLE);
+  const width = Math.max(...lines.map((l) => textWidth(font, l, SIZE))) + 40;
+  const height = lines.length * LINE + 36;
+  const mine = line.who === 'me';
+  const avatarX = mine ? W - 92 : 20;
+  const x = mine ? W - 112 - width : 112;
+  const avatar = mine
+    ? `<rect x="${avatarX}" y="${y}" width="72" height="72" rx="10" fill="#6f9bd1"/><g fill="#fff">${linePath(font, '我', avatarX + 21, y + 48, 30)}</g>`
+    : `<rect x="${avatarX}" y="${y}" width="72" height="72" rx="10" fill="#f0a04b"/><g fill="#fff">${linePath(font, peerInitial, avatarX + 21, y + 48, 30)}</g>`;
+  const text = lines.map((l, i) => linePath(font, l, x + 20, y + 18 + (i + 1) * LINE - 10, SIZE)).join('');
+  return `${avatar}<rect x="${x}" y="${y}" width="${width.toFixed(0)}" height="${height}" rx="12" fill="${mine ? '#95ec69' : '#ffffff'}"/><g fill="#191919">${text}</g>`;
+}
+
+function frame(title: string, clock: string, body: string): string {
+  const font = notoSansSc();
+  const tw = textWidth(font, title, 34);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
+<rect width="${W}" height="${H}" fill="#ededed"/>
+<rect width="${W}" height="170" fill="#f7f7f7"/>
+<g fill="#111">${linePath(font, clock, 40, 52, 28)}</g>
+<rect x="640" y="30" width="56" height="26" rx="6" fill="none" stroke="#111" stroke-width="3"/><rect x="645" y="35" width="38" height="16" fill="#111"/>
+<g fill="#111">${linePath(font, title, (W - tw) / 2, 134, 34)}</g>
+<path d="M40 110 l-18 18 l18 18" fill="none" stroke="#111" stroke-width="4"/>
+<line x1="0" y1="170" x2="${W}" y2="170" stroke="#d9d9d9" stroke-width="2"/>
+${body}
+<rect y="${H - 110}" width="${W}" height="110" fill="#f7f7f7"/>
+<rect x="100" y="${H - 88}" width="480" height="66" rx="10" fill="#fff"/>
+<circle cx="50" cy="${H - 55}" r="26" fill="none" stroke="#333" stroke-width="3"/>
+<circle cx="700" cy="${H - 55}" r="26" fill="none" stroke="#333" stroke-width="3"/>
+<title>${escapeXml(title)}</title>
+</svg>`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Consecutive screenshots of one conversation, each shifted by a couple of messages. */
+export async function renderConversation(conv: Conversation, maxShots: number): Promise<Screenshot[]> {
+  const shots: Screenshot[] = [];
+  const start = new Date(`${conv.start}+08:00`);
+  const peerInitial = Array.from(conv.title)[0]!;
+  for (let first = 0; first < conv.lines.length && shots.length < maxShots; first += 2) {
+    let y = TOP;
+    const parts: string[] = [];
+    for (let i = first; i < conv.lines.length; i++) {
+      const h = bubbleHeight(conv.lines[i]!);
+      if (y + h > BOTTOM) break;
+      parts.push(renderLine(conv.lines[i]!, y, peerInitial));
+      y += h + 24;
+    }
+    const at = new Date(start.getTime() + shots.length * 47_000);
+    const bj = new Date(at.getTime() + 8 * 3600_000);
+    const stamp = `${bj.getUTCFullYear()}${pad(bj.getUTCMonth() + 1)}${pad(bj.getUTCDate())}`;
+    const time = `${pad(bj.getUTCHours())}${pad(bj.getUTCMinutes())}${pad(bj.getUTCSeconds())}`;
+    const clock = `${pad(bj.getUTCHours())}:${pad(bj.getUTCMinutes())}`;
+    const svg = frame(conv.title, clock, parts.join('\n'));
+    const image = sharp(Buffer.from(svg));
+    const bytes = conv.format === 'png' ? await image.png({ compressionLevel: 9 }).toBuffer() : await image.jpeg({ quality: 85 }).toBuffer();
+    const fileName = conv.format === 'png' ? `Screenshot_${stamp}-${time}.png` : `IMG_${stamp}_${time}.jpg`;
+    shots.push({ fileName, bytes, capturedAt: `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6)}T${clock}:${time.slice(4)}+08:00` });
+    if (first + 2 >= conv.lines.length) break;
+  }
+  return shots;
+}

@@ -1,0 +1,15 @@
+// The story's SMS as an Android "SMS Backup & Restore" XML file (domain.md §8).
+import { smsMessages } from './story';
+
+function attr(s: string): string {
+  return s.replace(/[<>&"\n]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', '\n': '&#10;' })[c]!);
+}
+
+export function smsBackupXml(messages = smsMessages): string {
+  const rows = messages.map((m) => {
+    const epoch = new Date(`${m.at}+08:00`).getTime();
+    const readable = m.at.replace('T', ' ');
+    return `  <sms protocol="0" address="${attr(m.address)}" date="${epoch}" type="${m.type}" subject="null" body="${attr(m.body)}" toa="null" sc_toa="null" service_center="null" read="1" status="-1" locked="0" date_sent="${epoch}" readable_date="${attr(readable)}" contact_name="${attr(m.contactName ?? '(Unknown)')}" />`;
+  });
+  return `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<!--File Created By SMS Backup & Restore-->\n<smses count="${messages.length}">\n${rows.join('\n')}\n</smses>\n`;
+}
