@@ -3,6 +3,15 @@
 import os from 'node:os';
 import { printTable } from './report';
 import { runVaultBench } from './vault-bench';
+import { runTimelineBench, runTimelineRenderBench } from './timeline-bench';
+import { runPackageBench } from './package-bench';
+import { runEvidenceBench } from './evidence-bench';
 
 console.log(`# Xieshang benchmarks — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 printTable('Vault (issue 2)', runVaultBench());
+printTable('Timeline: SMS import and query (issue 5)', runTimelineBench());
+const timelineRender = runTimelineRenderBench().then((rows) => printTable('Timeline in the harness (issue 5)', rows), (err: unknown) => console.log(`timeline render bench failed: ${String(err)}`));
+// After the timeline's harness bench, so the two do not share the 2 cores.
+const packageBench = timelineRender.then(() => runPackageBench()).then((rows) => printTable('Application package (issue 6)', rows), (err: unknown) => console.log(`package bench failed: ${String(err)}`));
+// Last: the 1 GB evidence import wants the 2 cores to itself.
+void packageBench.then(() => runEvidenceBench()).then((rows) => printTable('Evidence import (issue 3)', rows), (err: unknown) => console.log(`evidence bench failed: ${String(err)}`));

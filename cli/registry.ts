@@ -2,5 +2,9 @@
 import type { Command } from './framework';
 import { initCommand, passwdCommand, backupCommand } from './commands/vault';
 import { calcCommands } from './commands/calc';
+import { caseCommands } from './commands/case';
+import { timelineCommands } from './commands/timeline';
+import { evidenceCommands } from './commands/evidence';
+import { packageCommands } from './commands/package';
 
-export const COMMANDS: readonly Command<never>[] = [initCommand, passwdCommand, backupCommand, ...calcCommands] as unknown as Command<never>[];
+export const COMMANDS: readonly Command<never>[] = [initCommand, passwdCommand, backupCommand, ...evidenceCommands, ...timelineCommands, ...calcCommands, ...caseCommands, ...packageCommands] as unknown as Command<never>[];

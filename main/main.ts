@@ -3,7 +3,7 @@
 // router, a locked-down window, lock on sleep, dispose before quitting.
 // Logs carry channel names and error class names only, never arguments or paths.
 import path from 'node:path';
-import { app, dialog, ipcMain, powerMonitor, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Notification, powerMonitor, protocol, session, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { userDataDir, APP_DIR_NAME } from './paths';
 import { registerSchemePrivileges, serveAppProtocol } from './protocol';
 import { createMainWindow, hardenSession, hardenWebContents, installAppMenu } from './window';
@@ -13,6 +13,8 @@ import { createAppServices, type AppServices } from './services/app-services';
 import { NativeBindingMissingError, resolveNativeBinding } from './native-binding';
 import type { PlatformHooks } from './services/platform';
 import { XieshangError } from '../shared/errors';
+import { parseVaultUrl } from './evidence-protocol';
+import { APP_ORIGIN, VAULT_SCHEME } from './security';
 
 const log = (line: string): void => console.log(`[xieshang] ${line}`);
 const errorName = (err: unknown): string => (err instanceof Error ? err.name : typeof err);
@@ -46,10 +48,29 @@ function run(): void {
   });
 
   const platform: PlatformHooks = {
+    // Evidence import: the only way a path on disk reaches the app is the user's choice here.
+    async chooseOpenPaths(mode) {
+      const options: OpenDialogOptions = {
+        properties: mode === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+        defaultPath: app.getPath('pictures'),
+      };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : result.filePaths;
+    },
+    // Evidence export: a folder; the originals and the manifest go into a new dated folder inside it.
+    async chooseFolder() {
+      const options: OpenDialogOptions = { defaultPath: app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+    },
     async chooseSavePath(suggestedName, filters) {
       const options = { defaultPath: path.join(app.getPath('documents'), path.basename(suggestedName)), filters };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    // Timeline reminders (main/services/timeline-handlers.ts): local only, counts without names.
+    notify(title, body) {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
     },
   };
 
@@ -95,6 +116,10 @@ function run(): void {
       log,
     });
     router.listen(createDispatcher(services.handlers, log));
+    // Evidence bytes (main/evidence-protocol.ts): streamed from the vault worker, never a file.
+    protocol.handle(VAULT_SCHEME, (request) =>
+      services ? services.evidenceRequest(parseVaultUrl(request.url), request, APP_ORIGIN) : Promise.resolve(new Response(null, { status: 404 })),
+    );
 
     win = createMainWindow({ preloadPath: path.join(__dirname, '..', 'preload', 'preload.js'), allowDevTools, log });
     win.on('closed', () => {

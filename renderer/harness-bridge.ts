@@ -7,6 +7,10 @@ import type { EventName } from '../shared/channels';
 const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
 history.replaceState(null, '', location.pathname);
 
+// Evidence bytes (/vault/…) load through <img>/<audio>, which cannot carry the token:
+// trade it once for an HttpOnly, SameSite=Strict cookie scoped to /vault/.
+const vaultCookie = fetch('/__harness/vault-cookie', { method: 'POST', headers: { 'x-xieshang-token': token } }).catch(() => undefined);
+
 let source: EventSource | null = null;
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
@@ -18,6 +22,7 @@ function ensureSource(): EventSource {
 
 const transport: Transport = {
   async invoke(channel, args) {
+    await vaultCookie;
     const res = await fetch(`/rpc/${encodeURIComponent(channel)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-xieshang-token': token },

@@ -2,6 +2,9 @@
 // (no zod), so the sandboxed preload bundle stays tiny; shared/contract.ts attaches a
 // schema to every name and the type system checks the two lists stay equal.
 // A capability adds its names in shared/contracts/<feature>-names.ts and one spread here.
+import { CASE_CHANNELS } from './contracts/case-names';
+import { TIMELINE_CHANNELS, TIMELINE_EVENTS } from './contracts/timeline-names';
+import { EVIDENCE_CHANNELS } from './contracts/evidence-names';
 
 export const CHANNELS = [
   'app:info',
@@ -15,9 +18,12 @@ export const CHANNELS = [
   'vault:changePassphrase',
   'vault:backup',
   'vault:auditVerify',
+  ...CASE_CHANNELS,
+  ...TIMELINE_CHANNELS,
+  ...EVIDENCE_CHANNELS,
 ] as const;
 
-export const EVENTS = ['vault:locked', 'task:progress'] as const;
+export const EVENTS = ['vault:locked', 'task:progress', ...TIMELINE_EVENTS] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 export type EventName = (typeof EVENTS)[number];

@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import { LOCALES } from './errors';
+import { caseContract } from './contracts/case';
+import { timelineContract, timelineEvents } from './contracts/timeline';
+import { evidenceContract } from './contracts/evidence';
 
 export const LocaleSchema = z.enum(LOCALES as unknown as ['zh-CN', 'zh-TW', 'en']);
 
@@ -57,6 +60,9 @@ export const contract = {
     args: Empty,
     result: z.object({ ok: z.boolean(), rows: z.number().int(), firstBadId: z.number().int().nullable() }),
   },
+  ...caseContract,
+  ...timelineContract,
+  ...evidenceContract,
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 
 export const events = {
@@ -67,6 +73,7 @@ export const events = {
     total: z.number(),
     label: z.string().optional(),
   }),
+  ...timelineEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,8 @@ import { createDispatcher } from '../ipc/dispatch';
 import { events as eventSchemas } from '../../shared/contract';
 import type { EmitEvent } from '../services/platform';
 import { CONTENT_SECURITY_POLICY } from '../security';
+import { parseHarnessPath } from '../evidence-protocol';
+import { Readable } from 'node:stream';
 
 export interface HarnessOptions {
   dataDir: string;
@@ -33,6 +35,7 @@ export interface Harness {
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', // the pdf.js worker (evidence PDF preview)
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
@@ -69,6 +72,9 @@ export function resolveStatic(root: string, urlPath: string): string | null {
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const token = opts.token ?? randomBytes(24).toString('hex');
+  // Evidence under /vault/ is fetched by <img>/<audio>, which cannot send the token header:
+  // the bridge trades its token for this HttpOnly, SameSite=Strict cookie at start.
+  const vaultCookie = randomBytes(24).toString('hex');
   const exportsDir = path.join(opts.dataDir, 'exports');
   const clients = new Set<http.ServerResponse>();
   const log = opts.log ?? (() => {});
@@ -88,6 +94,11 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     log,
     platform: {
       // No dialogs in a browser: saves go to <dataDir>/exports under the suggested name.
+      // Evidence exports: a new timestamped folder inside <dataDir>/exports.
+      async chooseFolder() {
+        fs.mkdirSync(exportsDir, { recursive: true });
+        return exportsDir;
+      },
       async chooseSavePath(suggestedName) {
         fs.mkdirSync(exportsDir, { recursive: true });
         let candidate = path.join(exportsDir, suggestedName);
@@ -142,6 +153,23 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       if (!sameToken(req.headers['x-xieshang-token'] as string | undefined, token)) return void res.writeHead(403).end();
       await services.lockNow('idle');
       return void res.writeHead(204).end();
+    }
+    if (req.method === 'POST' && url.pathname === '/__harness/vault-cookie') {
+      if (!sameToken(req.headers['x-xieshang-token'] as string | undefined, token)) return void res.writeHead(403).end();
+      res.writeHead(204, { 'set-cookie': `xs_vault=${vaultCookie}; HttpOnly; SameSite=Strict; Path=/vault/`, 'cache-control': 'no-store' });
+      return void res.end();
+    }
+    if (url.pathname.startsWith('/vault/')) {
+      const cookie = /(?:^|;\s*)xs_vault=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
+      if (!sameToken(cookie, vaultCookie)) return void res.writeHead(403).end();
+      const request = new Request(url, { method: req.method ?? 'GET', headers: req.headers.range ? { range: req.headers.range } : {} });
+      const response = await services.evidenceRequest(parseHarnessPath(url.pathname), request, null);
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      if (!response.body) return void res.end();
+      const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
+      body.on('error', () => res.destroy());
+      res.on('close', () => body.destroy());
+      return void body.pipe(res);
     }
     if (req.method !== 'GET') return void res.writeHead(405).end();
     if (url.pathname === '/__harness/bridge.js') return sendFile(res, opts.bridgeFile);

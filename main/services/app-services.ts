@@ -12,6 +12,11 @@ import type { EmitEvent, PlatformHooks } from './platform';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/passphrase';
 import { XieshangError } from '../../shared/errors';
 import { VAULT_FILE_NAME } from '../paths';
+import { caseHandlers } from './case-handlers';
+import { createTimelineService } from './timeline-handlers';
+import { createEvidenceService } from './evidence-handlers';
+import { serveEvidence } from '../evidence-protocol';
+import type { ByteKind } from '../vault/evidence/read';
 import pkg from '../../package.json';
 
 export interface AppServicesOptions {
@@ -29,6 +34,8 @@ export interface AppServices {
   handlers: Handlers;
   lockNow(reason: 'manual' | 'suspend' | 'idle'): Promise<void>;
   dispose(): Promise<void>;
+  /** Evidence bytes (vault:// in Electron, /vault/ in the harness); `target` parsed by the caller. */
+  evidenceRequest(target: { kind: ByteKind; id: string } | null, request: Request, allowOrigin: string | null): Promise<Response>;
 }
 
 /** Calls that are not a sign of a person at the keyboard. */
@@ -60,6 +67,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     lockNow('idle').catch(() => opts.log?.('auto-lock failed'));
   });
 
+  const timeline = createTimelineService({ host, platform: opts.platform, emit: opts.emit, log: opts.log });
+  const evidence = createEvidenceService({ host, platform: opts.platform, emit: opts.emit, keepAlive: () => autoLock.arm() });
   const handlers: Handlers = {
     'app:info': () => ({
       version: pkg.version,
@@ -106,6 +115,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       return { cancelled: false as const, ...result };
     },
     'vault:auditVerify': () => host.auditVerify(),
+    ...caseHandlers(host),
+    ...timeline.handlers,
+    ...evidence.handlers,
   };
 
   // Every active call counts as the user being there: re-arm the idle timer.
@@ -123,8 +135,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   return {
     handlers,
     lockNow,
+    evidenceRequest: (target, request, allowOrigin) => serveEvidence(evidence.bytes, target, request, { allowOrigin }),
     async dispose() {
       autoLock.disarm();
+      timeline.dispose();
       await host.dispose();
     },
   };

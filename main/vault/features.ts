@@ -1,8 +1,15 @@
 // The registry of feature modules the vault session serves. Each capability adds its
 // module here (one line) and keeps everything else in its own files.
 import type { FeatureModule } from './feature';
+import { caseFeature } from './case/feature';
+import { timelineFeature } from './timeline/feature';
+import { evidenceFeature } from './evidence/module';
 
-export const FEATURES = {} satisfies Record<string, FeatureModule>;
+export const FEATURES = {
+  case: caseFeature,
+  timeline: timelineFeature,
+  evidence: evidenceFeature,
+} satisfies Record<string, FeatureModule>;
 
 export type Features = typeof FEATURES;
 export type FeatureName = keyof Features;

@@ -8,13 +8,28 @@ import { LOCALES } from '../../shared/errors';
 import coreZhCN from '../locales/zh-CN.json';
 import coreZhTW from '../locales/zh-TW.json';
 import coreEn from '../locales/en.json';
+import debtsZhCN from '../locales/debts/zh-CN.json';
+import debtsZhTW from '../locales/debts/zh-TW.json';
+import debtsEn from '../locales/debts/en.json';
+import financesZhCN from '../locales/finances/zh-CN.json';
+import financesZhTW from '../locales/finances/zh-TW.json';
+import financesEn from '../locales/finances/en.json';
+import planZhCN from '../locales/plan/zh-CN.json';
+import planZhTW from '../locales/plan/zh-TW.json';
+import planEn from '../locales/plan/en.json';
+import timelineZhCN from '../locales/timeline/zh-CN.json';
+import timelineZhTW from '../locales/timeline/zh-TW.json';
+import timelineEn from '../locales/timeline/en.json';
+import evidenceZhCN from '../locales/evidence/zh-CN.json';
+import evidenceZhTW from '../locales/evidence/zh-TW.json';
+import evidenceEn from '../locales/evidence/en.json';
 // Each capability keeps its strings in renderer/locales/<feature>/{zh-CN,zh-TW,en}.json and
 // adds them here under its own top-level key (three imports and one line per locale below),
 // so parallel work on different sections never edits the same file.
 
-const zhCN = { ...coreZhCN };
-const zhTW = { ...coreZhTW };
-const en = { ...coreEn };
+const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN };
+const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW };
+const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn };
 
 type Messages = typeof zhCN;
 // Same keys in every locale, in both directions, and a message for every error code.

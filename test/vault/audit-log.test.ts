@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { Vault } from '../../main/vault/vault';
 import { GENESIS_HASH, rowHash } from '../../main/vault/audit-log';
+import { LATEST_SCHEMA_VERSION } from '../../main/vault/migrations';
 import { tmpDir, PASS } from '../helpers/tmp';
 
 function vaultWithHistory(): Vault {
@@ -20,11 +21,13 @@ describe('hash-chained audit log', () => {
     const v = vaultWithHistory();
     const rows = v.handle.prepare('SELECT * FROM audit_log ORDER BY id').all() as Record<string, unknown>[];
     expect(rows[0]).toMatchObject({ id: 1, action: 'schema.migrate', prev_hash: GENESIS_HASH });
-    expect(rows.map((r) => r.action)).toEqual(['schema.migrate', 'vault.create', 'meta.set', 'meta.set', 'meta.set', 'meta.set', 'meta.set']);
+    const migrations = rows.filter((r) => r.action === 'schema.migrate').length;
+    expect(migrations).toBe(LATEST_SCHEMA_VERSION);
+    expect(rows.slice(migrations).map((r) => r.action)).toEqual(['vault.create', 'meta.set', 'meta.set', 'meta.set', 'meta.set', 'meta.set']);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
     const { hash, ...rest } = rows[3] as { hash: string } & Parameters<typeof rowHash>[0];
     expect(rowHash(rest)).toBe(hash);
-    expect(v.verifyAudit()).toEqual({ ok: true, rows: 7, firstBadId: null });
+    expect(v.verifyAudit()).toEqual({ ok: true, rows: migrations + 6, firstBadId: null });
     v.close();
   });
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { createWorkerHost } from '../../main/vault/host';
+import { LATEST_SCHEMA_VERSION } from '../../main/vault/migrations';
 import { tmpDir, PASS, OTHER_PASS } from '../helpers/tmp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -31,7 +32,7 @@ describe('vault in a worker thread', () => {
     try {
       expect(await host.status()).toMatchObject({ state: 'none' });
       const stall = await maxStall(async () => {
-        expect(await host.create(PASS)).toMatchObject({ state: 'unlocked', schemaVersion: 1 });
+        expect(await host.create(PASS)).toMatchObject({ state: 'unlocked', schemaVersion: LATEST_SCHEMA_VERSION });
         expect(await host.lock()).toMatchObject({ state: 'locked' });
         await expect(host.unlock(OTHER_PASS)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
         expect(await host.unlock(PASS)).toMatchObject({ state: 'unlocked' });

@@ -5,6 +5,12 @@ import type { Locale } from '../../../shared/errors';
 import { SideNav } from '../components/SideNav';
 import { TopBar } from '../components/TopBar';
 import { PlannedSectionView } from '../sections/PlannedSection';
+import { DebtsSection } from '../sections/debts/DebtsSection';
+import { EvidenceSection } from '../sections/evidence/EvidenceSection';
+import { FinancesSection } from '../sections/finances/FinancesSection';
+import { PlanSection } from '../sections/plan/PlanSection';
+import { TimelineSection } from '../sections/timeline/TimelineSection';
+import { ReminderToasts } from '../sections/timeline/ReminderToasts';
 import type { SectionId } from '../sections/sections';
 import { SettingsSection } from '../settings/SettingsSection';
 import type { AppInfo } from '../settings/AboutSetting';
@@ -34,6 +40,7 @@ export function ShellScreen(props: ShellScreenProps) {
   return (
     <div className="shell">
       <TopBar onLock={props.onLock} locking={props.locking} />
+      <ReminderToasts />
       <div className="shell-body">
         <SideNav
           current={section}
@@ -52,6 +59,16 @@ export function ShellScreen(props: ShellScreenProps) {
               onLocaleChange={props.onLocaleChange}
               onSettingsChange={props.onSettingsChange}
             />
+          ) : section === 'evidence' ? (
+            <EvidenceSection mode={props.info.mode} />
+          ) : section === 'debts' ? (
+            <DebtsSection />
+          ) : section === 'finances' ? (
+            <FinancesSection />
+          ) : section === 'plan' ? (
+            <PlanSection />
+          ) : section === 'timeline' ? (
+            <TimelineSection />
           ) : (
             <PlannedSectionView key={section} id={section} />
           )}

@@ -1,0 +1,191 @@
+// Issue 4's user journey: add a 花呗 and a 借呗 account, see today's total and how it grows,
+// check a collection SMS, fill in the finances, build a plan that does not fit (the warning
+// and the suggested number of installments), then one that fits — through the real renderer
+// and the real services. Amounts are typed as people type them (¥, commas, full-width).
+import { test, expect } from './fixtures';
+import { addDays, todayBeijing } from '../shared/dates';
+
+const PASS = '我的证据 horse battery 2024';
+
+test('debts, finances and a plan that fits', async ({ app }) => {
+  const { page } = app;
+  const id = (t: string) => page.getByTestId(t);
+  const today = todayBeijing();
+
+  await id('create-passphrase').fill(PASS);
+  await id('create-confirm').fill(PASS);
+  await id('create-ack').check();
+  await id('create-submit').click();
+  await expect(id('lock-button')).toBeVisible({ timeout: 20_000 });
+
+  // 债务: empty at first.
+  await id('nav-debts').click();
+  await expect(id('debts-empty')).toBeVisible();
+  await id('account-add').click();
+  await expect(id('account-creditor')).toHaveValue('重庆蚂蚁消费金融有限公司');
+
+  // An ambiguous amount is refused with a message that says how to write it.
+  await id('account-principal').fill('10,00');
+  await id('account-due').fill(addDays(today, -60));
+  await id('account-save').click();
+  await expect(id('account-principal-error')).toContainText('千位分隔符位置不对');
+  await id('account-principal').scrollIntoViewIfNeeded();
+  await app.shot('debts-01-ambiguous-amount');
+
+  // 花呗: ¥10,000.00 overdue 60 days at the default 0.05 %/day → penalty 300.00.
+  await id('account-principal').fill('¥10,000.00');
+  await id('account-hotline').fill('95188');
+  await id('account-evidence').fill('ev-contract、ev-bill-2026-09');
+  await id('account-save').click();
+  await expect(id('account-saved')).toBeVisible();
+  await expect(id('debts-total')).toHaveText('¥10,300.00');
+
+  // 借呗: full-width digits; 20,000 + 300 interest, 30 days → penalty 300.00. Submitted with Enter.
+  await id('account-add').click();
+  await id('account-product').selectOption('jiebei');
+  await id('account-principal').fill('２００００');
+  await id('account-interest').fill('３００．００');
+  await id('account-due').fill(addDays(today, -30));
+  await id('account-due').press('Enter');
+  await expect(id('account-saved')).toBeVisible();
+
+  // Today's total, part by part; each account with its rule beside its figures.
+  await expect(id('debts-total')).toHaveText('¥30,900.00');
+  await expect(id('debts-total-principal')).toHaveText('¥30,000.00');
+  await expect(id('debts-total-interest')).toHaveText('¥300.00');
+  await expect(id('debts-total-penalty')).toHaveText('¥600.00');
+  await expect(id('account-card')).toHaveCount(2);
+  await expect(id('account-rule').first()).toContainText('未还本金 × 0.05% × 计罚息天数');
+  await expect(page.locator('[data-account-label="借呗"]').getByTestId('account-owed')).toHaveText('¥20,600.00');
+  // 18.25 % a year is above 4 × LPR (12 %): marked, with the legal basis and the caveat.
+  const huabei = page.locator('[data-account-label="花呗"]');
+  await expect(huabei.getByTestId('ceiling-exceeds')).toBeVisible();
+  await expect(huabei.getByTestId('account-evidence-ids')).toHaveText('证据：ev-contract、ev-bill-2026-09');
+  await expect(huabei.getByTestId('account-ceilings')).toContainText('民间借贷');
+  await expect(huabei.getByTestId('account-ceilings')).toContainText('不适用');
+  await app.shot('debts-02-today');
+
+  // How it grows over 3 / 6 / 12 / 36 months if nothing is paid.
+  await expect(id('growth-chart')).toBeVisible();
+  await expect(id('growth-table').locator('tbody tr')).toHaveCount(5);
+  await id('growth').scrollIntoViewIfNeeded();
+  await app.shot('debts-03-growth-chart');
+
+  // A collection SMS claiming more than the app computes: unverified, ask for an itemised statement.
+  await id('sms-body').fill('【花呗】您的账单已逾期75天，欠款总额12,888.00元，请立即还款，否则将移交外访。');
+  await id('sms-account').selectOption({ label: '花呗' });
+  await id('sms-submit').click();
+  await expect(id('sms-result')).toHaveAttribute('data-verdict', 'differs');
+  await expect(id('sms-claimed-amount')).toHaveText('¥12,888.00');
+  await expect(id('sms-unverified')).toContainText('逐项明细');
+  await id('sms-check').scrollIntoViewIfNeeded();
+  await app.shot('debts-04-sms-check');
+
+  // 财务: 5,000 in − 1,800 rent − 1,200 living − 500 a month to a relative = 1,500 for this case.
+  await id('nav-finances').click();
+  await expect(id('finances-for-plan')).toHaveText('尚未填写');
+  await id('finance-employment').selectOption('employed');
+  await id('finance-income-add').click();
+  await id('finance-income-0-label').fill('工资');
+  await id('finance-income-0-monthly').fill('5,000');
+  await id('finance-income-0-evidence').fill('ev-salary');
+  await id('finance-fixed-add').click();
+  await id('finance-fixed-0-label').fill('房租');
+  await id('finance-fixed-0-monthly').fill('１８００');
+  await id('finance-flexible-add').click();
+  await id('finance-flexible-0-category').selectOption('food-housekeeping');
+  await id('finance-flexible-0-monthly').fill('1200');
+  await id('finance-debt-add').click();
+  await id('finance-debt-0-creditor').fill('亲戚借款');
+  await id('finance-debt-0-owed').fill('6000');
+  await id('finance-debt-0-monthly').fill('500');
+  await expect(id('finances-available')).toHaveText('¥2,000.00');
+  await expect(id('finances-for-plan')).toHaveText('¥1,500.00');
+  await id('finances-save').click();
+  await expect(id('finances-saved')).toBeVisible();
+  await id('hardship-category').selectOption('income-drop');
+  await id('hardship-text').fill('2025 年公司减薪，收入从每月 9,000 元降到 5,000 元。');
+  await id('hardship-save').click();
+  await id('finances-summary').scrollIntoViewIfNeeded();
+  await app.shot('debts-05-finances');
+
+  // 方案: everything in 12 = 2,575.00 a month, above the 1,500.00 available.
+  await id('nav-plan').click();
+  await expect(id('plan-capacity-amount')).toHaveText('¥1,500.00');
+  await expect(id('plan-total')).toHaveText('¥30,900.00');
+  await expect(id('plan-each')).toHaveText('¥2,575.00');
+  await expect(id('plan-over-capacity')).toBeVisible();
+  await expect(id('plan-suggested')).toContainText('最少分 21 期');
+  await expect(id('plan-save')).toBeDisabled();
+  await id('plan-over-capacity').scrollIntoViewIfNeeded();
+  await app.shot('debts-06-plan-over-capacity');
+
+  // Saving it anyway needs the explicit acknowledgement (kept as a draft, recorded).
+  await id('plan-role').selectOption('draft');
+  await id('plan-ack').check();
+  await expect(id('plan-save')).toBeEnabled();
+  await id('plan-save').click();
+  await expect(id('plan-saved')).toBeVisible();
+  await expect(id('plan-ack-recorded')).toBeVisible();
+
+  // The one that fits — the offer: principal only (waiver of interest and penalty), the suggested N.
+  await id('plan-role').selectOption('offer');
+  await id('plan-basis-principal').check();
+  await expect(id('plan-waiver')).toContainText('¥900.00');
+  await id('plan-installments').fill('12');
+  await expect(id('plan-suggested')).toContainText('最少分 20 期');
+  await id('plan-use-suggested').click();
+  await expect(id('plan-installments')).toHaveValue('20');
+  await expect(id('plan-fits')).toBeVisible();
+  await expect(id('plan-over-capacity')).toHaveCount(0);
+  await expect(id('plan-each')).toHaveText('¥1,500.00');
+  await expect(id('plan-schedule-table').locator('tbody tr')).toHaveCount(20);
+  await expect(id('plan-schedule-chart')).toBeVisible();
+  await id('plan-preview').scrollIntoViewIfNeeded();
+  await app.shot('debts-07-plan-fits');
+  await id('plan-save').click();
+  await expect(id('plan-saved')).toBeVisible();
+  await expect(id('plan-version')).toHaveCount(2);
+  await expect(page.locator('[data-plan-name="报价方案"]')).toContainText('在能力之内');
+  await expect(page.locator('[data-plan-name="草稿"]')).toContainText('超出能力');
+  await id('plan-versions').scrollIntoViewIfNeeded();
+  await app.shot('debts-08-plan-versions');
+
+  // After the deal: record the agreement from the offer, tick the first installment paid.
+  await page.locator('[data-plan-name="报价方案"]').getByTestId('plan-version-agreement').click();
+  await expect(id('agreement-total')).toHaveValue('30,000.00');
+  await id('agreement-evidenceId').fill('ev-signed-agreement');
+  await id('agreement-save').click();
+  await expect(id('agreement')).toContainText('减免罚息 ¥600.00');
+  await expect(id('agreement-next')).toContainText('第 1 期');
+  await id('agreement').locator('summary').click();
+  await id('agreement-paid-1').check();
+  await expect(id('agreement-next')).toContainText('第 2 期');
+  await id('agreements').scrollIntoViewIfNeeded();
+  await app.shot('debts-09-agreement');
+
+  // The figures survive a lock and unlock (they are in the vault, not the page).
+  await id('lock-button').click();
+  await id('unlock-passphrase').fill(PASS);
+  await id('unlock-submit').click();
+  await expect(id('lock-button')).toBeVisible({ timeout: 20_000 });
+  await id('nav-debts').click();
+  await expect(id('debts-total')).toHaveText('¥30,900.00');
+
+  // The same page in English.
+  await id('nav-settings').click();
+  await id('settings-locale').selectOption('en');
+  await id('nav-debts').click();
+  await expect(id('debts-headline')).toContainText('you owe in total');
+  await expect(id('account-rule').first()).toContainText('unpaid principal × 0.05% × penalty days');
+  await app.shot('debts-10-english');
+
+  // Readable at 125 % zoom: nothing wider than the window.
+  await page.setViewportSize({ width: 1024, height: 656 });
+  for (const nav of ['debts', 'finances', 'plan']) {
+    await id(`nav-${nav}`).click();
+    await expect(id(`section-${nav}`)).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, nav).toBeLessThanOrEqual(0);
+  }
+});

@@ -1,0 +1,104 @@
+// Import by bytes from the renderer (drag-and-drop of files and folders, a pasted
+// screenshot, the browser's file input): begin → chunks (base64, in order) → commit. The
+// bytes go into a staging blob INSIDE the vault as they arrive (never a file on disk);
+// commit analyses and stores them in one transaction exactly like an import by path.
+// The renderer never names a path on disk: `relativePath` is only a label.
+import { randomBytes } from 'node:crypto';
+import { StagingWriter } from './blob-store';
+import { commitStaged, cleanName } from './ingest';
+import { runtimeOf } from './runtime';
+import type { VaultLike } from './items';
+import type { ImportOptions } from './import-files';
+import { importError } from '../../../shared/evidence/import-errors';
+import { ANALYSE_MAX_BYTES, MAX_EVIDENCE_BYTES } from '../../../shared/evidence/limits';
+import { BadInputError } from '../../../shared/errors';
+import type { ImportResult } from '../../../shared/contracts/evidence';
+
+export interface UploadBegin {
+  name: string;
+  relativePath?: string | undefined;
+  size: number;
+  lastModified?: number | undefined;
+}
+
+export function uploadBegin(vault: VaultLike, args: UploadBegin, now = Date.now()): { uploadId: string } | { path: string; error: ReturnType<typeof importError> } {
+  const rt = runtimeOf(vault);
+  rt.ensureClean();
+  rt.dropIdleUploads(now);
+  const label = args.relativePath || args.name;
+  // The name is the last segment of what the renderer says; slashes never reach the vault as structure.
+  const name = cleanName(args.name.split(/[\\/]/).pop() ?? args.name);
+  if (args.size === 0) return { path: label, error: importError('EMPTY_FILE') };
+  if (args.size > MAX_EVIDENCE_BYTES) return { path: label, error: importError('FILE_TOO_LARGE') };
+  const db = vault.handle;
+  const uploadId = randomBytes(16).toString('hex');
+  rt.uploads.set(uploadId, {
+    writer: new StagingWriter(db, null, args.size <= ANALYSE_MAX_BYTES),
+    name,
+    label,
+    declared: args.size,
+    lastModified: args.lastModified ?? null,
+    nextSeq: 0,
+    touched: now,
+  });
+  return { uploadId };
+}
+
+function upload(vault: VaultLike, uploadId: string) {
+  const u = runtimeOf(vault).uploads.get(uploadId);
+  if (!u) throw new BadInputError('上传已结束或不存在');
+  return u;
+}
+
+export function uploadChunk(vault: VaultLike, args: { uploadId: string; seq: number; data: string }, now = Date.now()): { received: number } {
+  const u = upload(vault, args.uploadId);
+  if (args.seq !== u.nextSeq) {
+    runtimeOf(vault).dropUpload(args.uploadId);
+    throw new BadInputError('上传的数据块顺序不对，已放弃这个文件');
+  }
+  const bytes = Buffer.from(args.data, 'base64');
+  if (u.writer.size + bytes.length > u.declared) {
+    runtimeOf(vault).dropUpload(args.uploadId);
+    throw new BadInputError('收到的数据比文件大小多，已放弃这个文件');
+  }
+  u.writer.add(bytes);
+  u.nextSeq++;
+  u.touched = now;
+  return { received: u.writer.size };
+}
+
+export async function uploadCommit(vault: VaultLike, args: { uploadId: string } & ImportOptions): Promise<ImportResult> {
+  const rt = runtimeOf(vault);
+  const u = upload(vault, args.uploadId);
+  rt.uploads.delete(args.uploadId);
+  try {
+    u.writer.finish();
+  } catch {
+    rt.uploads.set(args.uploadId, u);
+    rt.dropUpload(args.uploadId);
+    return { path: u.label, error: importError('INTERNAL') };
+  }
+  if (u.writer.size !== u.declared) {
+    rt.uploads.set(args.uploadId, u);
+    rt.dropUpload(args.uploadId);
+    return { path: u.label, error: importError('SIZE_MISMATCH') };
+  }
+  try {
+    return await commitStaged(vault, u.writer, {
+      label: u.label,
+      name: u.name,
+      modifiedMs: u.lastModified,
+      route: 'upload',
+      category: args.category,
+      note: args.note,
+      tags: args.tags,
+    });
+  } catch {
+    return { path: u.label, error: importError('INTERNAL') };
+  }
+}
+
+export function uploadAbort(vault: VaultLike, uploadId: string): { ok: true } {
+  runtimeOf(vault).dropUpload(uploadId);
+  return { ok: true };
+}

@@ -1,0 +1,294 @@
+// Add or change an account: its creditor (legal name, product, hotline), the amounts, the
+// missed due date and the penalty rule (defaults from domain.md, always editable).
+import { useState, type FormEvent } from 'react';
+import type { Account, Creditor, Product } from '../../../../shared/case/schema';
+import { PRODUCTS } from '../../../../shared/case/kinds';
+import type { AccountSave, CaseView } from '../../../../shared/contracts/case';
+import { addDays } from '../../../../shared/dates';
+import { useT } from '../../i18n';
+import { errorText } from '../../lib/errors';
+import { api } from '../../lib/api';
+import { Message } from '../../components/Message';
+import { SelectField, TextField } from '../case/fields';
+import { amountText, checkAmount, checkCount, checkDailyRate, checkDate, percentText } from '../case/input';
+
+/** 2021 起花呗、借呗由重庆蚂蚁消费金融有限公司经营（domain.md §1）. */
+const DEFAULT_CREDITOR: Record<Product, string> = {
+  huabei: '重庆蚂蚁消费金融有限公司',
+  jiebei: '重庆蚂蚁消费金融有限公司',
+  'credit-card': '',
+  other: '',
+};
+
+interface FormState {
+  product: Product;
+  creditorName: string;
+  productName: string;
+  hotline: string;
+  appChat: string;
+  email: string;
+  label: string;
+  number: string;
+  principal: string;
+  interest: string;
+  fees: string;
+  dueDate: string;
+  mode: Account['penalty']['mode'];
+  dailyRate: string;
+  graceDays: string;
+  startDate: string;
+  contractDate: string;
+  evidence: string;
+}
+
+type Errors = Partial<Record<keyof FormState, string>>;
+
+function initialState(account: Account | null, creditor: Creditor | null): FormState {
+  if (!account) {
+    return {
+      product: 'huabei',
+      creditorName: DEFAULT_CREDITOR.huabei,
+      productName: '',
+      hotline: '',
+      appChat: '',
+      email: '',
+      label: '',
+      number: '',
+      principal: '',
+      interest: '',
+      fees: '',
+      dueDate: '',
+      mode: 'simple',
+      dailyRate: '0.05%',
+      graceDays: '0',
+      startDate: '',
+      contractDate: '',
+      evidence: '',
+    };
+  }
+  return {
+    product: creditor?.product ?? 'other',
+    creditorName: creditor?.legalName ?? '',
+    productName: creditor?.productName ?? '',
+    hotline: creditor?.channels.find((c) => c.kind === 'hotline')?.value ?? '',
+    appChat: creditor?.channels.find((c) => c.kind === 'app-chat')?.value ?? '',
+    email: creditor?.channels.find((c) => c.kind === 'email')?.value ?? '',
+    label: account.label,
+    number: account.number,
+    principal: amountText(account.principal),
+    interest: amountText(account.interest),
+    fees: amountText(account.fees),
+    dueDate: account.dueDate ?? account.penalty.startDate,
+    mode: account.penalty.mode,
+    dailyRate: percentText(account.penalty.dailyRate),
+    graceDays: String(account.penalty.graceDays),
+    startDate: account.penalty.startDate === account.dueDate ? '' : account.penalty.startDate,
+    contractDate: account.contractDate ?? '',
+    evidence: account.evidenceIds.join('、'),
+  };
+}
+
+export interface AccountFormProps {
+  doc: CaseView;
+  account: Account | null;
+  run: (call: () => Promise<CaseView>) => Promise<CaseView>;
+  onDone: (saved: boolean) => void;
+}
+
+export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
+  const t = useT();
+  const creditor = account ? (doc.creditors.find((c) => c.id === account.creditorId) ?? null) : null;
+  const [s, setS] = useState<FormState>(() => initialState(account, creditor));
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [tried, setTried] = useState(false);
+  const prefix = account ? `account-edit-${account.id}` : 'account-new';
+
+  const productName = (p: Product) => t(`debts.product.${p}`);
+
+  function validate(state: FormState): { errors: Errors; save?: AccountSave } {
+    const e: Errors = {};
+    const principal = checkAmount(state.principal, t('debts.form.principal'));
+    const interest = checkAmount(state.interest, t('debts.form.interest'), { emptyIsZero: true });
+    const fees = checkAmount(state.fees, t('debts.form.fees'), { emptyIsZero: true });
+    const due = checkDate(state.dueDate, t('debts.form.dueDate'));
+    const rate = checkDailyRate(state.dailyRate, t('debts.form.dailyRate'));
+    const grace = checkCount(state.graceDays.trim() === '' ? '0' : state.graceDays, t('debts.form.graceDays'), 0, 365);
+    const start = checkDate(state.startDate, t('debts.form.startDate'), { optional: true });
+    const contract = checkDate(state.contractDate, t('debts.form.contractDate'), { optional: true });
+    if (!principal.ok) e.principal = principal.error;
+    if (!interest.ok) e.interest = interest.error;
+    if (!fees.ok) e.fees = fees.error;
+    if (!due.ok) e.dueDate = due.error;
+    if (!rate.ok) e.dailyRate = rate.error;
+    if (!grace.ok) e.graceDays = grace.error;
+    if (!start.ok) e.startDate = start.error;
+    if (!contract.ok) e.contractDate = contract.error;
+    const legalName = state.creditorName.trim();
+    if (legalName === '') e.creditorName = t('debts.form.creditorMissing');
+    if (!principal.ok || !interest.ok || !fees.ok || !due.ok || !rate.ok || !grace.ok || !start.ok || !contract.ok || legalName === '') {
+      return { errors: e };
+    }
+    const dueDate = due.value as string;
+    const existing = doc.creditors.find((c) => c.legalName === legalName && c.product === state.product) ?? null;
+    // One channel of each kind from the form (an emptied field removes it); 'other' ones are kept.
+    const typed: [Creditor['channels'][number]['kind'], string][] = [
+      ['hotline', state.hotline.trim()],
+      ['app-chat', state.appChat.trim()],
+      ['email', state.email.trim()],
+    ];
+    const channels: Creditor['channels'] = [];
+    for (const [kind, value] of typed) {
+      const had = existing?.channels.find((c) => c.kind === kind);
+      if (value !== '') channels.push({ kind, value, note: had?.note ?? '' });
+    }
+    for (const c of existing?.channels ?? []) if (c.kind === 'other') channels.push(c);
+    const creditorChanged =
+      !existing ||
+      existing.productName !== state.productName.trim() ||
+      JSON.stringify(existing.channels) !== JSON.stringify(channels);
+    const save: AccountSave = {
+      account: {
+        ...(account ? { id: account.id } : {}),
+        ...(existing ? { creditorId: existing.id } : {}),
+        label: state.label.trim() || productName(state.product),
+        number: state.number.trim(),
+        principal: principal.value,
+        interest: interest.value,
+        fees: fees.value,
+        dueDate,
+        overdueSince: addDays(dueDate, 1),
+        penalty: { mode: state.mode, dailyRate: rate.value, graceDays: grace.value, startDate: start.value ?? dueDate },
+        contractDate: contract.value,
+        evidenceIds: [...new Set(state.evidence.split(/[,，、;；\s]+/).map((e) => e.trim()).filter(Boolean))],
+        note: account?.note ?? '',
+      },
+      ...(creditorChanged
+        ? {
+            creditor: {
+              ...(existing ? { id: existing.id } : {}),
+              legalName,
+              product: state.product,
+              productName: state.productName.trim(),
+              channels,
+              note: existing?.note ?? '',
+            },
+          }
+        : {}),
+    };
+    return { errors: e, save };
+  }
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    const next = { ...s, [key]: value };
+    if (key === 'product' && s.creditorName === DEFAULT_CREDITOR[s.product]) {
+      next.creditorName = DEFAULT_CREDITOR[value as Product];
+    }
+    setS(next);
+    if (tried) setErrors(validate(next).errors);
+    setFailure(null);
+  };
+  const blur = (key: keyof FormState) => () => {
+    const found = validate(s).errors[key];
+    setErrors((prev) => ({ ...prev, [key]: found }));
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setTried(true);
+    const v = validate(s);
+    setErrors(v.errors);
+    if (!v.save) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const save = v.save;
+      await run(() => api().case.saveAccount(save));
+      onDone(true);
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = (key: keyof FormState) => ({
+    id: `${prefix}-${key}`,
+    value: s[key] as string,
+    onChange: (v: string) => set(key, v as never),
+    onBlur: blur(key),
+    error: errors[key],
+  });
+  const hasErrors = Object.values(errors).some(Boolean);
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="account-form" aria-labelledby={`${prefix}-title`}>
+      <h2 id={`${prefix}-title`}>{account ? t('debts.form.editTitle', { label: account.label }) : t('debts.form.addTitle')}</h2>
+      <div className="case-grid">
+        <SelectField
+          id={`${prefix}-product`}
+          label={t('debts.form.product')}
+          value={s.product}
+          options={PRODUCTS.map((p) => ({ value: p, label: productName(p) }))}
+          onChange={(v) => set('product', v)}
+          testId="account-product"
+        />
+        <TextField {...field('label')} label={t('debts.form.label')} testId="account-label" placeholder={productName(s.product)} width="medium" />
+      </div>
+      <TextField {...field('creditorName')} label={t('debts.form.creditor')} help={t('debts.form.creditorHelp')} testId="account-creditor" />
+      <div className="case-grid">
+        {(s.product === 'credit-card' || s.product === 'other') && (
+          <TextField {...field('productName')} label={t('debts.form.productName')} testId="account-product-name" width="medium" />
+        )}
+        <TextField {...field('number')} label={t('debts.form.number')} testId="account-number" width="medium" />
+        <TextField {...field('hotline')} label={t('debts.form.hotline')} testId="account-hotline" kind="tel" width="medium" />
+        <TextField {...field('appChat')} label={t('debts.form.appChat')} testId="account-app-chat" width="medium" />
+        <TextField {...field('email')} label={t('debts.form.email')} testId="account-email" width="medium" />
+      </div>
+      <div className="case-grid">
+        <TextField {...field('principal')} label={t('debts.form.principal')} testId="account-principal" kind="decimal" unit={t('debts.yuan')} />
+        <TextField {...field('interest')} label={t('debts.form.interest')} testId="account-interest" kind="decimal" unit={t('debts.yuan')} placeholder="0.00" />
+        <TextField {...field('fees')} label={t('debts.form.fees')} testId="account-fees" kind="decimal" unit={t('debts.yuan')} placeholder="0.00" />
+      </div>
+      <p className="help">{t('debts.form.amountHelp')}</p>
+      <TextField {...field('dueDate')} label={t('debts.form.dueDate')} help={t('debts.form.dateHelp')} testId="account-due" kind="date" placeholder="YYYY-MM-DD" />
+      <TextField {...field('evidence')} label={t('debts.form.evidence')} help={t('debts.form.evidenceHelp')} testId="account-evidence" />
+      <fieldset className="case-fieldset">
+        <legend>{t('debts.form.penaltyTitle')}</legend>
+        <p className="help">{t('debts.form.penaltyHelp')}</p>
+        <div className="case-grid">
+          <SelectField
+            id={`${prefix}-mode`}
+            label={t('debts.form.mode')}
+            value={s.mode}
+            options={[
+              { value: 'simple', label: t('debts.mode.simple') },
+              { value: 'compound-daily', label: t('debts.mode.compound-daily') },
+            ]}
+            onChange={(v) => set('mode', v)}
+            testId="account-mode"
+          />
+          <TextField {...field('dailyRate')} label={t('debts.form.dailyRate')} help={t('debts.form.dailyRateHelp')} testId="account-rate" kind="decimal" />
+          <TextField {...field('graceDays')} label={t('debts.form.graceDays')} testId="account-grace" kind="count" unit={t('debts.days')} />
+          <TextField {...field('startDate')} label={t('debts.form.startDate')} testId="account-start" kind="date" placeholder="YYYY-MM-DD" />
+          <TextField {...field('contractDate')} label={t('debts.form.contractDate')} testId="account-contract" kind="date" placeholder="YYYY-MM-DD" />
+        </div>
+      </fieldset>
+      {tried && hasErrors && <Message kind="error">{t('debts.form.fixErrors')}</Message>}
+      {failure !== null && (
+        <Message kind="error" testId="account-form-error">
+          {errorText(t, failure)}
+        </Message>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy} data-testid="account-save">
+          {busy ? t('debts.form.saving') : t('debts.form.save')}
+        </button>
+        <button type="button" className="button button-quiet" onClick={() => onDone(false)} data-testid="account-cancel">
+          {t('debts.form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+// Check a collection message: what it claims (amount owed, days overdue) beside the app's
+// own figures for that date. A difference is "unverified — ask for an itemised statement".
+import { useState, type FormEvent } from 'react';
+import type { Account } from '../../../../shared/case/schema';
+import { compareClaims, type ClaimComparison } from '../../../../shared/money/claims-check';
+import { caseOwedOn } from '../../../../shared/money/case-owed';
+import { detailOf } from '../../../../shared/case/detail';
+import { useT } from '../../i18n';
+import { Message } from '../../components/Message';
+import { SelectField, TextField } from '../case/fields';
+import { checkDate, yuan } from '../case/input';
+
+export function MessageCheck({ accounts, today }: { accounts: readonly Account[]; today: string }) {
+  const t = useT();
+  const [body, setBody] = useState('');
+  const [date, setDate] = useState(today);
+  const [which, setWhich] = useState('all');
+  const [result, setResult] = useState<ClaimComparison | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  function check(e: FormEvent) {
+    e.preventDefault();
+    setResult(null);
+    setError(null);
+    if (body.trim() === '') {
+      setError(t('debts.check.empty'));
+      return;
+    }
+    const on = checkDate(date, t('debts.check.date'));
+    if (!on.ok) {
+      setError(on.error);
+      return;
+    }
+    try {
+      const chosen = which === 'all' ? accounts : accounts.filter((a) => a.id === which);
+      const owed = caseOwedOn(chosen, on.value as string);
+      setResult(compareClaims(body, { total: owed.total.total, overdueDays: owed.maxOverdueDays }));
+    } catch (err) {
+      setError(detailOf(err));
+    }
+  }
+
+  const diff = (d: string | number | undefined, matches: boolean | undefined, fmt: (v: string | number) => string) =>
+    d === undefined ? '—' : matches ? t('debts.check.same') : fmt(d);
+
+  return (
+    <section className="case-card" aria-labelledby="check-title" data-testid="sms-check">
+      <h2 id="check-title">{t('debts.check.title')}</h2>
+      <p className="case-small">{t('debts.check.intro')}</p>
+      {accounts.length === 0 ? (
+        <p>{t('debts.check.noAccounts')}</p>
+      ) : (
+        <form onSubmit={check} noValidate>
+          <TextField id="sms-body" label={t('debts.check.body')} value={body} onChange={setBody} testId="sms-body" multiline />
+          <div className="case-grid">
+            <TextField id="sms-date" label={t('debts.check.date')} value={date} onChange={setDate} testId="sms-date" kind="date" />
+            <SelectField
+              id="sms-account"
+              label={t('debts.check.account')}
+              value={which}
+              options={[{ value: 'all', label: t('debts.check.all') }, ...accounts.map((a) => ({ value: a.id, label: a.label }))]}
+              onChange={setWhich}
+              testId="sms-account"
+            />
+          </div>
+          <button type="submit" className="button button-primary" data-testid="sms-submit">
+            {t('debts.check.submit')}
+          </button>
+        </form>
+      )}
+      {error && <Message kind="error">{error}</Message>}
+      {result && (
+        <div data-testid="sms-result" data-verdict={result.verdict}>
+          <table className="case-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('debts.check.colItem')}</th>
+                <th scope="col" className="num">{t('debts.check.colClaimed')}</th>
+                <th scope="col" className="num">{t('debts.check.colOurs')}</th>
+                <th scope="col" className="num">{t('debts.check.colDiff')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr className={result.amount.matches === false ? 'is-over' : ''}>
+                <th scope="row">{t('debts.check.amount')}</th>
+                <td className="num" data-testid="sms-claimed-amount">
+                  {result.amount.claimed ? yuan(result.amount.claimed) : t('debts.check.notFound')}
+                </td>
+                <td className="num">{yuan(result.amount.ours)}</td>
+                <td className="num">{diff(result.amount.difference, result.amount.matches, (v) => yuan(String(v)))}</td>
+              </tr>
+              <tr className={result.days.matches === false ? 'is-over' : ''}>
+                <th scope="row">{t('debts.check.days')}</th>
+                <td className="num">{result.days.claimed !== undefined ? t('debts.daysValue', { n: result.days.claimed }) : t('debts.check.notFound')}</td>
+                <td className="num">{t('debts.daysValue', { n: result.days.ours })}</td>
+                <td className="num">{diff(result.days.difference, result.days.matches, (v) => t('debts.daysValue', { n: v }))}</td>
+              </tr>
+            </tbody>
+          </table>
+          {result.verdict === 'differs' && (
+            <div className="case-alert" role="alert" data-testid="sms-unverified">
+              <p className="case-alert-title">{t('debts.check.unverifiedTitle')}</p>
+              <p>{t('debts.check.differs')}</p>
+            </div>
+          )}
+          {result.verdict === 'match' && <Message kind="success">{t('debts.check.match')}</Message>}
+          {result.verdict === 'nothing-found' && <Message kind="info">{t('debts.check.nothing')}</Message>}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,210 @@
+// Imports from the app: an SMS backup file, call recordings (files or a whole folder).
+// The renderer reads the bytes the user chose and hands them to main; it never names a
+// path. Progress arrives as task:progress events for the import's task id.
+import { useEffect, useRef } from 'react';
+import type { ImportCallResult, ImportSmsResult } from '../../../../shared/contracts/timeline';
+import { useT } from '../../i18n';
+import { api, getApi } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import { formatBytes } from '../../lib/format';
+import { currentLocale } from '../../i18n';
+import { Message } from '../../components/Message';
+import { MAX_UPLOAD_BYTES, newTaskId, readAsBase64 } from './upload';
+
+export type ImportStatusValue =
+  | { kind: 'idle' }
+  | { kind: 'busy'; text: string }
+  | { kind: 'sms'; result: ImportSmsResult }
+  | { kind: 'calls'; results: ImportCallResult[] }
+  | { kind: 'error'; text: string };
+
+const AUDIO_ACCEPT = 'audio/*,.amr,.m4a,.mp3,.wav,.aac,.3gp,.3gpp,.ogg,.opus,.flac';
+
+export interface ImportPanelProps {
+  status: ImportStatusValue;
+  onStatus: (s: ImportStatusValue) => void;
+  onImported: () => void;
+}
+
+/** The import buttons (and their hidden file inputs); the outcome goes to onStatus. */
+export function ImportPanel({ status, onStatus: setStatus, onImported }: ImportPanelProps) {
+  const t = useT();
+  const smsInput = useRef<HTMLInputElement>(null);
+  const callsInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const task = useRef<string | null>(null);
+
+  useEffect(() => {
+    // Directory picking is not in React's typings; set it on the element.
+    folderInput.current?.setAttribute('webkitdirectory', '');
+    const bridge = getApi();
+    if (!bridge) return undefined;
+    return bridge.subscribe('task:progress', (p) => {
+      if (p.taskId !== task.current || !p.total) return;
+      if (p.taskId.startsWith('sms')) setStatus({ kind: 'busy', text: t('timeline.import.smsProgress', { percent: Math.floor((p.done / p.total) * 100) }) });
+    });
+  }, [t, setStatus]);
+
+  const importSms = async (file: File) => {
+    if (file.size > MAX_UPLOAD_BYTES) {
+      setStatus({ kind: 'error', text: t('timeline.import.tooLarge', { size: formatBytes(t, file.size, currentLocale()) }) });
+      return;
+    }
+    setStatus({ kind: 'busy', text: t('timeline.import.reading', { name: file.name }) });
+    try {
+      const taskId = newTaskId('sms');
+      task.current = taskId;
+      const dataBase64 = await readAsBase64(file);
+      const result = await api().timeline.importSmsData({ name: file.name, dataBase64, lastModified: file.lastModified, taskId });
+      setStatus({ kind: 'sms', result });
+      onImported();
+    } catch (err) {
+      setStatus({ kind: 'error', text: t('timeline.import.failed', { message: errorText(t, err) }) });
+    } finally {
+      task.current = null;
+    }
+  };
+
+  const importCalls = async (files: File[]) => {
+    const results: ImportCallResult[] = [];
+    for (const [i, file] of files.entries()) {
+      setStatus({ kind: 'busy', text: t('timeline.import.callsProgress', { done: i, total: files.length }) });
+      const label = (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;
+      if (file.size > MAX_UPLOAD_BYTES) {
+        results.push({ file: label, error: { code: 'FILE_TOO_LARGE', message: t('timeline.import.tooLarge', { size: formatBytes(t, file.size, currentLocale()) }) } });
+        continue;
+      }
+      try {
+        const dataBase64 = await readAsBase64(file);
+        const r = await api().timeline.importCallsData({ files: [{ name: label, dataBase64, lastModified: file.lastModified }] });
+        results.push(...r.results);
+      } catch (err) {
+        results.push({ file: label, error: { code: 'INTERNAL', message: errorText(t, err) } });
+      }
+    }
+    setStatus({ kind: 'calls', results });
+    onImported();
+  };
+
+  const busy = status.kind === 'busy';
+  return (
+    <>
+        <button type="button" className="button" disabled={busy} onClick={() => smsInput.current?.click()} data-testid="import-sms-button" title={t('timeline.import.smsHelp')}>
+          {t('timeline.actions.importSms')}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => callsInput.current?.click()} data-testid="import-calls-button" title={t('timeline.import.callsHelp')}>
+          {t('timeline.actions.importCalls')}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => folderInput.current?.click()} data-testid="import-folder-button" title={t('timeline.import.callsHelp')}>
+          {t('timeline.actions.importFolder')}
+        </button>
+      <input
+        ref={smsInput}
+        type="file"
+        accept=".xml,text/xml,application/xml"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="import-sms-input"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void importSms(f);
+        }}
+      />
+      <input
+        ref={callsInput}
+        type="file"
+        multiple
+        accept={AUDIO_ACCEPT}
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="import-calls-input"
+        onChange={(e) => {
+          const fs = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (fs.length) void importCalls(fs);
+        }}
+      />
+      <input
+        ref={folderInput}
+        type="file"
+        multiple
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="import-folder-input"
+        onChange={(e) => {
+          const fs = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (fs.length) void importCalls(fs);
+        }}
+      />
+    </>
+  );
+}
+
+export function ImportStatus({ status }: { status: ImportStatusValue }) {
+  const t = useT();
+  switch (status.kind) {
+    case 'idle':
+      return null;
+    case 'busy':
+      return (
+        <Message kind="info" testId="import-status">
+          {status.text}
+        </Message>
+      );
+    case 'error':
+      return (
+        <Message kind="error" testId="import-status">
+          {status.text}
+        </Message>
+      );
+    case 'sms': {
+      const r = status.result;
+      return (
+        <div data-testid="import-status" data-kind="sms">
+          <Message kind={r.rejectedCount ? 'warning' : 'success'}>
+            {t('timeline.import.smsDone', { imported: r.imported, skipped: r.skipped, duplicates: r.duplicates, rejected: r.rejectedCount })}
+          </Message>
+          {r.rejected.length > 0 && (
+            <details className="tl-rejected">
+              <summary>{t('timeline.import.rejectedTitle')}</summary>
+              <ul>
+                {r.rejected.map((x) => (
+                  <li key={x.index}>{t('timeline.import.rejectedItem', { index: x.index, reason: x.reason })}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      );
+    }
+    case 'calls': {
+      const ok = status.results.filter((r) => 'id' in r);
+      const failed = status.results.filter((r): r is Extract<ImportCallResult, { error: unknown }> => 'error' in r);
+      return (
+        <div data-testid="import-status" data-kind="calls">
+          <Message kind={failed.length ? 'warning' : 'success'}>{t('timeline.import.callsDone', { ok: ok.length, failed: failed.length })}</Message>
+          {(failed.length > 0 || ok.some((r) => 'id' in r && (r.timeUncertain || r.duplicate))) && (
+            <ul className="tl-import-results">
+              {status.results.map((r) =>
+                'error' in r ? (
+                  <li key={r.file} className="tl-problem">
+                    {t('timeline.import.callFailed', { file: r.file, message: r.error.message })}
+                  </li>
+                ) : r.timeUncertain || r.duplicate ? (
+                  <li key={r.file}>
+                    {r.file}：{[r.duplicate ? t('timeline.import.callDuplicate') : '', r.timeUncertain ? t('timeline.import.callCheckTime') : ''].filter(Boolean).join('；')}
+                  </li>
+                ) : null,
+              )}
+            </ul>
+          )}
+        </div>
+      );
+    }
+  }
+}

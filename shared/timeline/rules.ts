@@ -1,0 +1,73 @@
+// The rule behind each conduct flag and where it comes from (../../../shared/domain.md §1, §3),
+// in the Chinese the complaint letter cites. The UI shows the same rules in the user's
+// language (renderer/locales/timeline/*.json); the citations stay as published.
+import type { FlagCode } from './kinds';
+
+export const SOURCES = {
+  nifa_2024: {
+    title: '中国互联网金融协会《互联网金融贷后催收业务指引》（2024年5月15日）',
+    en: 'NIFA, Guideline on Post-Loan Collection for Internet Finance (15 May 2024)',
+  },
+  cba_2026: {
+    title: '中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026年1月30日）',
+    en: 'China Banking Association, Collection Guideline for Personal Consumer Loans (trial, 30 Jan 2026)',
+  },
+  civil_code_1033: {
+    title: '《中华人民共和国民法典》第一千零三十三条',
+    en: 'Civil Code of the PRC, Art. 1033 (no harassment by phone, SMS or instant messages)',
+  },
+  criminal_law_293_1: {
+    title: '《中华人民共和国刑法》第二百九十三条之一',
+    en: 'Criminal Law of the PRC, Art. 293-1 (collecting illegal debts by threats or harassment)',
+  },
+  bank_card_art3: {
+    title: '《最高人民法院关于审理银行卡民事纠纷案件若干问题的规定》（2021年）第三条',
+    en: 'SPC Provisions on Bank Card Civil Disputes (2021), Art. 3',
+  },
+  civil_code_195: {
+    title: '《中华人民共和国民法典》第一百九十五条',
+    en: 'Civil Code of the PRC, Art. 195 (a demand for performance interrupts the limitation period)',
+  },
+} as const;
+export type SourceId = keyof typeof SOURCES;
+
+export interface FlagRule {
+  /** The rule as the complaint letter states it. */
+  ruleZh: string;
+  sources: readonly SourceId[];
+}
+
+export const FLAG_RULES: Record<FlagCode, FlagRule> = {
+  night_contact: {
+    ruleZh: '每日 22:00 至次日 08:00（北京时间）不得催收，债务人同意的除外',
+    sources: ['nifa_2024', 'cba_2026', 'civil_code_1033'],
+  },
+  excess_calls: {
+    ruleZh: '每日对同一债务人接通的催收电话（债权人与委外机构合计）不得超过 3 次',
+    sources: ['nifa_2024'],
+  },
+  third_party: {
+    ruleZh: '只能向债务人本人催收，不得向其亲友、同事等第三人催收或透露债务',
+    sources: ['nifa_2024', 'cba_2026'],
+  },
+  threat_or_impersonation: {
+    ruleZh: '不得威胁、恐吓，不得冒充法院、公安等国家机关，不得以律师函、上门、告知家人或单位相威胁',
+    sources: ['cba_2026', 'civil_code_1033', 'criminal_law_293_1'],
+  },
+};
+
+/** Creditor collection by SMS, letter or email interrupts the limitation period. */
+export const LIMITATION_RULE: FlagRule = {
+  ruleZh: '发卡行或债权人以短信、信函、电子邮件等方式催收，诉讼时效中断，重新计算',
+  sources: ['bank_card_art3', 'civil_code_195'],
+};
+
+/** NIFA's daily limit of connected calls; the 4th and later are flagged. */
+export const DAILY_CONNECTED_CALL_LIMIT = 3;
+/** The quiet hours, Beijing time: from 22:00 (inclusive) to 08:00 (exclusive). */
+export const NIGHT_STARTS_HOUR = 22;
+export const NIGHT_ENDS_HOUR = 8;
+
+export function citation(id: SourceId): string {
+  return SOURCES[id].title;
+}

@@ -1,0 +1,44 @@
+// Words that mark a message as debt collection, and words that threaten or impersonate
+// (courts, police, lawyer letters, visits to family or work). Heuristic on purpose: a
+// flag is a prompt for the user to look, who can dismiss it with a reason. Isomorphic.
+
+/** Collection wording (逾期, 欠款, 催收, 移交, 委外, 法务 …): its sender is on the creditor side. */
+const COLLECTION_RE = /逾期|欠款|拖欠|催收|催缴|催款|移交|委外|外包催|法务|追偿|追讨|清收|违约/;
+
+export function hasCollectionWording(text: string): boolean {
+  return COLLECTION_RE.test(text.normalize('NFKC'));
+}
+
+export type ThreatKind = 'court' | 'police' | 'lawyer' | 'visit' | 'family_or_work';
+
+const THREAT_PATTERNS: readonly { kind: ThreatKind; re: RegExp }[] = [
+  { kind: 'court', re: /法院|起诉|诉讼|立案|传票|开庭|强制执行|执行局|失信被执行|司法程序|仲裁/g },
+  { kind: 'police', re: /公安|警察|报警|派出所|刑事|拘留|坐牢|判刑|逮捕|诈骗罪|刑警/g },
+  { kind: 'lawyer', re: /律师函|律师事务所|律所|律师/g },
+  { kind: 'visit', re: /上门|家访|外访|走访|实地(?:拜访|调查|催收)|到访|登门/g },
+  {
+    kind: 'family_or_work',
+    re: /家人|家属|亲属|亲友|亲戚|父母|配偶|子女|同事|领导|工作单位|所在单位|单位领导|通讯录|紧急联系人|村委会?|居委会?|户籍地|老家|(?:到|去)(?:你|您)?的?(?:家|单位|公司)/g,
+  },
+];
+
+export interface ThreatMatch {
+  kind: ThreatKind;
+  /** The words found, as written (first few). */
+  words: string[];
+}
+
+/** Which kinds of threatening or impersonating wording the text contains. */
+export function findThreatWording(text: string): ThreatMatch[] {
+  const normalized = text.normalize('NFKC');
+  const out: ThreatMatch[] = [];
+  for (const { kind, re } of THREAT_PATTERNS) {
+    const words = new Set<string>();
+    for (const m of normalized.matchAll(re)) {
+      words.add(m[0]);
+      if (words.size >= 5) break;
+    }
+    if (words.size > 0) out.push({ kind, words: [...words] });
+  }
+  return out;
+}
