@@ -6,5 +6,7 @@ import { caseCommands } from './commands/case';
 import { timelineCommands } from './commands/timeline';
 import { evidenceCommands } from './commands/evidence';
 import { packageCommands } from './commands/package';
+import { packageBuildCommand } from './commands/package-build';
+import { demoCommand } from './commands/demo';
 
-export const COMMANDS: readonly Command<never>[] = [initCommand, passwdCommand, backupCommand, ...evidenceCommands, ...timelineCommands, ...calcCommands, ...caseCommands, ...packageCommands] as unknown as Command<never>[];
+export const COMMANDS: readonly Command<never>[] = [initCommand, passwdCommand, backupCommand, ...evidenceCommands, ...timelineCommands, ...calcCommands, ...caseCommands, packageBuildCommand, ...packageCommands, demoCommand] as unknown as Command<never>[];

@@ -193,6 +193,14 @@ export const smsMessages: { address: string; at: string; type: 1 | 2; body: stri
   { address: '95188', at: '2026-09-10T10:00:00', type: 1, body: '【借呗】您的个性化还款申请已受理，我们将在15个工作日内答复，请保持电话畅通。' },
 ];
 
+/** Numbers the user marked as a collection agency's (the timeline flags their conduct). */
+export const collectorNumbers: [string, string][] = [
+  ['01088886666', '安和资产管理有限公司（虚构）'],
+  ['05718889999', '安和资产管理有限公司（虚构）'],
+  ['10690000123', '安和资产管理有限公司（虚构）'],
+  ['10690000888', '恒正催收（虚构）'],
+];
+
 /** Call recordings as phones name them (domain.md §8), with their real durations. */
 export const calls: { fileName: string; seconds: number; summary: string }[] = [
   { fileName: '95188(95188)_20260612150210.wav', seconds: 184, summary: '致电花呗客服，说明失业情况，询问分期和罚息减免。' },

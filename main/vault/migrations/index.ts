@@ -4,6 +4,7 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-evidence';
 import { migration0003 } from './0003-case';
 import { migration0004 } from './0004-timeline';
+import { migration0005 } from './0005-packages';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

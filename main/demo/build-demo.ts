@@ -1,0 +1,183 @@
+// `xieshang demo --out DIR`: a complete sample case made from the fictional story in
+// story.ts — DIR/demo.vault (passphrase demo-passphrase, marked 示例), the generated files
+// it was filled from (DIR/demo-files/), and DIR/demo-application.pdf, the signed package
+// built from it all. Everything goes through the same modules a user's data does.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Vault } from '../vault/vault';
+import { importPaths } from '../vault/evidence/import-files';
+import { importSmsBackup } from '../vault/timeline/sms-import';
+import { fileSource } from '../vault/timeline/xml-text';
+import { importRecording } from '../vault/timeline/calls-import';
+import { markNumber } from '../vault/timeline/contacts';
+import { importCase, savePlan } from '../vault/case/service';
+import { buildPackageFromVault } from '../vault/package/service';
+import { emptyCase, type CaseDoc } from '../../shared/case/schema';
+import { addMonthsClamped, todayBeijing } from '../../shared/dates';
+import { XieshangError } from '../../shared/errors';
+import { isEvidenceCategory } from '../../shared/evidence/categories';
+import * as story from './story';
+import { renderConversation } from './chat-screenshots';
+import { smsBackupXml } from './sms-backup';
+import { wavRecording } from './recordings';
+import { proofPdf } from './proof-pdfs';
+
+export interface DemoResult {
+  vault: string;
+  pdf: string;
+  passphrase: string;
+}
+
+export type DemoProgress = (step: string) => void;
+
+async function writeFiles(dir: string, progress: DemoProgress): Promise<{ shots: string; proofs: { file: string; category: string }[]; sms: string; calls: string[] }> {
+  const shots = path.join(dir, '聊天截图');
+  const proofsDir = path.join(dir, '证明材料');
+  const callsDir = path.join(dir, '通话录音');
+  for (const d of [shots, proofsDir, callsDir]) fs.mkdirSync(d, { recursive: true });
+  progress('生成聊天截图');
+  for (const conv of story.conversations) {
+    for (const shot of await renderConversation(conv, 8)) fs.writeFileSync(path.join(shots, shot.fileName), shot.bytes);
+  }
+  progress('生成证明材料');
+  const proofs = [];
+  for (const proof of story.proofs) {
+    const file = path.join(proofsDir, proof.fileName);
+    fs.writeFileSync(file, await proofPdf(proof));
+    proofs.push({ file, category: proof.category });
+  }
+  progress('生成通话录音');
+  const calls = story.calls.map((call, i) => {
+    const file = path.join(callsDir, call.fileName);
+    fs.writeFileSync(file, wavRecording(call.seconds, i + 7));
+    return file;
+  });
+  const sms = path.join(dir, '短信备份-sms-backup.xml');
+  fs.writeFileSync(sms, smsBackupXml());
+  return { shots, proofs, sms, calls };
+}
+
+function caseDocument(proofIds: Map<string, string>): CaseDoc {
+  const doc = emptyCase();
+  delete doc.contacts; // leave the timeline as the imports made it
+  const creditorOf = (key: string) => story.creditors.find((c) => c.key === key)!;
+  const productOf = { huabei: 'huabei', jiebei: 'jiebei', credit_card: 'credit-card' } as const;
+  const dueBefore = (date: string) => {
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 1);
+    return d.toISOString().slice(0, 10);
+  };
+  return {
+    ...doc,
+    applicant: { ...story.applicant },
+    creditors: story.accounts.map((a) => {
+      const c = creditorOf(a.creditor);
+      return {
+        id: `c-${a.key}`,
+        legalName: c.legalName,
+        product: productOf[a.product],
+        productName: '',
+        channels: [{ kind: 'hotline' as const, value: c.hotline, note: '' }],
+        note: '示例数据',
+      };
+    }),
+    accounts: story.accounts.map((a) => ({
+      id: `a-${a.key}`,
+      creditorId: `c-${a.key}`,
+      label: a.product === 'huabei' ? '花呗' : a.product === 'jiebei' ? '借呗' : '信用卡',
+      number: a.number,
+      principal: a.principal,
+      interest: a.interest,
+      fees: a.fees,
+      dueDate: dueBefore(a.overdueSince),
+      overdueSince: a.overdueSince,
+      penalty: { mode: 'simple' as const, dailyRate: '0.0005', graceDays: 0, startDate: dueBefore(a.overdueSince) },
+      contractDate: null,
+      evidenceIds: [],
+      note: '',
+    })),
+    hardship: { category: 'job-loss', text: story.hardship.text, since: story.hardship.since },
+    finances: {
+      ...doc.finances,
+      household: { adults: 1, dependants: 1, housing: 'rent', employment: 'unemployed', note: '独自抚养 6 岁女儿' },
+      income: [
+        { id: 'i-benefit', category: 'benefits', label: '失业保险金', monthly: '1850.00', evidenceId: proofIds.get('失业登记证明.pdf') ?? null, note: '' },
+        { id: 'i-parttime', category: 'salary', label: '临时兼职（餐厅帮工）', monthly: '2400.00', evidenceId: proofIds.get('兼职收入证明.pdf') ?? null, note: '' },
+      ],
+      fixedCosts: [
+        { id: 'f-rent', category: 'housing', label: '房租', monthly: '1400.00', evidenceId: proofIds.get('银行流水-2026年8-10月.pdf') ?? null, note: '' },
+        { id: 'f-util', category: 'utilities', label: '水电燃气', monthly: '180.00', evidenceId: null, note: '' },
+        { id: 'f-school', category: 'childcare', label: '孩子上学和托管', monthly: '450.00', evidenceId: null, note: '' },
+      ],
+      flexibleCosts: [
+        { id: 'x-food', category: 'food-housekeeping', label: '伙食', monthly: '1100.00', evidenceId: null, note: '' },
+        { id: 'x-phone', category: 'communications-leisure', label: '手机和网络', monthly: '79.00', evidenceId: null, note: '' },
+        { id: 'x-transport', category: 'personal', label: '交通', monthly: '120.00', evidenceId: null, note: '' },
+      ],
+      debts: [{ id: 'd-card', creditor: '蜀信银行信用卡（虚构，另行协商）', priority: false, owed: '13580.00', monthly: '0.00', evidenceId: null, note: '' }],
+      assets: [],
+      reference: null,
+    },
+    plans: [],
+    agreements: [],
+    lpr: [],
+  };
+}
+
+export async function buildDemo(outDir: string, progress: DemoProgress = () => {}): Promise<DemoResult> {
+  const dir = path.resolve(outDir);
+  const vaultPath = path.join(dir, 'demo.vault');
+  const pdfPath = path.join(dir, 'demo-application.pdf');
+  for (const existing of [vaultPath, pdfPath]) {
+    if (fs.existsSync(existing)) throw new XieshangError('OUTPUT_EXISTS', { path: existing });
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  const files = await writeFiles(path.join(dir, 'demo-files'), progress);
+
+  progress('创建示例证据箱');
+  const vault = Vault.create(vaultPath, story.DEMO_PASSPHRASE, { actor: 'cli' });
+  try {
+    vault.change((db, audit) => {
+      db.prepare("INSERT INTO meta (key, value) VALUES ('sample', '1')").run();
+      audit({ action: 'vault.mark_sample', newValue: { sample: true } });
+    });
+    progress('导入证据');
+    await importPaths(vault, [files.shots], { category: 'chat_screenshot' });
+    const proofIds = new Map<string, string>();
+    for (const proof of files.proofs) {
+      const category = isEvidenceCategory(proof.category) ? proof.category : 'other';
+      const { results } = await importPaths(vault, [proof.file], { category, note: '示例（虚构）证明材料' });
+      const id = results[0] && 'id' in results[0] ? (results[0] as { id: string }).id : undefined;
+      if (id) proofIds.set(path.basename(proof.file), id);
+    }
+    progress('导入短信和通话录音');
+    // What a user does after the first collection calls: mark the numbers as a collector's.
+    for (const [number, org] of story.collectorNumbers) markNumber(vault, number, 'collector', org);
+    importSmsBackup(vault, fileSource(files.sms), { name: path.basename(files.sms) });
+    for (const file of files.calls) {
+      await importRecording(vault, { label: file, name: path.basename(file), source: { kind: 'path', path: file } });
+    }
+    progress('填写欠款、财务和还款方案');
+    importCase(vault, caseDocument(proofIds));
+    const today = todayBeijing();
+    const firstDate = `${addMonthsClamped(today, 1).slice(0, 8)}10`;
+    savePlan(vault, {
+      plan: {
+        name: '报价方案：48 期还本金',
+        role: 'offer',
+        accountIds: ['a-huabei', 'a-jiebei'],
+        basis: 'principal',
+        asOf: today,
+        interestOffered: '0.00',
+        installments: 48,
+        firstDate,
+        note: '每月还款额在我每月能拿出的金额之内；请求免除逾期罚息和剩余利息。',
+      },
+    });
+    progress('生成并签名申请材料');
+    await buildPackageFromVault(vault, { template: 'negotiation', date: today, sign: true, sample: true }, pdfPath);
+  } finally {
+    vault.close();
+  }
+  return { vault: vaultPath, pdf: pdfPath, passphrase: story.DEMO_PASSPHRASE };
+}

@@ -1,0 +1,67 @@
+// Builds an application package from the vault and records it. The signing identity
+// (a self-signed certificate whose subject is the applicant's name) lives inside the
+// encrypted vault; its private key is read only here, in the main process.
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Vault } from '../vault';
+import { createSigningIdentity, type SigningIdentity } from '../../signing';
+import { buildPackageToFile, readDefaultFont, type BuildFileResult } from '../../../cli/commands/package';
+import { validatePackageModel } from '../../../shared/pdf/model';
+import type { BuildProgress } from '../../../shared/pdf/build';
+import { packageModelFromVault, type PackageRequest } from './model-from-vault';
+
+interface IdentityRow {
+  subject: string;
+  cert_pem: string;
+  key_pem: string;
+  fingerprint: string;
+}
+
+/** The vault's signing identity for this name; made (and recorded) on first use or when the name changes. */
+export function signingIdentity(vault: Vault, subject: string): SigningIdentity {
+  const row = vault.handle.prepare('SELECT subject, cert_pem, key_pem, fingerprint FROM signing_identity WHERE id = 1').get() as IdentityRow | undefined;
+  if (row && row.subject === subject) return { certPem: row.cert_pem, keyPem: row.key_pem, fingerprint: row.fingerprint };
+  const identity = createSigningIdentity(subject);
+  vault.change((db, audit) => {
+    db.prepare(
+      `INSERT INTO signing_identity (id, subject, cert_pem, key_pem, fingerprint, created_at) VALUES (1, @subject, @cert, @key, @fp, @at)
+       ON CONFLICT (id) DO UPDATE SET subject = @subject, cert_pem = @cert, key_pem = @key, fingerprint = @fp, created_at = @at`,
+    ).run({ subject, cert: identity.certPem, key: identity.keyPem, fp: identity.fingerprint, at: new Date().toISOString() });
+    // The audit row names the certificate, never the key.
+    audit({ action: 'signing.identity', entity: 'signing_identity', oldValue: row ? { fingerprint: row.fingerprint } : null, newValue: { subject, fingerprint: identity.fingerprint } });
+  });
+  return identity;
+}
+
+export interface BuiltPackage extends BuildFileResult {
+  id: string;
+}
+
+export async function buildPackageFromVault(
+  vault: Vault,
+  req: Omit<PackageRequest, 'signerFingerprint'>,
+  out: string,
+  opts: { onProgress?: (p: BuildProgress) => void; signal?: AbortSignal } = {},
+): Promise<BuiltPackage> {
+  // Check the content first: a missing name or account must be reported before any key is made.
+  const draft = validatePackageModel(packageModelFromVault(vault, { ...req, sign: false }));
+  const identity = req.sign ? signingIdentity(vault, draft.applicant.name) : undefined;
+  const model = packageModelFromVault(vault, { ...req, ...(identity ? { signerFingerprint: identity.fingerprint } : {}) });
+  const built = await buildPackageToFile(model, readDefaultFont(), out, {
+    sign: req.sign,
+    ...(identity ? { identity } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  const id = randomUUID();
+  vault.change((db, audit) => {
+    const exhibits = draft.exhibits.map((e) => ({ n: e.n, title: e.title, sha256: e.sha256 }));
+    db.prepare(
+      `INSERT INTO packages (id, built_at, template, addressee, file_name, sha256, bytes, pages, signed, exhibits)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, new Date().toISOString(), req.template, draft.creditor.name, path.basename(built.out), built.sha256, built.bytes, built.pages, built.signed ? 1 : 0, JSON.stringify(exhibits));
+    audit({ action: 'package.build', entity: 'package', entityId: id, newValue: { template: req.template, addressee: draft.creditor.name, sha256: built.sha256, exhibits: exhibits.length, signed: built.signed } });
+  });
+  const { out: file, pages, exhibits, bytes, sha256, signed } = built;
+  return { id, out: file, pages, exhibits, bytes, sha256, signed };
+}
