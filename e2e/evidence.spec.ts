@@ -57,8 +57,14 @@ async function dropFiles(page: Page, files: { name: string; bytes: Buffer; type:
   }, payload);
 }
 
+const madeDirs: string[] = [];
+test.afterEach(() => {
+  for (const dir of madeDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 async function makeFolder(): Promise<{ dir: string; files: Record<string, Buffer> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xieshang-e2e-evidence-'));
+  madeDirs.push(dir);
   const root = path.join(dir, '催收证据 2024');
   const files: Record<string, Buffer> = {
     '聊天截图/Screenshot_20241018-143022.png': await chatScreenshot(['您好，您的花呗已逾期 35 天', '我因失业暂时无力还款，想申请分期', '可以提交困难证明申请', '好的，请问需要哪些材料？'], { seed: 1 }),
@@ -247,7 +253,6 @@ test('drag in, watch progress, thumbnails, filter, search a note, every preview,
   await id('evidence-verify').click();
   await expect(id('evidence-verify-result')).toContainText('8 件证据全部与导入时的 SHA-256 一致', { timeout: 20_000 });
   await app.shot('evidence-17-verified');
-  fs.rmSync(path.dirname(folder.dir), { recursive: true, force: true });
 });
 
 test('paste a screenshot, cancel an import, purge from the trash with confirmation', async ({ app }) => {
@@ -279,6 +284,7 @@ test('paste a screenshot, cancel an import, purge from the trash with confirmati
     { name: 'third.png', bytes: await png(100, 100), type: 'image/png' },
   ]);
   await expect(page.getByText('当前文件：long-call.wav')).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => id('evidence-progress-file').evaluate((p: HTMLProgressElement) => p.value), { timeout: 10_000 }).toBeGreaterThanOrEqual(15);
   await app.shot('evidence-18-cancel-during-import');
   await id('evidence-import-cancel').click();
   await expect(id('evidence-import-panel')).toHaveAttribute('data-status', 'cancelled', { timeout: 20_000 });
@@ -315,6 +321,7 @@ test('10,000 items scroll smoothly (virtualised) and stay usable from the keyboa
   await id('lock-button').click();
   await expect(id('unlock-passphrase')).toBeVisible();
   const src = fs.mkdtempSync(path.join(os.tmpdir(), 'xieshang-e2e-10k-'));
+  madeDirs.push(src);
   for (let n = 0; n < 10_000; n++) fs.writeFileSync(path.join(src, `记录-${String(n).padStart(5, '0')}.txt`), `第 ${n} 条记录 note ${n}`);
   const vault = Vault.open(path.join(app.dataDir, 'vault.xsv'), PASS, { actor: 'cli' });
   try {
@@ -323,7 +330,6 @@ test('10,000 items scroll smoothly (virtualised) and stay usable from the keyboa
     expect(results.filter((r) => 'error' in r)).toEqual([]);
   } finally {
     vault.close();
-    fs.rmSync(src, { recursive: true, force: true });
   }
   await id('unlock-passphrase').fill(PASS);
   await id('unlock-submit').click();

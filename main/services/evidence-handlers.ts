@@ -28,17 +28,21 @@ export function createEvidenceService(opts: EvidenceServiceOptions): EvidenceSer
   const ev = featureClient(host, 'evidence');
   let lastKeepAlive = 0;
 
-  const task = (taskId: string): TaskOptions => ({
-    taskId,
-    onProgress: (done, total, label) => {
-      emit('task:progress', { taskId, done, total, ...(label ? { label } : {}) });
+  const task = (taskId: string): TaskOptions => {
+    let lastEmit = 0;
+    const onProgress = (done: number, total: number, label?: string) => {
       const now = Date.now();
+      // At most ~10 events a second (10,000 small files must not flood the renderer), and always the last.
+      if (now - lastEmit < 100 && done < total) return;
+      lastEmit = now;
+      emit('task:progress', { taskId, done, total, ...(label ? { label } : {}) });
       if (now - lastKeepAlive > 5_000) {
         lastKeepAlive = now;
         opts.keepAlive?.();
       }
-    },
-  });
+    };
+    return { taskId, onProgress };
+  };
 
   const assertUnlocked = async () => {
     if ((await host.status()).state !== 'unlocked') throw new VaultLockedError();

@@ -8,6 +8,7 @@ import { detail, facets, itemText, listItems, purgeItems, restoreItems, searchAl
 import { verifyAll } from './verify';
 import { exportOne, exportToFolder } from './export';
 import { byteInfo, byteRange, type ByteKind } from './read';
+import { runtimeOf } from './runtime';
 import type { ListFilter } from '../../../shared/contracts/evidence';
 
 export const evidenceFeature = {
@@ -16,7 +17,12 @@ export const evidenceFeature = {
   uploadChunk: (ctx: FeatureContext, args: { uploadId: string; seq: number; data: string }) => uploadChunk(ctx.vault(), args),
   uploadCommit: (ctx: FeatureContext, args: { uploadId: string } & ImportOptions) => uploadCommit(ctx.vault(), args),
   uploadAbort: (ctx: FeatureContext, uploadId: string) => uploadAbort(ctx.vault(), uploadId),
-  list: (ctx: FeatureContext, filter: ListFilter = {}) => listItems(ctx.vault().handle, filter),
+  list: (ctx: FeatureContext, filter: ListFilter = {}) => {
+    // The app lists evidence right after unlock: the moment to drop staging blobs a crash
+    // left behind, before any new import (evidence or timeline) can be under way.
+    runtimeOf(ctx.vault()).ensureClean();
+    return listItems(ctx.vault().handle, filter);
+  },
   get: (ctx: FeatureContext, id: string) => detail(ctx.vault().handle, id),
   facets: (ctx: FeatureContext) => facets(ctx.vault().handle),
   text: (ctx: FeatureContext, id: string) => itemText(ctx.vault().handle, id),

@@ -28,7 +28,11 @@ export class EvidenceRuntime {
   ensureClean(): void {
     if (this.cleaned) return;
     this.cleaned = true;
-    cleanupStaging(this.vault.handle, new Set([...this.uploads.values()].flatMap((u) => (u.writer.blobId === null ? [] : [u.writer.blobId]))));
+    try {
+      cleanupStaging(this.vault.handle, new Set([...this.uploads.values()].flatMap((u) => (u.writer.blobId === null ? [] : [u.writer.blobId]))));
+    } catch {
+      /* best effort: leftovers are invisible and tried again next session */
+    }
   }
 
   dropIdleUploads(now = Date.now()): void {

@@ -1,8 +1,9 @@
 // State 'unlocked': top bar with the lock button, the section navigation, the section.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Settings } from '../../../shared/contract';
 import type { Locale } from '../../../shared/errors';
 import { SideNav } from '../components/SideNav';
+import { NavigationContext, type NavFocus, type Navigation } from '../lib/navigate';
 import { TopBar } from '../components/TopBar';
 import { PlannedSectionView } from '../sections/PlannedSection';
 import { DebtsSection } from '../sections/debts/DebtsSection';
@@ -28,7 +29,18 @@ export interface ShellScreenProps {
 
 export function ShellScreen(props: ShellScreenProps) {
   const [section, setSection] = useState<SectionId>('evidence');
+  const [focus, setFocus] = useState<NavFocus | null>(null);
   const navigated = useRef(false);
+
+  // Sections link to each other (a contact's evidence, an item's contacts): goTo switches
+  // the section and leaves what to bring forward for the target section to take.
+  const goTo = useCallback((id: SectionId, next?: NavFocus) => {
+    navigated.current = true;
+    setFocus(next ?? null);
+    setSection(id);
+  }, []);
+  const clearFocus = useCallback(() => setFocus(null), []);
+  const nav = useMemo<Navigation>(() => ({ goTo, focus, clearFocus }), [goTo, focus, clearFocus]);
 
   // After the user picks a section, move focus to its heading so screen readers and
   // keyboard users land at the top of the new content (not on first show).
@@ -38,42 +50,38 @@ export function ShellScreen(props: ShellScreenProps) {
   }, [section]);
 
   return (
-    <div className="shell">
-      <TopBar onLock={props.onLock} locking={props.locking} />
-      <ReminderToasts />
-      <div className="shell-body">
-        <SideNav
-          current={section}
-          onSelect={(id) => {
-            navigated.current = true;
-            setSection(id);
-          }}
-        />
-        <main className="content" id="content">
-          {section === 'settings' ? (
-            <SettingsSection
-              settings={props.settings}
-              info={props.info}
-              vaultPath={props.vaultPath}
-              minLength={props.minLength}
-              onLocaleChange={props.onLocaleChange}
-              onSettingsChange={props.onSettingsChange}
-            />
-          ) : section === 'evidence' ? (
-            <EvidenceSection mode={props.info.mode} />
-          ) : section === 'debts' ? (
-            <DebtsSection />
-          ) : section === 'finances' ? (
-            <FinancesSection />
-          ) : section === 'plan' ? (
-            <PlanSection />
-          ) : section === 'timeline' ? (
-            <TimelineSection />
-          ) : (
-            <PlannedSectionView key={section} id={section} />
-          )}
-        </main>
+    <NavigationContext.Provider value={nav}>
+      <div className="shell">
+        <TopBar onLock={props.onLock} locking={props.locking} />
+        <ReminderToasts />
+        <div className="shell-body">
+          <SideNav current={section} onSelect={(id) => goTo(id)} />
+          <main className="content" id="content">
+            {section === 'settings' ? (
+              <SettingsSection
+                settings={props.settings}
+                info={props.info}
+                vaultPath={props.vaultPath}
+                minLength={props.minLength}
+                onLocaleChange={props.onLocaleChange}
+                onSettingsChange={props.onSettingsChange}
+              />
+            ) : section === 'evidence' ? (
+              <EvidenceSection mode={props.info.mode} />
+            ) : section === 'debts' ? (
+              <DebtsSection />
+            ) : section === 'finances' ? (
+              <FinancesSection />
+            ) : section === 'plan' ? (
+              <PlanSection />
+            ) : section === 'timeline' ? (
+              <TimelineSection />
+            ) : (
+              <PlannedSectionView key={section} id={section} />
+            )}
+          </main>
+        </div>
       </div>
-    </div>
+    </NavigationContext.Provider>
   );
 }

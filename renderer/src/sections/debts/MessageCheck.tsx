@@ -1,11 +1,14 @@
 // Check a collection message: what it claims (amount owed, days overdue) beside the app's
 // own figures for that date. A difference is "unverified — ask for an itemised statement".
 import { useState, type FormEvent } from 'react';
+import type { TimelineEntry } from '../../../../shared/contracts/timeline';
 import type { Account } from '../../../../shared/case/schema';
 import { compareClaims, type ClaimComparison } from '../../../../shared/money/claims-check';
 import { caseOwedOn } from '../../../../shared/money/case-owed';
 import { detailOf } from '../../../../shared/case/detail';
 import { useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';
 import { SelectField, TextField } from '../case/fields';
 import { checkDate, yuan } from '../case/input';
@@ -17,6 +20,41 @@ export function MessageCheck({ accounts, today }: { accounts: readonly Account[]
   const [which, setWhich] = useState('all');
   const [result, setResult] = useState<ClaimComparison | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The picker of imported SMS (incoming, from the timeline): null = closed, [] = none.
+  const [smsList, setSmsList] = useState<TimelineEntry[] | 'loading' | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+
+  async function openPicker() {
+    if (smsList !== null) {
+      setSmsList(null);
+      return;
+    }
+    setSmsList('loading');
+    setError(null);
+    try {
+      const list = await api().timeline.list({ filter: { channels: ['sms'] } });
+      setSmsList(list.entries.filter((e) => e.direction === 'incoming'));
+    } catch (err) {
+      setSmsList(null);
+      setError(errorText(t, err));
+    }
+  }
+
+  async function pick(entry: TimelineEntry) {
+    setError(null);
+    try {
+      // The list carries only the start of the text; the full message is in the entry.
+      const full = await api().timeline.get({ id: entry.id });
+      setBody(full.body ?? full.preview);
+      setDate(entry.at.slice(0, 10));
+      setResult(null);
+      setPicked(t('debts.check.picked', { from: entry.counterparty, when: entry.at.slice(0, 16).replace('T', ' ') }));
+      setSmsList(null);
+      document.getElementById('sms-body')?.focus();
+    } catch (err) {
+      setError(errorText(t, err));
+    }
+  }
 
   function check(e: FormEvent) {
     e.preventDefault();
@@ -51,7 +89,56 @@ export function MessageCheck({ accounts, today }: { accounts: readonly Account[]
         <p>{t('debts.check.noAccounts')}</p>
       ) : (
         <form onSubmit={check} noValidate>
-          <TextField id="sms-body" label={t('debts.check.body')} value={body} onChange={setBody} testId="sms-body" multiline />
+          <div className="sms-pick">
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => void openPicker()}
+              aria-expanded={smsList !== null}
+              aria-controls="sms-pick-list"
+              data-testid="sms-pick"
+            >
+              {smsList === null ? t('debts.check.pick') : t('debts.check.pickClose')}
+            </button>
+            {smsList !== null && (
+              <div id="sms-pick-list" className="sms-pick-list" role="region" aria-label={t('debts.check.pickTitle')} data-testid="sms-pick-list">
+                {smsList === 'loading' ? (
+                  <p role="status">{t('debts.check.pickLoading')}</p>
+                ) : smsList.length === 0 ? (
+                  <p data-testid="sms-pick-none">{t('debts.check.pickNone')}</p>
+                ) : (
+                  <ul>
+                    {smsList.map((m) => (
+                      <li key={m.id}>
+                        <button type="button" className="sms-pick-item" onClick={() => void pick(m)} data-testid="sms-pick-item" data-id={m.id}>
+                          <span className="sms-pick-meta">
+                            {m.at.slice(0, 16).replace('T', ' ')} · {m.counterparty}
+                          </span>
+                          <span className="sms-pick-text">{m.preview}</span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            )}
+          </div>
+          <TextField
+            id="sms-body"
+            label={t('debts.check.body')}
+            value={body}
+            onChange={(v) => {
+              setBody(v);
+              setPicked(null);
+            }}
+            testId="sms-body"
+            multiline
+          />
+          {picked && (
+            <p className="case-small" role="status" data-testid="sms-picked">
+              {picked}
+            </p>
+          )}
           <div className="case-grid">
             <TextField id="sms-date" label={t('debts.check.date')} value={date} onChange={setDate} testId="sms-date" kind="date" />
             <SelectField

@@ -3,10 +3,12 @@
 // actions (export the original, trash / restore, purge).
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { EvidenceDetail as Detail } from '../../../../shared/contracts/evidence';
+import type { ContactDetail } from '../../../../shared/contracts/timeline';
 import { EVIDENCE_CATEGORIES, type EvidenceCategory } from '../../../../shared/evidence/categories';
 import { currentLocale, useT, type TKey } from '../../i18n';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { useNavigate } from '../../lib/navigate';
 import { formatBytes } from '../../lib/format';
 import { Message } from '../../components/Message';
 import { duration, fullTime, toLocalInput } from './format';
@@ -54,7 +56,8 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
   const titleId = useId();
   const [item, setItem] = useState<Detail | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [contacts, setContacts] = useState<number | null>(null);
+  const [contacts, setContacts] = useState<Pick<ContactDetail, 'id' | 'at' | 'channel'>[] | null>(null);
+  const goTo = useNavigate();
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
   const [form, setForm] = useState({ category: 'other' as EvidenceCategory, tags: '', note: '', capturedAt: '' });
@@ -79,8 +82,9 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
     void load();
     api()
       .timeline.contactsForEvidence({ evidenceId: id })
-      .then((r) => setContacts(r.ids.length))
-      .catch(() => setContacts(null));
+      .then((r) => Promise.all(r.ids.map((contactId) => api().timeline.get({ id: contactId }))))
+      .then((list) => setContacts(list.map((c) => ({ id: c.id, at: c.at, channel: c.channel }))))
+      .catch(() => setContacts([]));
   }, [id, load]);
 
   const run = async (fn: () => Promise<string | null>) => {
@@ -182,7 +186,37 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
               <dt>{t('evidence.detail.accounts')}</dt>
               <dd>{linked.length ? linked.map((a) => a.label).join('、') : t('evidence.detail.noAccounts')}</dd>
               <dt>{t('evidence.detail.contacts')}</dt>
-              <dd>{contacts ? t('evidence.detail.contactsCount', { n: contacts }) : t('evidence.detail.noContacts')}</dd>
+              <dd data-testid="evidence-detail-contacts">
+                {contacts === null ? (
+                  t('evidence.detail.contactsLoading')
+                ) : contacts.length === 0 ? (
+                  t('evidence.detail.noContacts')
+                ) : (
+                  <>
+                    {t('evidence.detail.contactsCount', { n: contacts.length })}
+                    <ul className="ev-contact-links">
+                      {contacts.map((c) => {
+                        const when = c.at.slice(0, 16).replace('T', ' ');
+                        return (
+                          <li key={c.id}>
+                            <span>{t('evidence.detail.contactItem', { when, channel: t(`timeline.channel.${c.channel}`) })}</span>{' '}
+                            <button
+                              type="button"
+                              className="button button-quiet ev-small"
+                              onClick={() => goTo('timeline', { contactId: c.id })}
+                              aria-label={t('evidence.detail.showInTimelineFor', { when })}
+                              data-testid="evidence-detail-contact-goto"
+                              data-contact-id={c.id}
+                            >
+                              {t('evidence.detail.showInTimeline')}
+                            </button>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </>
+                )}
+              </dd>
             </dl>
 
             <form

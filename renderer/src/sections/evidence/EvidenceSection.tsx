@@ -9,11 +9,13 @@ import { EVIDENCE_CATEGORIES, type EvidenceCategory } from '../../../../shared/e
 import { useT } from '../../i18n';
 import { api, getApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { useNavFocus } from '../../lib/navigate';
 import { Message } from '../../components/Message';
 import { EvidenceGrid, EvidenceList } from './EvidenceViews';
 import { EvidenceDetail, type AccountRef } from './EvidenceDetail';
 import { ImportPanel } from './ImportPanel';
 import { ConfirmPurge } from './ConfirmPurge';
+import { MakeContact } from './MakeContact';
 import { useImport } from './useImport';
 import { filesFromDrop, filesFromInput } from './upload';
 import { newTaskId } from './format';
@@ -59,6 +61,7 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
   const [purgeIds, setPurgeIds] = useState<string[] | null>(null);
+  const [makeContact, setMakeContact] = useState<string[] | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState<'verify' | 'export' | 'trash' | 'purge' | null>(null);
   const [verifyPct, setVerifyPct] = useState<number | null>(null);
@@ -117,6 +120,15 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
       .then((c) => setAccounts(c.accounts.map((a) => ({ id: a.id, label: a.label || a.number || a.id, evidenceIds: a.evidenceIds }))))
       .catch(() => setAccounts([]));
   }, []);
+
+  // Arrived from a timeline contact's "在证据中查看": open that item's detail.
+  const { focus, clearFocus } = useNavFocus();
+  useEffect(() => {
+    const evidenceId = focus?.evidenceId;
+    if (!evidenceId) return;
+    clearFocus();
+    setOpenId(evidenceId);
+  }, [focus, clearFocus]);
 
   const imp = useImport(() => void refresh());
   const impRef = useRef(imp);
@@ -435,6 +447,11 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
               <button type="button" className="button ev-small" onClick={() => void trashSelected()} disabled={busy !== null} data-testid="evidence-trash-selected">
                 {trash ? t('evidence.toolbar.restoreSelected', { n: selected.size }) : t('evidence.toolbar.trashSelected', { n: selected.size })}
               </button>
+              {!trash && (
+                <button type="button" className="button ev-small" onClick={() => setMakeContact([...selected])} disabled={busy !== null} data-testid="evidence-make-contact">
+                  {t('evidence.toolbar.makeContact')}
+                </button>
+              )}
               {trash && (
                 <button type="button" className="button ev-small ev-button-danger-quiet" onClick={() => setPurgeIds([...selected])} disabled={busy !== null} data-testid="evidence-purge-selected">
                   {t('evidence.toolbar.purgeSelected', { n: selected.size })}
@@ -481,6 +498,7 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
           onPurge={(ids) => setPurgeIds(ids)}
         />
       )}
+      {makeContact && <MakeContact evidenceIds={makeContact} onClose={() => setMakeContact(null)} onMade={() => setSelected(new Set())} />}
       {purgeIds && <ConfirmPurge count={purgeIds.length} busy={busy === 'purge'} onCancel={() => setPurgeIds(null)} onConfirm={() => void purge(purgeIds)} />}
     </section>
   );

@@ -9,6 +9,7 @@ import type { MarkSide } from '../../../../shared/timeline/kinds';
 import { currentLocale, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { useNavigate } from '../../lib/navigate';
 import { Message } from '../../components/Message';
 import { FlagCard } from './FlagCard';
 import { durationText, wallClock } from './format';
@@ -24,6 +25,7 @@ export interface EntryDetailProps {
 
 export function EntryDetail({ contact: c, marks, onClose, onChanged, onEdit, onOpenEvidence }: EntryDetailProps) {
   const t = useT();
+  const goTo = useNavigate();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [error, setError] = useState<unknown>(null);
@@ -125,6 +127,18 @@ export function EntryDetail({ contact: c, marks, onClose, onChanged, onEdit, onO
                 {t('timeline.detail.open')}：{e.name ?? e.id}
                 {e.missing ? t('timeline.detail.missing') : ''}
               </button>
+              {!e.missing && (
+                <button
+                  type="button"
+                  className="button button-quiet tl-evidence-goto"
+                  onClick={() => goTo('evidence', { evidenceId: e.id })}
+                  aria-label={t('timeline.detail.showInEvidenceFor', { name: e.name ?? e.id })}
+                  data-testid="detail-evidence-goto"
+                  data-evidence-id={e.id}
+                >
+                  {t('timeline.detail.showInEvidence')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -1,11 +1,12 @@
 // 时间线: every contact with the creditor side, grouped by day (virtualised), with filters
 // and search, a chart of contacts per week by party, the agenda of what is due, the
 // monthly conduct summary, and each entry's detail with its flags, rules and evidence.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ContactDetail, TimelineFilter } from '../../../../shared/contracts/timeline';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { useNavFocus } from '../../lib/navigate';
 import { Message } from '../../components/Message';
 import { AgendaPanel } from './AgendaPanel';
 import { ConductSummary } from './ConductSummary';
@@ -42,6 +43,17 @@ export function TimelineSection() {
       setError(err);
     }
   }, []);
+
+  // Arrived from elsewhere (an evidence item's contacts, a contact just made from
+  // screenshots): select that contact and scroll it into view.
+  const { focus, clearFocus } = useNavFocus();
+  useEffect(() => {
+    const contactId = focus?.contactId;
+    if (!contactId) return;
+    clearFocus();
+    setReveal(contactId);
+    void open(contactId);
+  }, [focus, clearFocus, open]);
 
   const changed = (c: ContactDetail | null) => {
     setSelected(c);
