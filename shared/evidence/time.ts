@@ -1,23 +1,15 @@
 // Instants for evidence: stored as epoch milliseconds, shown as ISO 8601 with an offset,
 // Beijing time (UTC+8, no daylight saving) unless the data says otherwise. Isomorphic.
-import { daysFromCivil, daysInMonth, fromDays } from '../dates';
+import { daysFromCivil, daysInMonth } from '../dates';
 
-export const BEIJING_OFFSET_MIN = 8 * 60;
+import { BEIJING_OFFSET_MIN, isoWithOffset } from '../timeline/beijing-time';
+
+export { BEIJING_OFFSET_MIN };
 const MS_PER_MIN = 60_000;
 const MS_PER_DAY = 86_400_000;
-const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
 
-/** 1729233022000 → "2024-10-18T14:30:22+08:00". */
-export function toBeijingIso(ms: number, offsetMin = BEIJING_OFFSET_MIN): string {
-  const local = ms + offsetMin * MS_PER_MIN;
-  const days = Math.floor(local / MS_PER_DAY);
-  const rest = local - days * MS_PER_DAY;
-  const h = Math.floor(rest / 3_600_000);
-  const mi = Math.floor((rest % 3_600_000) / 60_000);
-  const s = Math.floor((rest % 60_000) / 1000);
-  const sign = offsetMin < 0 ? '-' : '+';
-  return `${fromDays(days)}T${pad(h)}:${pad(mi)}:${pad(s)}${sign}${pad(Math.floor(Math.abs(offsetMin) / 60))}:${pad(Math.abs(offsetMin) % 60)}`;
-}
+/** 1729233022000 → "2024-10-18T14:30:22+08:00" (the timeline's formatter; one implementation). */
+export const toBeijingIso: (ms: number, offsetMin?: number) => string = isoWithOffset;
 
 /** Wall-clock fields → instant, or null when the date or time does not exist. */
 export function wallClockToMs(
