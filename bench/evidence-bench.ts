@@ -18,6 +18,7 @@ import { appendAudit } from '../main/vault/audit-log';
 import { importPaths } from '../main/vault/evidence/import-files';
 import type { VaultLike } from '../main/vault/evidence/items';
 import type { BenchRow } from './report';
+import { monoWav16 } from '../main/demo/wav';
 
 const W = 1170;
 const H = 2532;
@@ -73,25 +74,10 @@ export function chatPixels(seed: number): Buffer {
 function wavBytes(seconds: number, seed: number): Buffer {
   const rate = 16_000;
   const n = rate * seconds;
-  const data = Buffer.allocUnsafe(n * 2);
   const noise = randomBytes(n);
   const table = new Int16Array(rate);
   for (let i = 0; i < rate; i++) table[i] = Math.round(Math.sin((i / rate) * 2 * Math.PI * (180 + seed)) * 6000);
-  for (let i = 0; i < n; i++) data.writeInt16LE(table[i % rate]! + (noise[i]! - 128) * 8, i * 2);
-  const head = Buffer.alloc(44);
-  head.write('RIFF', 0, 'latin1');
-  head.writeUInt32LE(36 + data.length, 4);
-  head.write('WAVEfmt ', 8, 'latin1');
-  head.writeUInt32LE(16, 16);
-  head.writeUInt16LE(1, 20);
-  head.writeUInt16LE(1, 22);
-  head.writeUInt32LE(rate, 24);
-  head.writeUInt32LE(rate * 2, 28);
-  head.writeUInt16LE(2, 32);
-  head.writeUInt16LE(16, 34);
-  head.write('data', 36, 'latin1');
-  head.writeUInt32LE(data.length, 40);
-  return Buffer.concat([head, data]);
+  return monoWav16(rate, n, (i) => table[i % rate]! + (noise[i]! - 128) * 8);
 }
 
 export async function makeCorpus(dir: string): Promise<{ files: number; bytes: number; largest: number }> {

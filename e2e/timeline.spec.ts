@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { monoWav16 } from '../main/demo/wav';
 import { beijingLocalToMs } from '../shared/timeline/beijing-time';
 import { todayBeijing, addDays } from '../shared/dates';
 
@@ -30,23 +31,7 @@ const BACKUP = [
 ].join('\n');
 
 function wav(seconds: number, seed: number): Buffer {
-  const rate = 8000;
-  const n = seconds * rate;
-  const b = Buffer.alloc(44 + n * 2);
-  b.write('RIFF', 0);
-  b.writeUInt32LE(36 + n * 2, 4);
-  b.write('WAVEfmt ', 8);
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(rate, 24);
-  b.writeUInt32LE(rate * 2, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write('data', 36);
-  b.writeUInt32LE(n * 2, 40);
-  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(Math.sin((i * seed) / 20) * 6000), 44 + i * 2);
-  return b;
+  return monoWav16(8000, seconds * 8000, (i) => Math.round(Math.sin((i * seed) / 20) * 6000));
 }
 
 test('timeline: imports, night flags, a contact by hand in the agenda, filters, the linked recording', async ({ app }) => {

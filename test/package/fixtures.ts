@@ -2,6 +2,7 @@
 // (sharp), PDFs (@cantoo/pdf-lib, optionally encrypted), a WAV written by hand, and a
 // hand-made model. Nothing copied from anywhere.
 import { createHash } from 'node:crypto';
+import { monoWav16 } from '../../main/demo/wav';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -82,24 +83,7 @@ export async function makePdf(pages: number, opts: { userPassword?: string; owne
 
 /** A mono 16-bit PCM WAV of `seconds` seconds (a quiet tone). */
 export function makeWav(seconds: number, rate = 8000): Uint8Array {
-  const samples = Math.round(seconds * rate);
-  const data = samples * 2;
-  const b = Buffer.alloc(44 + data);
-  b.write('RIFF', 0, 'ascii');
-  b.writeUInt32LE(36 + data, 4);
-  b.write('WAVE', 8, 'ascii');
-  b.write('fmt ', 12, 'ascii');
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(rate, 24);
-  b.writeUInt32LE(rate * 2, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write('data', 36, 'ascii');
-  b.writeUInt32LE(data, 40);
-  for (let i = 0; i < samples; i++) b.writeInt16LE(Math.round(3000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + i * 2);
-  return new Uint8Array(b);
+  return new Uint8Array(monoWav16(rate, Math.round(seconds * rate), (i) => Math.round(3000 * Math.sin((2 * Math.PI * 440 * i) / rate))));
 }
 
 export interface FixtureExhibit {

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { Vault } from '../../main/vault/vault';
 import '../../main/vault/features';
+import { monoWav16 } from '../../main/demo/wav';
 import { beijingLocalToMs } from '../../shared/timeline/beijing-time';
 import { tmpDir, PASS } from '../helpers/tmp';
 
@@ -49,24 +50,7 @@ export const bj = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => be
 
 /** A mono 16-bit PCM WAV of `seconds` (samples vary with `seed`, so files differ). */
 export function wav(seconds: number, seed = 1, rate = 8000): Buffer {
-  const n = Math.round(seconds * rate);
-  const data = n * 2;
-  const b = Buffer.alloc(44 + data);
-  b.write('RIFF', 0);
-  b.writeUInt32LE(36 + data, 4);
-  b.write('WAVE', 8);
-  b.write('fmt ', 12);
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(rate, 24);
-  b.writeUInt32LE(rate * 2, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write('data', 36);
-  b.writeUInt32LE(data, 40);
-  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(Math.sin((i * seed) / 10) * 8000), 44 + i * 2);
-  return b;
+  return monoWav16(rate, Math.round(seconds * rate), (i) => Math.round(Math.sin((i * seed) / 10) * 8000));
 }
 
 /** An AMR-NB file of `frames` 20 ms frames (mode 0). */
