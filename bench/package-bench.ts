@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
-import { buildPackageToFile, readDefaultFont } from '../cli/commands/package';
+import { buildPackageToFile, readDefaultFont } from '../main/package/build-to-file';
 import { createSigningIdentity } from '../main/signing/identity';
 import type { PackageModelInput } from '../shared/pdf/model';
 import type { BenchRow } from './report';

@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { GLOBAL_OPTIONS, makeContext, formatError, EXIT, type Command, type OptionValues } from './framework';
 import { UsageError } from '../shared/errors';
-import { COMMANDS } from './registry';
+import { COMMANDS, type CommandEntry } from './registry';
+import { version as VERSION } from '../package.json';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -15,7 +16,7 @@ export interface CliIo {
 const GLOBAL_WITH_VALUE = new Set(['--vault', '--passphrase-file']);
 
 /** The command words: the first one or two tokens that are not options or their values. */
-function findCommand(argv: string[], commands: readonly Command<never>[]): { command: Command<never> | null; rest: string[] } {
+function findCommand(argv: string[], commands: readonly CommandEntry[]): { command: CommandEntry | null; rest: string[] } {
   const words: number[] = [];
   for (let i = 0; i < argv.length && words.length < 2; i++) {
     const token = argv[i]!;
@@ -59,7 +60,7 @@ function attachNegativeValues(args: string[], options: Record<string, { type: st
   return out;
 }
 
-export function helpText(commands: readonly Command<never>[] = COMMANDS): string {
+export function helpText(commands: readonly Pick<CommandEntry, 'name' | 'summary'>[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     '协商证据箱 xieshang — 命令行 / command line',
@@ -75,15 +76,19 @@ export function helpText(commands: readonly Command<never>[] = COMMANDS): string
     '退出码 Exit codes: 0 成功 ok · 1 内部错误 internal · 2 用法或输入错误 usage/bad input ·',
     '  3 部分完成 partly done · 4 口令错误 wrong passphrase · 5 证据箱缺失、被占用或损坏 vault missing/in use/damaged',
     '',
-    '每个命令的帮助 Help for one command: xieshang <命令> --help',
+    '每个命令的帮助 Help for one command: xieshang <命令> --help · 版本 Version: xieshang --version',
   ].join('\n');
 }
 
-export async function runCli(argv: string[], io: CliIo, commands: readonly Command<never>[] = COMMANDS): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, commands: readonly CommandEntry[] = COMMANDS): Promise<number> {
   const json = argv.includes('--json');
   try {
-    const { command, rest } = findCommand(argv, commands);
-    if (!command) {
+    const { command: entry, rest } = findCommand(argv, commands);
+    if (!entry) {
+      if (rest.includes('--version')) {
+        io.stdout(json ? `${JSON.stringify({ name: 'xieshang', version: VERSION }, null, 2)}\n` : `xieshang ${VERSION}\n`);
+        return EXIT.ok;
+      }
       if (rest.includes('--help') || rest.includes('-h') || rest.length === 0) {
         io.stdout(`${helpText(commands)}\n`);
         return rest.length === 0 ? EXIT.usage : EXIT.ok;
@@ -91,6 +96,8 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly Comma
       const unknown = rest.find((t) => !t.startsWith('-')) ?? rest[0] ?? '';
       throw new UsageError(`未知命令 ${unknown}（xieshang --help 列出所有命令）`);
     }
+    // Only now is the command's module (and what it needs) loaded.
+    const command: Command<never> = await entry.load();
     let parsed: { values: OptionValues; positionals: string[] };
     const options = { ...GLOBAL_OPTIONS, ...(command.options ?? {}) };
     try {

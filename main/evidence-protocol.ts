@@ -6,7 +6,10 @@
 // Every response: nosniff, no-store, a sandboxing CSP, and a Content-Type decided from
 // the SNIFFED type through an allow-list (servedContentType): never text/html or SVG,
 // anything unknown is application/octet-stream and an attachment.
-import type { ByteInfo, ByteKind } from './vault/evidence/read';
+import type { ByteInfo, ByteKind as EvidenceByteKind } from './vault/evidence/read';
+
+/** Evidence bytes, plus 'package': a built application package held for preview (main/services/package-handlers.ts). */
+export type ByteKind = EvidenceByteKind | 'package';
 
 export interface EvidenceByteSource {
   info(kind: ByteKind, id: string): Promise<ByteInfo | null>;
@@ -18,10 +21,11 @@ export interface EvidenceRequestOptions {
   allowOrigin: string | null;
 }
 
-const KINDS: readonly ByteKind[] = ['original', 'thumb', 'display'];
+const KINDS: readonly ByteKind[] = ['original', 'thumb', 'display', 'package'];
 /** Bytes per pull from the worker: one stored chunk. */
 const SLICE = 1024 * 1024;
 const ID = /^[0-9a-f]{16}$/;
+const PACKAGE_ID = /^[0-9a-f]{32}$/;
 
 /** vault://original/0123456789abcdef → { kind, id }; anything else → null. */
 export function parseVaultUrl(raw: string): { kind: ByteKind; id: string } | null {
@@ -42,7 +46,7 @@ export function parseHarnessPath(pathname: string): { kind: ByteKind; id: string
 }
 
 function parseParts(kind: string, id: string): { kind: ByteKind; id: string } | null {
-  if (!(KINDS as readonly string[]).includes(kind) || !ID.test(id)) return null;
+  if (!(KINDS as readonly string[]).includes(kind) || !(kind === 'package' ? PACKAGE_ID : ID).test(id)) return null;
   return { kind: kind as ByteKind, id };
 }
 

@@ -7,6 +7,8 @@ import { APP_ENTRY_URL, hardenedWebPreferences, isAllowedNavigation, isAllowedRe
 type Log = (line: string) => void;
 
 export const WINDOW_TITLE = '协商证据箱';
+/** renderer/locales/demo: titlePrefix, in every language. */
+export const SAMPLE_TITLE_MARK = '【示例】';
 const BACKGROUND_COLOR = '#f6f5f2';
 
 const hardened = new WeakSet<WebContents>();
@@ -80,7 +82,11 @@ export function createMainWindow(opts: { preloadPath: string; allowDevTools: boo
     webPreferences: hardenedWebPreferences(opts.preloadPath, { allowDevTools: opts.allowDevTools }),
   });
   hardenWebContents(win.webContents, log);
-  win.on('page-title-updated', (event) => event.preventDefault());
+  // The window keeps the app's own name; only the demo's 【示例】 mark follows the page.
+  win.on('page-title-updated', (event, title) => {
+    event.preventDefault();
+    win.setTitle(title.startsWith(SAMPLE_TITLE_MARK) ? `${SAMPLE_TITLE_MARK}${WINDOW_TITLE}` : WINDOW_TITLE);
+  });
   win.once('ready-to-show', () => win.show());
   win.webContents.on('render-process-gone', (_event, details) => log(`renderer gone: ${details.reason}`));
   win.loadURL(APP_ENTRY_URL).catch((err: unknown) => log(`failed to load the app page: ${err instanceof Error ? err.name : 'error'}`));

@@ -5,6 +5,7 @@
 import { CASE_CHANNELS } from './contracts/case-names';
 import { TIMELINE_CHANNELS, TIMELINE_EVENTS } from './contracts/timeline-names';
 import { EVIDENCE_CHANNELS } from './contracts/evidence-names';
+import { PACKAGE_CHANNELS } from './contracts/package-names';
 
 export const CHANNELS = [
   'app:info',
@@ -15,12 +16,14 @@ export const CHANNELS = [
   'vault:create',
   'vault:unlock',
   'vault:lock',
+  'vault:openDemo',
   'vault:changePassphrase',
   'vault:backup',
   'vault:auditVerify',
   ...CASE_CHANNELS,
   ...TIMELINE_CHANNELS,
   ...EVIDENCE_CHANNELS,
+  ...PACKAGE_CHANNELS,
 ] as const;
 
 export const EVENTS = ['vault:locked', 'task:progress', ...TIMELINE_EVENTS] as const;

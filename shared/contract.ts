@@ -7,6 +7,7 @@ import { LOCALES } from './errors';
 import { caseContract } from './contracts/case';
 import { timelineContract, timelineEvents } from './contracts/timeline';
 import { evidenceContract } from './contracts/evidence';
+import { packageContract } from './contracts/package';
 
 export const LocaleSchema = z.enum(LOCALES as unknown as ['zh-CN', 'zh-TW', 'en']);
 
@@ -18,6 +19,8 @@ export const VaultStatusSchema = z.object({
   state: z.enum(['none', 'locked', 'unlocked']),
   path: z.string(),
   schemaVersion: z.number().int().nullable(),
+  /** The open vault is a demo copy (meta sample=1): the UI marks everything 示例. */
+  sample: z.boolean().default(false),
 });
 export type VaultStatus = z.infer<typeof VaultStatusSchema>;
 
@@ -44,6 +47,8 @@ export const contract = {
   'vault:create': { args: z.object({ passphrase: Passphrase }).strict(), result: VaultStatusSchema },
   'vault:unlock': { args: z.object({ passphrase: Passphrase }).strict(), result: VaultStatusSchema },
   'vault:lock': { args: Empty, result: VaultStatusSchema },
+  /** Opens the demo case (made on first use; progress as 'task:progress'); never the user's own vault. */
+  'vault:openDemo': { args: z.object({ taskId: z.string().regex(/^[\w-]{1,64}$/) }).strict(), result: VaultStatusSchema },
   'vault:changePassphrase': {
     args: z.object({ current: Passphrase, next: Passphrase }).strict(),
     result: z.object({ ok: z.literal(true) }),
@@ -63,6 +68,7 @@ export const contract = {
   ...caseContract,
   ...timelineContract,
   ...evidenceContract,
+  ...packageContract,
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 
 export const events = {

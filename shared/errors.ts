@@ -59,6 +59,11 @@ export const ERROR_MESSAGES = {
     'zh-TW': '證據箱已鎖定，請先解鎖',
     en: 'The vault is locked; unlock it first',
   },
+  VAULT_OPEN: {
+    'zh-CN': '你的证据箱正在打开中。请先锁定它，再打开示例案例',
+    'zh-TW': '你的證據箱正在開啟中。請先鎖定它，再開啟示例案例',
+    en: 'Your vault is open. Lock it first, then open the sample case',
+  },
   OUTPUT_EXISTS: {
     'zh-CN': '目标文件已存在，不会覆盖：{path}',
     'zh-TW': '目標檔案已存在，不會覆寫：{path}',

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../framework';
 import { Vault } from '../../main/vault/vault';
-import '../../main/vault/features'; // every feature module, so the timeline's contacts port is in place
+// The timeline's contacts port only (not every feature module: pdf-lib, sharp… would load for nothing).
+import '../../main/vault/timeline/case-port';
 import { exportCase, importCase } from '../../main/vault/case/service';
 import { BadInputError, UsageError, XieshangError } from '../../shared/errors';
 import type { CaseDoc } from '../../shared/case/schema';

@@ -7,7 +7,7 @@ import { TEMPLATES, type Template } from '../../shared/pdf/model';
 import { todayBeijing } from '../../shared/dates';
 import { UsageError } from '../../shared/errors';
 import type { Command } from '../framework';
-import type { BuildFileResult } from './package';
+import type { BuildFileResult } from '../../main/package/build-to-file';
 
 const CLI_TEMPLATES: readonly Template[] = ['negotiation', 'waiver', 'complaint', 'mediation'];
 

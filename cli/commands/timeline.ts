@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Command } from '../framework';
 import { EXIT } from '../framework';
 import { Vault } from '../../main/vault/vault';
-import '../../main/vault/features';
+// The one side effect the feature registry had for these commands (pdf-lib & co. stay unloaded).
+import '../../main/vault/timeline/case-port';
 import { UsageError } from '../../shared/errors';
 import { importSmsBackup, type ImportedSms } from '../../main/vault/timeline/sms-import';
 import { fileSource } from '../../main/vault/timeline/xml-text';

@@ -124,7 +124,11 @@ function caseDocument(proofIds: Map<string, string>): CaseDoc {
   };
 }
 
-export async function buildDemo(outDir: string, progress: DemoProgress = () => {}): Promise<DemoResult> {
+export async function buildDemo(
+  outDir: string,
+  progress: DemoProgress = () => {},
+  options: { nativeBinding?: string | undefined; actor?: 'app' | 'cli' } = {},
+): Promise<DemoResult> {
   const dir = path.resolve(outDir);
   const vaultPath = path.join(dir, 'demo.vault');
   const pdfPath = path.join(dir, 'demo-application.pdf');
@@ -135,7 +139,8 @@ export async function buildDemo(outDir: string, progress: DemoProgress = () => {
   const files = await writeFiles(path.join(dir, 'demo-files'), progress);
 
   progress('创建示例证据箱');
-  const vault = Vault.create(vaultPath, story.DEMO_PASSPHRASE, { actor: 'cli' });
+  // The app's worker needs Electron's build of SQLite: it passes its binding along.
+  const vault = Vault.create(vaultPath, story.DEMO_PASSPHRASE, { actor: options.actor ?? 'cli', nativeBinding: options.nativeBinding });
   try {
     vault.change((db, audit) => {
       db.prepare("INSERT INTO meta (key, value) VALUES ('sample', '1')").run();

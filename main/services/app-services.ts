@@ -15,8 +15,10 @@ import { VAULT_FILE_NAME } from '../paths';
 import { caseHandlers } from './case-handlers';
 import { createTimelineService } from './timeline-handlers';
 import { createEvidenceService } from './evidence-handlers';
+import { createPackageService } from './package-handlers';
+import { demoHandlers } from './demo-handlers';
 import { serveEvidence } from '../evidence-protocol';
-import type { ByteKind } from '../vault/evidence/read';
+import type { ByteKind } from '../evidence-protocol';
 import pkg from '../../package.json';
 
 export interface AppServicesOptions {
@@ -59,6 +61,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   const lockNow = async (reason: 'manual' | 'suspend' | 'idle') => {
     autoLock.disarm();
+    // Built packages waiting for preview hold evidence in clear: they go with the key.
+    await packages.clear();
     const before = await host.status();
     await host.lock();
     if (before.state === 'unlocked') opts.emit('vault:locked', { reason });
@@ -68,6 +72,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   });
 
   const timeline = createTimelineService({ host, platform: opts.platform, emit: opts.emit, log: opts.log });
+  const packages = createPackageService({ host, platform: opts.platform, dataDir: opts.dataDir });
   const evidence = createEvidenceService({ host, platform: opts.platform, emit: opts.emit, keepAlive: () => autoLock.arm() });
   const handlers: Handlers = {
     'app:info': () => ({
@@ -118,6 +123,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...caseHandlers(host),
     ...timeline.handlers,
     ...evidence.handlers,
+    ...packages.handlers,
+    ...demoHandlers({ host, dataDir: opts.dataDir, emit: opts.emit, nativeBinding: opts.nativeBinding, log: opts.log }),
   };
 
   // Every active call counts as the user being there: re-arm the idle timer.
@@ -135,10 +142,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   return {
     handlers,
     lockNow,
-    evidenceRequest: (target, request, allowOrigin) => serveEvidence(evidence.bytes, target, request, { allowOrigin }),
+    evidenceRequest: (target, request, allowOrigin) =>
+      serveEvidence(target?.kind === 'package' ? packages.bytes : evidence.bytes, target, request, { allowOrigin }),
     async dispose() {
       autoLock.disarm();
       timeline.dispose();
+      await packages.clear();
       await host.dispose();
     },
   };

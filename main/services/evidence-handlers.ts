@@ -86,8 +86,9 @@ export function createEvidenceService(opts: EvidenceServiceOptions): EvidenceSer
   };
 
   const bytes: EvidenceByteSource = {
-    info: (kind, id) => ev.byteInfo(kind, id),
-    range: (kind, id, start, end) => ev.byteRange(kind, id, start, end),
+    // 'package' previews are served by the package service, never from the evidence table.
+    info: async (kind, id) => (kind === 'package' ? null : ev.byteInfo(kind, id)),
+    range: async (kind, id, start, end) => (kind === 'package' ? new Uint8Array(0) : ev.byteRange(kind, id, start, end)),
   };
 
   return { handlers, bytes };

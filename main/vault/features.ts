@@ -4,11 +4,15 @@ import type { FeatureModule } from './feature';
 import { caseFeature } from './case/feature';
 import { timelineFeature } from './timeline/feature';
 import { evidenceFeature } from './evidence/module';
+import { packageFeature } from './package/feature';
+import { demoFeature } from '../demo/app-demo';
 
 export const FEATURES = {
   case: caseFeature,
   timeline: timelineFeature,
   evidence: evidenceFeature,
+  package: packageFeature,
+  demo: demoFeature,
 } satisfies Record<string, FeatureModule>;
 
 export type Features = typeof FEATURES;

@@ -3,7 +3,7 @@
 // the CLI and tests. Every method is synchronous; hosts make it async.
 import fs from 'node:fs';
 import { Vault, type VaultOptions } from './vault';
-import { VaultLockedError } from '../../shared/errors';
+import { VaultLockedError, XieshangError } from '../../shared/errors';
 import type { AuditVerification } from './audit-log';
 import { FEATURES } from './features';
 import type { FeatureContext, FeatureModule } from './feature';
@@ -13,6 +13,8 @@ export interface SessionStatus {
   state: 'none' | 'locked' | 'unlocked';
   path: string;
   schemaVersion: number | null;
+  /** The open vault is a demo copy (meta sample=1); false while locked. */
+  sample: boolean;
 }
 
 export interface SessionConfig {
@@ -21,36 +23,60 @@ export interface SessionConfig {
   nativeBinding?: string | undefined;
 }
 
+// The user's own vault is always config.vaultPath. A sample (demo) vault elsewhere can be
+// open instead, but only until the next lock: the session never remembers another path,
+// so locking, for whatever reason, always leads back to the user's own vault.
 export class VaultSession {
   private vault: Vault | null = null;
+  /** Cached at open: status() runs after every call and must not query. */
+  private sample = false;
 
   constructor(private readonly config: SessionConfig) {}
 
   status(): SessionStatus {
-    if (this.vault) return { state: 'unlocked', path: this.config.vaultPath, schemaVersion: this.vault.schemaVersion };
+    if (this.vault) return { state: 'unlocked', path: this.vault.file, schemaVersion: this.vault.schemaVersion, sample: this.sample };
     const exists = fs.existsSync(this.config.vaultPath);
-    return { state: exists ? 'locked' : 'none', path: this.config.vaultPath, schemaVersion: null };
+    return { state: exists ? 'locked' : 'none', path: this.config.vaultPath, schemaVersion: null, sample: false };
   }
 
   create(passphrase: string): SessionStatus {
     this.lock();
-    this.vault = Vault.create(this.config.vaultPath, passphrase, this.options());
+    this.adopt(Vault.create(this.config.vaultPath, passphrase, this.options()));
     return this.status();
   }
 
   unlock(passphrase: string): SessionStatus {
     this.lock();
-    this.vault = Vault.open(this.config.vaultPath, passphrase, this.options());
+    this.adopt(Vault.open(this.config.vaultPath, passphrase, this.options()));
+    return this.status();
+  }
+
+  /**
+   * Opens a vault marked sample=1 (the demo) in place of the user's own, until the next lock.
+   * Refused while the user's own vault is open: main never closes it behind their back.
+   */
+  openSample(file: string, passphrase: string): SessionStatus {
+    if (this.vault && !this.sample) throw new XieshangError('VAULT_OPEN');
+    this.lock();
+    const vault = Vault.open(file, passphrase, this.options());
+    if (vault.meta('sample') !== '1') {
+      vault.close();
+      throw new BadInputError('这不是示例证据箱');
+    }
+    this.adopt(vault);
     return this.status();
   }
 
   lock(): SessionStatus {
     this.vault?.close();
     this.vault = null;
+    this.sample = false;
     return this.status();
   }
 
   changePassphrase(current: string, next: string): { ok: true } {
+    // The demo is opened with a known passphrase; changing it would only break the demo.
+    if (this.sample) throw new BadInputError('示例案例的口令不能修改');
     this.open().changePassphrase(current, next);
     return { ok: true };
   }
@@ -85,6 +111,11 @@ export class VaultSession {
   open(): Vault {
     if (!this.vault) throw new VaultLockedError();
     return this.vault;
+  }
+
+  private adopt(vault: Vault): void {
+    this.vault = vault;
+    this.sample = vault.meta('sample') === '1';
   }
 
   private options(): VaultOptions {

@@ -1,6 +1,6 @@
 // Boot (app info, settings, vault state), then one screen per vault state:
 // none → welcome/create, locked → unlock, unlocked → the shell.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Settings, VaultStatus } from '../../shared/contract';
 import type { Locale } from '../../shared/errors';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/passphrase';
@@ -24,6 +24,9 @@ export function App() {
   const [problem, setProblem] = useState<BootProblem | null>(null);
   const [lockReason, setLockReason] = useState<LockReason | null>(null);
   const [locking, setLocking] = useState(false);
+  // The vault:locked listener needs the current status without re-subscribing.
+  const statusRef = useRef<VaultStatus | null>(null);
+  statusRef.current = ready?.status ?? null;
 
   const boot = useCallback(async () => {
     setProblem(null);
@@ -49,6 +52,16 @@ export function App() {
     const bridge = getApi();
     if (!bridge) return undefined;
     return bridge.subscribe('vault:locked', ({ reason }) => {
+      // Locking the demo closes it: main now reports the user's own vault (none or locked).
+      if (statusRef.current?.sample) {
+        setLockReason(null);
+        setLocking(false);
+        bridge.vault.status().then(
+          (status) => setReady((r) => (r ? { ...r, status } : r)),
+          () => undefined,
+        );
+        return;
+      }
       setLockReason(reason);
       setLocking(false);
       setReady((r) => (r && r.status.state === 'unlocked' ? { ...r, status: { ...r.status, state: 'locked' } } : r));
@@ -86,6 +99,32 @@ export function App() {
     }
   }, [setStatus]);
 
+  // Leaving the demo is a lock: the next screen is the user's own (welcome or unlock), no message.
+  const exitDemo = useCallback(async () => {
+    setLocking(true);
+    try {
+      const status = await api().vault.lock();
+      setLockReason(null);
+      setStatus(status);
+    } catch {
+      try {
+        setStatus(await api().vault.status());
+      } catch {
+        /* keep the current screen */
+      }
+    } finally {
+      setLocking(false);
+    }
+  }, [setStatus]);
+
+  const demoOpened = useCallback(
+    (status: VaultStatus) => {
+      setLockReason(null);
+      setStatus(status);
+    },
+    [setStatus],
+  );
+
   if (!ready) return <BootScreen problem={problem} onRetry={() => void boot()} />;
 
   const minLength = ready.info.minPassphraseLength || MIN_PASSPHRASE_LENGTH;
@@ -103,6 +142,7 @@ export function App() {
             setLockReason(null);
             setStatus(status);
           }}
+          onDemoOpened={demoOpened}
         />
       );
     case 'locked':
@@ -116,6 +156,7 @@ export function App() {
             setLockReason(null);
             setStatus(status);
           }}
+          onDemoOpened={demoOpened}
         />
       );
     case 'unlocked':
@@ -129,6 +170,8 @@ export function App() {
           onLock={() => void lock()}
           onLocaleChange={changeLocale}
           onSettingsChange={(settings) => setReady((r) => (r ? { ...r, settings } : r))}
+          sample={ready.status.sample}
+          onExitDemo={() => void exitDemo()}
         />
       );
   }

@@ -23,13 +23,22 @@ import timelineEn from '../locales/timeline/en.json';
 import evidenceZhCN from '../locales/evidence/zh-CN.json';
 import evidenceZhTW from '../locales/evidence/zh-TW.json';
 import evidenceEn from '../locales/evidence/en.json';
+import demoZhCN from '../locales/demo/zh-CN.json';
+import demoZhTW from '../locales/demo/zh-TW.json';
+import demoEn from '../locales/demo/en.json';
+import packageToolsZhCN from '../locales/package-tools/zh-CN.json';
+import packageToolsZhTW from '../locales/package-tools/zh-TW.json';
+import packageToolsEn from '../locales/package-tools/en.json';
+import applicationZhCN from '../locales/application/zh-CN.json';
+import applicationZhTW from '../locales/application/zh-TW.json';
+import applicationEn from '../locales/application/en.json';
 // Each capability keeps its strings in renderer/locales/<feature>/{zh-CN,zh-TW,en}.json and
 // adds them here under its own top-level key (three imports and one line per locale below),
 // so parallel work on different sections never edits the same file.
 
-const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN };
-const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW };
-const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn };
+const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN, demo: demoZhCN, packageTools: packageToolsZhCN, application: applicationZhCN };
+const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW, demo: demoZhTW, packageTools: packageToolsZhTW, application: applicationZhTW };
+const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn, demo: demoEn, packageTools: packageToolsEn, application: applicationEn };
 
 type Messages = typeof zhCN;
 // Same keys in every locale, in both directions, and a message for every error code.

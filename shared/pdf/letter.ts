@@ -10,6 +10,7 @@ import { formatMoney, ZERO } from '../money/decimal';
 import { beijingTime, dateCN, FLAG_RULES, flagLabel, maskId, sum, yuan } from './format';
 import { GREY, MARGIN, type Anchor, type Cell, type Layout } from './layout';
 import { TEMPLATE_TITLES, type PackageModel } from './model';
+import { DEFAULT_PROMISE, accountsPhrase, defaultComplaintRequests, defaultMediationRequests, defaultProposalSummary, defaultRecipientName, defaultWaiverRequest } from './defaults';
 
 export interface SignatureArt {
   draw(page: PDFPage, x: number, y: number, w: number, h: number): void;
@@ -44,11 +45,6 @@ function numbering() {
   return (title: string) => `${NUMS[i++] ?? String(i)}、${title}`;
 }
 
-function accountsPhrase(m: PackageModel): string {
-  const labels = m.accounts.map((a) => a.label).filter((s) => s.trim() !== '');
-  return labels.length > 0 ? labels.join('、') : '借款';
-}
-
 function totals(m: PackageModel) {
   const principal = sum(m.accounts.map((a) => a.principal));
   const interest = sum(m.accounts.map((a) => a.interest));
@@ -59,10 +55,7 @@ function totals(m: PackageModel) {
 }
 
 function defaultRecipient(m: PackageModel): string {
-  if (m.recipient?.name.trim()) return m.recipient.name;
-  if (m.template === 'complaint') return '国家金融监督管理总局（12378 银行保险消费者投诉维权热线）';
-  if (m.template === 'mediation') return '人民调解委员会 / 人民法院在线调解平台';
-  return m.creditor.name;
+  return m.recipient?.name.trim() ? m.recipient.name : defaultRecipientName(m.template, m.creditor.name);
 }
 
 function intro(m: PackageModel): string {
@@ -140,22 +133,6 @@ export function writeLetter(env: LetterEnv): LetterResult {
   const sig = signatureBlock(env);
   outline.push({ title: '签名', anchor: sig.anchor });
   return { outline, signaturePage: sig.page };
-}
-
-function defaultMediationRequests(m: PackageModel): string[] {
-  return [
-    `请求依法调解申请人与被申请人之间因${accountsPhrase(m)}逾期产生的纠纷，核实申请人实际欠款金额。`,
-    '请求依照申请人的实际还款能力，按下文方案达成分期还款协议，并减免逾期罚息、违约金及相关费用。',
-    '调解协议达成后，双方可依法申请司法确认。',
-  ];
-}
-
-function defaultComplaintRequests(m: PackageModel): string[] {
-  return [
-    `请责令${m.creditor.name}及其委托的催收机构立即停止下述违规催收行为。`,
-    '请督促其核实并书面告知本人的实际欠款金额及构成，依法处理本人的协商还款申请。',
-    '请将调查和处理结果书面告知投诉人。',
-  ];
 }
 
 function numberedList(env: LetterEnv, items: string[]): void {
@@ -259,16 +236,8 @@ function proposalBlock(env: LetterEnv): void {
   const t = totals(m);
   const schedule = p?.schedule ?? [];
   const planTotal = sum(schedule.map((r) => r.amount));
-  const waiver =
-    p?.waiverRequest?.trim() ||
-    (m.template === 'waiver'
-      ? '恳请贵司考虑本人的实际困难：自本申请之日起停止计收逾期罚息和违约金，并减免已经产生的罚息、违约金及相关费用；本人按下述方案归还本金及贵司同意保留的部分。'
-      : '恳请贵司在本人按方案履约期间停止计收逾期罚息和违约金，并视本人的困难情况减免已经产生的罚息、违约金及相关费用。');
-  const summary =
-    p?.summary?.trim() ||
-    (schedule.length > 0
-      ? `本人计划自${dateCN(schedule[0]!.date)}起分 ${schedule.length} 期还款，首期 ${yuan(schedule[0]!.amount)}，合计 ${yuan(planTotal)}（人民币${daxie(planTotal)}）。每期金额均在本人的还款能力之内，具体如下：`
-      : '本人将在贵司同意后，按双方书面确认的方案还款。');
+  const waiver = p?.waiverRequest?.trim() || defaultWaiverRequest(m.template);
+  const summary = p?.summary?.trim() || defaultProposalSummary(m);
   if (m.template === 'waiver') {
     L.paragraph(waiver);
     L.paragraph(summary);
@@ -291,9 +260,7 @@ function proposalBlock(env: LetterEnv): void {
     }
   }
   if (m.template !== 'waiver') L.paragraph(waiver);
-  const promise =
-    p?.promise?.trim() ||
-    '本人承诺：本申请所述情况及所附材料均真实、完整；方案经贵司同意后，本人将严格按约定的日期和金额还款，如情况发生变化，将提前主动与贵司联系；在欠款结清之前不再申请新的借款或信用卡。';
+  const promise = p?.promise?.trim() || DEFAULT_PROMISE;
   L.paragraph(promise);
   L.paragraph('恳请贵司在审核后以书面形式（函件、电子邮件或短信）答复本人，并在答复中写明同意的还款金额、期数、每期日期及减免内容。', {});
 }

@@ -111,6 +111,26 @@ export class TextKit {
   }
 
   private wrapParagraph(para: string, size: number, maxWidth: number, out: string[]): void {
+    const first = out.length;
+    this.fillParagraph(para, size, maxWidth, out);
+    // Last resort for runs of closing marks broken by spaces or longer than a line
+    // ("人）、： ”》，？"): they hang on the line before, so no line ever starts with one.
+    for (let i = Math.max(first, 1); i < out.length; i++) {
+      if (i === first) continue;
+      const chars = [...out[i]!];
+      let k = 0;
+      while (k < chars.length && (NO_LINE_START.has(chars[k]!) || chars[k] === ' ')) k++;
+      if (!chars.slice(0, k).some((c) => NO_LINE_START.has(c))) continue;
+      out[i - 1] = out[i - 1]! + chars.slice(0, k).join('').replace(/ +$/, '');
+      out[i] = chars.slice(k).join('');
+      if (out[i] === '') {
+        out.splice(i, 1);
+        i--;
+      }
+    }
+  }
+
+  private fillParagraph(para: string, size: number, maxWidth: number, out: string[]): void {
     const segments: string[] = [];
     const breaker = new LineBreaker(para);
     let last = 0;
@@ -137,11 +157,14 @@ export class TextKit {
       if (cur.trim() !== '') {
         // The next segment starts with closing marks (after a space, UAX #14 allows the
         // break): they hang at the end of this line instead of starting the next.
+        // Spaces between closing marks ("” ）") do not end the run: all of it hangs.
         const lead = /^[^\S\n]*/.exec(seg)![0].length;
         let end = lead;
+        let at = lead;
         for (const ch of seg.slice(lead)) {
-          if (!NO_LINE_START.has(ch)) break;
-          end += ch.length;
+          at += ch.length;
+          if (NO_LINE_START.has(ch)) end = at;
+          else if (!/[^\S\n]/.test(ch)) break;
         }
         if (end > lead) {
           cur += seg.slice(0, end);
@@ -155,11 +178,16 @@ export class TextKit {
         const chars = [...cur.trimEnd()];
         let keep = chars.length;
         while (keep > 1 && NO_LINE_END.has(chars[keep - 1]!)) keep--;
-        if (keep < chars.length && chars.slice(0, keep).join('').trim() !== '') {
+        if (keep < chars.length) {
           seg = chars.slice(keep).join('') + seg.replace(/^ +/, '');
           cur = chars.slice(0, keep).join('');
         }
-        push();
+        // Only spaces were left before the opening mark: nothing to push.
+        if (cur.trim() !== '') push();
+        else {
+          cur = '';
+          curWidth = 0;
+        }
       } else {
         cur = '';
         curWidth = 0;

@@ -54,9 +54,13 @@ describe('the scanner catches violations (self-test on fixtures)', () => {
     expect(domGlobalUses('shared/x.ts', 'export const o = { window: 1 }; export const p = o.window;')).toEqual([]);
   });
 
-  it('main/ importing renderer/ or preload/', () => {
+  it('main/ importing renderer/, preload/ or cli/', () => {
     expect(rulesFor('main/main.ts', "import '../renderer/src/App';")).toEqual(['main/ must not import renderer/']);
     expect(rulesFor('main/main.ts', "import '../preload/preload';")).toEqual(['main/ must not import preload/']);
+    expect(rulesFor('main/vault/package/service.ts', "import { buildPackageToFile } from '../../../cli/commands/package';")).toEqual([
+      'main/ must not import cli/',
+    ]);
+    expect(rulesFor('main/x.ts', "import type { Command } from '../cli/framework';")).toEqual(['main/ must not import cli/']);
   });
 
   it("'electron' outside main/ and preload/", () => {

@@ -3,7 +3,7 @@
 //   - renderer/ and preload/ never import main/ or cli/;
 //   - shared/ imports no Node-only module, no DOM-only module, no process folder, and never
 //     touches window./document. (it must run in main, the worker, the CLI and the renderer);
-//   - main/ never imports renderer/ or preload/;
+//   - main/ never imports renderer/, preload/ or cli/ (the CLI is a client of main, not a library);
 //   - only main/ and preload/ import 'electron'.
 // Type-only imports count too: a type from main/ in the renderer still couples them.
 import fs from 'node:fs';
@@ -104,7 +104,7 @@ export function checkFile(relPath: string, source: string): Violation[] {
     if ((area === 'renderer' || area === 'preload') && (to === 'main' || to === 'cli')) {
       flag(line, `${area}/ must not import ${to}/`, specifier);
     }
-    if (area === 'main' && (to === 'renderer' || to === 'preload')) {
+    if (area === 'main' && (to === 'renderer' || to === 'preload' || to === 'cli')) {
       flag(line, `main/ must not import ${to}/`, specifier);
     }
     if (area === 'shared') {
@@ -122,14 +122,17 @@ export function checkFile(relPath: string, source: string): Violation[] {
   return out;
 }
 
-const SKIP_DIRS = new Set(['node_modules', 'dist', '.git', 'native', 'release', 'test-results', 'playwright-report', 'demo', '.tmp']);
+const SKIP_DIRS = new Set(['node_modules', 'dist', '.git', 'native', 'release', 'test-results', 'playwright-report', '.tmp']);
+/** Output folders at the top only (`xieshang demo --out demo`); main/demo/ is source and is scanned. */
+const SKIP_AT_ROOT = new Set(['demo']);
 
 export function listSourceFiles(root: string): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(path.join(dir, entry.name));
+        const skip = SKIP_DIRS.has(entry.name) || entry.name.startsWith('.') || (dir === root && SKIP_AT_ROOT.has(entry.name));
+        if (!skip) walk(path.join(dir, entry.name));
       } else if (/\.(ts|tsx|mts|cts)$/.test(entry.name)) {
         files.push(path.relative(root, path.join(dir, entry.name)));
       }

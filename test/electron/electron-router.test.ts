@@ -46,7 +46,7 @@ function fakeIpcMain() {
   };
 }
 
-const status = { state: 'none' as const, path: '/tmp/vault.xsv', schemaVersion: null };
+const status = { state: 'none' as const, path: '/tmp/vault.xsv', schemaVersion: null, sample: false };
 /** Every channel gets a handler (the list grows per capability); two are real enough to call. */
 function fakeHandlers(): Handlers {
   const handlers: Record<string, unknown> = {};

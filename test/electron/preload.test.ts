@@ -22,7 +22,7 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke: async (channel: string, args: unknown) => {
       fake.invoked.push([channel, args]);
-      return { ok: true, value: { state: 'locked', path: '/v', schemaVersion: 3 } };
+      return { ok: true, value: { state: 'locked', path: '/v', schemaVersion: 3, sample: false } };
     },
     on: (channel: string, listener: (...args: unknown[]) => void) => {
       if (!fake.listeners.has(channel)) fake.listeners.set(channel, new Set());
@@ -54,7 +54,7 @@ describe('preload', () => {
   });
 
   it('invokes the fixed channel with the arguments', async () => {
-    await expect(api.vault.status()).resolves.toEqual({ state: 'locked', path: '/v', schemaVersion: 3 });
+    await expect(api.vault.status()).resolves.toEqual({ state: 'locked', path: '/v', schemaVersion: 3, sample: false });
     expect(fake.invoked).toEqual([['vault:status', {}]]);
   });
 

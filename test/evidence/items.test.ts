@@ -5,6 +5,7 @@ import { importPaths } from '../../main/vault/evidence/import-files';
 import { detail, facets, listItems, purgeItems, restoreItems, searchAll, trashItems, updateItem } from '../../main/vault/evidence/items';
 import { searchDocuments, indexDocument } from '../../main/vault/evidence/search-index';
 import type { Vault } from '../../main/vault/vault';
+import { saveAccount } from '../../main/vault/case/service';
 import { tmpDir } from '../helpers/tmp';
 import { newVault, noTask, pdf, png, write } from './fixtures';
 
@@ -76,10 +77,19 @@ describe('search (FTS5 trigram + LIKE for short queries)', () => {
 describe('list filters and sorting', () => {
   it('category, tag, date range (Beijing days), account link, sort', async () => {
     const { vault, ids } = await seeded();
-    updateItem(vault, ids[2], { tags: ['工资'], accountIds: ['acct-1'], category: 'income_proof' });
+    // Account links live in the case: the account must exist.
+    const acct = saveAccount(vault, {
+      account: {
+        label: '花呗', number: '', principal: '100.00', interest: '0.00', fees: '0.00', dueDate: null, overdueSince: null,
+        penalty: { mode: 'simple', dailyRate: '0.0005', graceDays: 0, startDate: '2025-12-09' }, contractDate: null, evidenceIds: [], note: '',
+      },
+      creditor: { legalName: '重庆蚂蚁消费金融有限公司', product: 'huabei', productName: '', channels: [], note: '' },
+    }).accounts[0]!.id;
+    expect(() => updateItem(vault, ids[2], { accountIds: ['acct-1'] })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+    updateItem(vault, ids[2], { tags: ['工资'], accountIds: [acct], category: 'income_proof' });
     expect(listItems(vault.handle, { category: 'chat_screenshot' }).items.map((i) => i.id)).toEqual([ids[0]]);
     expect(listItems(vault.handle, { tag: '工资' }).items.map((i) => i.id)).toEqual([ids[2]]);
-    expect(listItems(vault.handle, { accountId: 'acct-1' }).items.map((i) => i.id)).toEqual([ids[2]]);
+    expect(listItems(vault.handle, { accountId: acct }).items.map((i) => i.id)).toEqual([ids[2]]);
     // The screenshot (file name) and the PDF (its creation date) are both from 2024-10-18, Beijing time.
     expect(listItems(vault.handle, { from: '2024-10-18', to: '2024-10-18' }).items.map((i) => i.id).sort()).toEqual([ids[0], ids[1]].sort());
     expect(listItems(vault.handle, { from: '2024-10-19' }).items).toEqual([]);
@@ -91,7 +101,7 @@ describe('list filters and sorting', () => {
     ]);
     expect(listItems(vault.handle, { query: '减免', category: 'chat_screenshot' }).items).toEqual([]);
     expect(listItems(vault.handle, { query: '减免', category: 'other' }).items.map((i) => i.id)).toEqual([ids[1]]);
-    expect(facets(vault.handle)).toMatchObject({ live: 3, trash: 0, tags: [{ tag: '工资', count: 1 }], accountIds: ['acct-1'] });
+    expect(facets(vault.handle)).toMatchObject({ live: 3, trash: 0, tags: [{ tag: '工资', count: 1 }], accountIds: [acct] });
   });
 });
 

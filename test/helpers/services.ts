@@ -2,6 +2,7 @@
 // and emitted event captured for assertions.
 import { createAppServices, type AppServices } from '../../main/services/app-services';
 import { createDispatcher, type Dispatch } from '../../main/ipc/dispatch';
+import fs from 'node:fs';
 import { tmpDir } from './tmp';
 
 export interface ServicesUnderTest {
@@ -21,7 +22,12 @@ export async function makeServices(): Promise<ServicesUnderTest> {
     mode: 'harness',
     emit: (event, payload) => events.push({ event, payload }),
     log: (line) => logs.push(line),
-    platform: { chooseSavePath: async (name) => `${dataDir}/exports/${name}` },
+    platform: {
+      chooseSavePath: async (name) => {
+        fs.mkdirSync(`${dataDir}/exports`, { recursive: true });
+        return `${dataDir}/exports/${name}`;
+      },
+    },
   });
   return { services, dispatch: createDispatcher(services.handlers, (l) => logs.push(l)), logs, events, dataDir };
 }

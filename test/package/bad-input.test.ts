@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackageToFile } from '../../cli/commands/package';
+import { buildPackageToFile } from '../../main/package/build-to-file';
 import { toErrorInfo } from '../../shared/errors';
 import { buildPackage } from '../../shared/pdf/build';
 import {

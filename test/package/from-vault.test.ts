@@ -66,7 +66,7 @@ describe('package build', () => {
       expect(json).toMatchObject({ out, signed: false, bytes: fs.statSync(out).size });
     }
     expect(text(path.join(demoDir, 'complaint.pdf'))).toContain('投诉');
-  });
+  }, 240_000);
 
   it('a vault with no applicant or accounts: says what is missing, exit 2, no file', () => {
     const dir = tmpDir();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackageToFile } from '../../cli/commands/package';
+import { buildPackageToFile } from '../../main/package/build-to-file';
 import { createSigningIdentity, type SigningIdentity } from '../../main/signing/identity';
 import { daxie } from '../../shared/money/daxie';
 import type { BuildResult } from '../../shared/pdf/build';

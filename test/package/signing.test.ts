@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackageToFile } from '../../cli/commands/package';
+import { buildPackageToFile } from '../../main/package/build-to-file';
 import { parseSignedData, verifySignedAttrs } from '../../main/signing/cms';
 import { createSigningIdentity, pemToDer, type SigningIdentity } from '../../main/signing/identity';
 import { sign, signFile } from '../../main/signing/sign';

@@ -9,6 +9,8 @@ import { beijingDayBounds, parseIsoTime, toBeijingIso } from '../../../shared/ev
 import { MAX_TAGS, MAX_TAG_CHARS } from '../../../shared/evidence/limits';
 import type { EvidenceDetail, EvidenceSummary, ListFilter } from '../../../shared/contracts/evidence';
 import { indexDocument, removeDocument, searchDocuments, type SearchHit } from './search-index';
+// Account links belong to the case (the debts page); evidence reads and edits them there.
+import { accountIdsByItem, accountIdsOf, accountsWithEvidence, linkedToAccountSql, setItemAccounts, unlinkItems } from '../case/evidence-links';
 
 /** What the evidence functions need of a vault (a plain, unencrypted stand-in works for benchmarks). */
 export type VaultLike = Pick<Vault, 'handle' | 'change'>;
@@ -58,8 +60,8 @@ function tagsOf(db: Db, id: string): string[] {
   return (db.prepare('SELECT tag FROM evidence_tags WHERE item_id = ? ORDER BY tag').all(id) as { tag: string }[]).map((r) => r.tag);
 }
 
-function linksOf(db: Db, id: string, kind: 'account' | 'contact'): string[] {
-  return (db.prepare('SELECT target_id FROM evidence_links WHERE item_id = ? AND target_kind = ? ORDER BY target_id').all(id, kind) as { target_id: string }[]).map(
+function contactsOf(db: Db, id: string): string[] {
+  return (db.prepare("SELECT target_id FROM evidence_links WHERE item_id = ? AND target_kind = 'contact' ORDER BY target_id").all(id) as { target_id: string }[]).map(
     (r) => r.target_id,
   );
 }
@@ -110,10 +112,10 @@ export function detail(db: Db, id: string): EvidenceDetail {
     newValue: h.new_value === null ? null : (JSON.parse(h.new_value) as unknown),
   }));
   return {
-    ...toSummary(row, tagsOf(db, id), linksOf(db, id, 'account')),
+    ...toSummary(row, tagsOf(db, id), accountIdsOf(db, id)),
     modifiedAt: row.modified_ms === null ? null : toBeijingIso(row.modified_ms),
     categorySource: row.category_source,
-    contactIds: linksOf(db, id, 'contact'),
+    contactIds: contactsOf(db, id),
     history,
   };
 }
@@ -145,7 +147,7 @@ export function listItems(db: Db, filter: ListFilter = {}): { items: EvidenceSum
     params.push(filter.tag.normalize('NFKC').trim());
   }
   if (filter.accountId) {
-    where.push("EXISTS (SELECT 1 FROM evidence_links l WHERE l.item_id = i.id AND l.target_kind = 'account' AND l.target_id = ?)");
+    where.push(linkedToAccountSql('i'));
     params.push(filter.accountId);
   }
   if (filter.from) {
@@ -171,13 +173,7 @@ export function listItems(db: Db, filter: ListFilter = {}): { items: EvidenceSum
   for (const t of db.prepare('SELECT item_id, tag FROM evidence_tags ORDER BY tag').iterate() as IterableIterator<{ item_id: string; tag: string }>) {
     (tags.get(t.item_id) ?? tags.set(t.item_id, []).get(t.item_id)!).push(t.tag);
   }
-  const accounts = new Map<string, string[]>();
-  for (const l of db.prepare("SELECT item_id, target_id FROM evidence_links WHERE target_kind = 'account' ORDER BY target_id").iterate() as IterableIterator<{
-    item_id: string;
-    target_id: string;
-  }>) {
-    (accounts.get(l.item_id) ?? accounts.set(l.item_id, []).get(l.item_id)!).push(l.target_id);
-  }
+  const accounts = accountIdsByItem(db);
   const items = rows.filter((r) => !matches || matches.has(r.id)).map((r) => toSummary(r, tags.get(r.id) ?? [], accounts.get(r.id) ?? []));
   return { items, total: items.length };
 }
@@ -204,9 +200,7 @@ export function facets(db: Db): {
         'SELECT t.tag AS tag, COUNT(*) AS count FROM evidence_tags t JOIN evidence_items i ON i.id = t.item_id WHERE i.trashed_ms IS NULL GROUP BY t.tag ORDER BY count DESC, t.tag',
       )
       .all() as { tag: string; count: number }[],
-    accountIds: (db.prepare("SELECT DISTINCT target_id FROM evidence_links WHERE target_kind = 'account' ORDER BY target_id").all() as { target_id: string }[]).map(
-      (r) => r.target_id,
-    ),
+    accountIds: accountsWithEvidence(db),
   };
 }
 
@@ -281,19 +275,23 @@ export function updateItem(vault: VaultLike, id: string, patch: ItemPatch): Evid
         tags = next;
       }
     }
-    for (const [kind, key, ids] of [
-      ['account', 'accountIds', patch.accountIds],
-      ['contact', 'contactIds', patch.contactIds],
-    ] as const) {
-      if (ids === undefined) continue;
-      const old = linksOf(db, id, kind);
-      const next = [...new Set(ids)].sort();
-      if (next.join('\n') === old.join('\n')) continue;
-      before[key] = old;
-      after[key] = next;
-      db.prepare('DELETE FROM evidence_links WHERE item_id = ? AND target_kind = ?').run(id, kind);
-      const put = db.prepare('INSERT INTO evidence_links (item_id, target_kind, target_id) VALUES (?, ?, ?)');
-      for (const target of next) put.run(id, kind, target);
+    if (patch.accountIds !== undefined) {
+      const changed = setItemAccounts(db, audit, id, patch.accountIds);
+      if (changed) {
+        before.accountIds = changed.before;
+        after.accountIds = changed.after;
+      }
+    }
+    if (patch.contactIds !== undefined) {
+      const old = contactsOf(db, id);
+      const next = [...new Set(patch.contactIds)].sort();
+      if (next.join('\n') !== old.join('\n')) {
+        before.contactIds = old;
+        after.contactIds = next;
+        db.prepare("DELETE FROM evidence_links WHERE item_id = ? AND target_kind = 'contact'").run(id);
+        const put = db.prepare("INSERT INTO evidence_links (item_id, target_kind, target_id) VALUES (?, 'contact', ?)");
+        for (const target of next) put.run(id, target);
+      }
     }
     if (Object.keys(after).length === 0) return;
     const fresh = requireRow(db, id);
@@ -347,6 +345,7 @@ export function purgeItems(vault: VaultLike, ids: readonly string[]): { purged: 
       removeDocument(db, ENTITY, id);
       db.prepare('DELETE FROM evidence_tags WHERE item_id = ?').run(id);
       db.prepare('DELETE FROM evidence_links WHERE item_id = ?').run(id);
+      unlinkItems(db, audit, [id]);
       db.prepare('DELETE FROM evidence_items WHERE id = ?').run(id);
       const others = (db.prepare('SELECT COUNT(*) AS n FROM evidence_items WHERE blob_id = ?').get(row.blob_id) as { n: number }).n;
       const blobRemoved = others === 0;

@@ -11,6 +11,8 @@ import { makePlan } from '../../../shared/money/plan';
 import { Money } from '../../../shared/money/decimal';
 import { CATEGORY_LABELS, type EvidenceCategory } from '../../../shared/evidence/categories';
 import { TEMPLATE_TITLES, type PackageModelInput, type Template, type ExhibitKind } from '../../../shared/pdf/model';
+import { completeModel, missingIn, type ExhibitInput } from '../../../shared/package/complete-model';
+import type { ExhibitCandidate, PackageDraft, PackageDraftModel } from '../../../shared/contracts/package';
 import type { CaseDoc } from '../../../shared/case/schema';
 import type { EvidenceSummary } from '../../../shared/contracts/evidence';
 import { BadInputError } from '../../../shared/errors';
@@ -26,6 +28,8 @@ export interface PackageRequest {
   /** Evidence ids in exhibit order; default: the suggested set in the suggested order. */
   exhibitIds?: string[];
   showFullIdNumber?: boolean;
+  /** The accounts the letter is about; default every account with the addressee. */
+  accountIds?: string[];
   sign: boolean;
   signerFingerprint?: string;
   signatureImage?: Uint8Array;
@@ -80,13 +84,21 @@ function exhibitKind(mime: string): ExhibitKind {
   return 'other';
 }
 
-function suggestedExhibits(items: EvidenceSummary[]): EvidenceSummary[] {
+/**
+ * The exhibits suggested for a letter about `accountIds`. Account links (item.accountIds: the
+ * case's accounts[].evidenceIds, the same lists 债务 and 证据 show): evidence linked to one of
+ * the letter's accounts is suggested whatever its category; evidence linked only to other
+ * accounts (another creditor's bill) is not; unlinked evidence by its category.
+ */
+function suggestedExhibits(items: EvidenceSummary[], accountIds: ReadonlySet<string>): EvidenceSummary[] {
   const rank = (c: EvidenceCategory) => {
     const i = SUGGESTED_ORDER.indexOf(c);
     return i < 0 ? SUGGESTED_ORDER.length : i;
   };
+  const wanted = (i: EvidenceSummary) =>
+    i.accountIds.length === 0 ? i.category !== 'other' : i.accountIds.some((id) => accountIds.has(id));
   return items
-    .filter((i) => i.category !== 'other' && !i.damaged)
+    .filter((i) => wanted(i) && !i.damaged)
     .sort((a, b) => rank(a.category) - rank(b.category) || (a.capturedAt ?? '').localeCompare(b.capturedAt ?? ''));
 }
 
@@ -103,7 +115,43 @@ function owedAccount(a: CaseDoc['accounts'][number]): OwedAccount {
   return { id: a.id, principal: a.principal, interest: a.interest, fees: a.fees, contractDate: a.contractDate, penalty: a.penalty };
 }
 
-export function packageModelFromVault(vault: Vault, req: PackageRequest): PackageModelInput {
+/** True when the vault is a demo copy (meta sample=1): everything built from it says 示例. */
+export function isSampleVault(vault: Vault): boolean {
+  const row = vault.handle.prepare("SELECT value FROM meta WHERE key = 'sample'").get() as { value: string } | undefined;
+  return row?.value === '1';
+}
+
+export type DraftRequest = Omit<PackageRequest, 'exhibitIds' | 'sign' | 'signerFingerprint' | 'signatureImage'>;
+
+function candidateOf(item: EvidenceSummary, suggested: boolean): ExhibitCandidate {
+  const meta: Record<string, string> = {};
+  if (item.durationSec) meta['时长'] = `${Math.round(item.durationSec)} 秒`;
+  if (item.capturedAt) meta['时间'] = item.capturedAt.replace('T', ' ').slice(0, 16);
+  return {
+    evidenceId: item.id,
+    title: (item.note ? `${item.name}（${item.note.slice(0, 40)}）` : item.name).slice(0, 200),
+    category: item.category,
+    categoryLabel: CATEGORY_LABELS[item.category]['zh-CN'],
+    date: item.capturedAt ? item.capturedAt.slice(0, 10) : '',
+    sha256: item.sha256,
+    size: item.size,
+    mime: item.mime,
+    kind: exhibitKind(item.mime),
+    fileName: item.name,
+    meta,
+    pages: item.pages,
+    hasThumb: item.hasThumb,
+    damaged: item.damaged,
+    encrypted: item.encrypted,
+    suggested,
+  };
+}
+
+/**
+ * The letter pre-filled from the vault, without exhibit bytes: what the wizard shows and
+ * edits, and what packageModelFromVault completes for the CLI. Serializable.
+ */
+export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageDraft {
   const doc = getCase(vault);
   const plan = chosenPlan(doc, req.planId);
   const creditor =
@@ -111,54 +159,26 @@ export function packageModelFromVault(vault: Vault, req: PackageRequest): Packag
     doc.creditors.find((c) => plan && doc.accounts.some((a) => plan.accountIds.includes(a.id) && a.creditorId === c.id)) ??
     doc.creditors[0];
   if (req.creditorId && creditor?.id !== req.creditorId) throw new BadInputError(`找不到债权机构 ${req.creditorId}`);
-  // Every account held with the addressee (same legal name: 花呗 and 借呗 are one company).
+  // Every account held with the addressee (same legal name: 花呗 and 借呗 are one company),
+  // or the ones the user picked.
   const creditorIds = new Set(doc.creditors.filter((c) => c.legalName === creditor?.legalName).map((c) => c.id));
-  const accounts = doc.accounts.filter((a) => creditorIds.has(a.creditorId));
+  let accounts = doc.accounts.filter((a) => creditorIds.has(a.creditorId));
+  if (req.accountIds) {
+    for (const id of req.accountIds) if (!doc.accounts.some((a) => a.id === id)) throw new BadInputError(`找不到账户 ${id}`);
+    accounts = doc.accounts.filter((a) => req.accountIds!.includes(a.id));
+  }
   const owed = caseOwedOn(accounts.map(owedAccount), req.date);
 
   const items = listItems(vault.handle, {}).items;
-  const byId = new Map(items.map((i) => [i.id, i]));
-  const picked = req.exhibitIds
-    ? req.exhibitIds.map((id) => {
-        const item = byId.get(id);
-        if (!item) throw new BadInputError(`找不到证据 ${id}（或已在回收站）`);
-        return item;
-      })
-    : suggestedExhibits(items);
-  const numberOf = new Map(picked.map((item, i) => [item.id, i + 1]));
+  const suggested = suggestedExhibits(items, new Set(accounts.map((a) => a.id)));
+  const suggestedIds = new Set(suggested.map((i) => i.id));
+  const rest = items.filter((i) => !suggestedIds.has(i.id)).sort((a, b) => (a.capturedAt ?? '').localeCompare(b.capturedAt ?? ''));
+  const candidates = [...suggested.map((i) => candidateOf(i, true)), ...rest.map((i) => candidateOf(i, false))];
+
   const db = vault.handle;
-  const blobOf = (id: string) => (db.prepare('SELECT blob_id FROM evidence_items WHERE id = ?').get(id) as { blob_id: number }).blob_id;
-
-  const exhibits = picked.map((item, i) => {
-    const blobId = blobOf(item.id);
-    const meta: Record<string, string> = {};
-    if (item.durationSec) meta['时长'] = `${Math.round(item.durationSec)} 秒`;
-    if (item.capturedAt) meta['时间'] = item.capturedAt.replace('T', ' ').slice(0, 16);
-    return {
-      n: i + 1,
-      title: item.note ? `${item.name}（${item.note.slice(0, 40)}）` : item.name,
-      category: CATEGORY_LABELS[item.category]['zh-CN'],
-      date: item.capturedAt ? item.capturedAt.slice(0, 10) : '',
-      sha256: item.sha256,
-      size: item.size,
-      mime: item.mime,
-      kind: exhibitKind(item.mime),
-      fileName: item.name,
-      meta,
-      source: {
-        read: async () => new Uint8Array(readAll(db, blobId)),
-        chunks: async function* () {
-          for (const chunk of readChunks(db, blobId)) yield new Uint8Array(chunk);
-        },
-      },
-    };
-  });
-
   const timeline = cliTimeline(vault);
-  const linked = (contactId: string) =>
-    (db.prepare("SELECT item_id FROM evidence_links WHERE target_kind = 'contact' AND target_id = ?").all(contactId) as { item_id: string }[])
-      .map((r) => numberOf.get(r.item_id))
-      .filter((n): n is number => n !== undefined);
+  const linkedEvidence = (contactId: string) =>
+    (db.prepare("SELECT item_id FROM evidence_links WHERE target_kind = 'contact' AND target_id = ?").all(contactId) as { item_id: string }[]).map((r) => r.item_id);
 
   const schedule =
     plan && plan.installments > 0
@@ -171,47 +191,48 @@ export function packageModelFromVault(vault: Vault, req: PackageRequest): Packag
 
   const f = doc.finances;
   const row = (x: { label: string; monthly: string }) => ({ label: x.label, amount: x.monthly });
-  return {
+  const opt = <T>(v: T | null | undefined | ''): T | undefined => (v === null || v === '' ? undefined : v);
+  const model: PackageDraftModel = {
     template: req.template,
     date: req.date,
     creditor: {
       name: creditor?.legalName ?? '',
-      phone: creditor?.channels.find((c) => c.kind === 'hotline')?.value,
+      ...(creditor?.channels.find((c) => c.kind === 'hotline') ? { phone: creditor.channels.find((c) => c.kind === 'hotline')!.value } : {}),
     },
     applicant: {
       name: doc.applicant.name,
-      idNumber: doc.applicant.idNumber || undefined,
+      ...(opt(doc.applicant.idNumber) ? { idNumber: doc.applicant.idNumber } : {}),
       showFullIdNumber: req.showFullIdNumber ?? false,
-      phone: doc.applicant.phone || undefined,
-      address: doc.applicant.address || undefined,
+      ...(opt(doc.applicant.phone) ? { phone: doc.applicant.phone } : {}),
+      ...(opt(doc.applicant.address) ? { address: doc.applicant.address } : {}),
     },
     accounts: accounts.map((a) => {
       const o = owed.accounts.find((r) => r.id === a.id)!.owed;
+      const lender = doc.creditors.find((c) => c.id === a.creditorId)?.legalName;
       return {
         label: a.label,
-        number: a.number || undefined,
-        creditor: doc.creditors.find((c) => c.id === a.creditorId)?.legalName,
+        ...(opt(a.number) ? { number: a.number } : {}),
+        ...(lender ? { creditor: lender } : {}),
         principal: o.principal,
         interest: o.interest,
         penalty: o.penalty,
         fees: o.fees,
-        overdueSince: a.overdueSince ?? undefined,
+        ...(a.overdueSince ? { overdueSince: a.overdueSince } : {}),
         overdueDays: o.overdueDays,
       };
     }),
-    hardship: { reason: doc.hardship.text, since: doc.hardship.since ?? undefined, category: doc.hardship.category ? HARDSHIP_ZH[doc.hardship.category] : undefined },
+    hardship: {
+      reason: doc.hardship.text,
+      ...(doc.hardship.since ? { since: doc.hardship.since } : {}),
+      ...(doc.hardship.category ? { category: HARDSHIP_ZH[doc.hardship.category] ?? doc.hardship.category } : {}),
+    },
     finances: {
-      household: [
-        `成年人 ${f.household.adults} 人，需抚养/赡养 ${f.household.dependants} 人`,
-        f.household.note,
-      ]
-        .filter(Boolean)
-        .join('；'),
+      household: [`成年人 ${f.household.adults} 人，需抚养/赡养 ${f.household.dependants} 人`, f.household.note].filter(Boolean).join('；'),
       income: f.income.map(row),
       fixedCosts: f.fixedCosts.map(row),
       flexibleCosts: f.flexibleCosts.map(row),
       priorityDebts: f.debts.filter((d) => d.priority).map((d) => ({ label: d.creditor, amount: d.monthly })),
-      ...(f.reference ? { reference: { label: f.reference.label, amount: f.reference.amount, source: f.reference.source || undefined } } : {}),
+      ...(f.reference ? { reference: { label: f.reference.label, amount: f.reference.amount, ...(f.reference.source ? { source: f.reference.source } : {}) } } : {}),
     },
     proposal: { schedule, ...(plan?.note ? { summary: plan.note } : {}) },
     contacts: timeline.map((c) => ({
@@ -228,17 +249,63 @@ export function packageModelFromVault(vault: Vault, req: PackageRequest): Packag
         counterparty: c.counterparty,
         flags: c.flags,
         summary: c.summary || '（无摘要）',
-        exhibits: linked(c.id),
+        evidenceIds: linkedEvidence(c.id),
       })),
-    exhibits,
-    signature: {
-      name: doc.applicant.name,
-      date: req.date,
-      ...(req.signatureImage ? { image: req.signatureImage } : {}),
-      ...(req.signerFingerprint ? { certificateFingerprint: req.signerFingerprint } : {}),
-    },
-    signing: { reserve: req.sign },
     metadata: { title: TEMPLATE_TITLES[req.template], author: doc.applicant.name, keywords: [], language: 'zh-CN' },
-    sample: req.sample ?? false,
+    // A request may add the mark, never take it off a sample vault's package.
+    sample: req.sample === true || isSampleVault(vault),
   };
+
+  return {
+    model,
+    choices: {
+      creditors: doc.creditors.map((c) => ({ id: c.id, name: c.productName ? `${c.legalName}（${c.productName}）` : c.legalName, legalName: c.legalName })),
+      accounts: doc.accounts.map((a) => ({ id: a.id, label: a.label, creditorId: a.creditorId })),
+      plans: doc.plans.map((p) => ({ id: p.id, name: p.name, role: p.role })),
+    },
+    chosen: { creditorId: creditor?.id ?? null, planId: plan?.id ?? null, accountIds: accounts.map((a) => a.id) },
+    candidates,
+    missing: missingIn(model),
+  };
+}
+
+export function packageModelFromVault(vault: Vault, req: PackageRequest): PackageModelInput {
+  const draft = packageDraftFromVault(vault, req);
+  const byId = new Map(draft.candidates.map((c) => [c.evidenceId, c]));
+  const picked = req.exhibitIds
+    ? req.exhibitIds.map((id) => {
+        const c = byId.get(id);
+        if (!c) throw new BadInputError(`找不到证据 ${id}（或已在回收站）`);
+        return c;
+      })
+    : draft.candidates.filter((c) => c.suggested);
+  const db = vault.handle;
+  const blobOf = (id: string) => (db.prepare('SELECT blob_id FROM evidence_items WHERE id = ?').get(id) as { blob_id: number }).blob_id;
+  const exhibits: ExhibitInput[] = picked.map((c, i) => {
+    const blobId = blobOf(c.evidenceId);
+    return {
+      evidenceId: c.evidenceId,
+      n: i + 1,
+      title: c.title,
+      category: c.categoryLabel,
+      date: c.date,
+      sha256: c.sha256,
+      size: c.size,
+      mime: c.mime,
+      kind: c.kind,
+      fileName: c.fileName,
+      meta: c.meta,
+      source: {
+        read: async () => new Uint8Array(readAll(db, blobId)),
+        chunks: async function* () {
+          for (const chunk of readChunks(db, blobId)) yield new Uint8Array(chunk);
+        },
+      },
+    };
+  });
+  return completeModel(draft.model, exhibits, {
+    ...(req.signatureImage ? { image: req.signatureImage } : {}),
+    ...(req.signerFingerprint ? { certificateFingerprint: req.signerFingerprint } : {}),
+    reserve: req.sign,
+  });
 }

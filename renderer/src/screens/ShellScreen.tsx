@@ -1,5 +1,5 @@
 // State 'unlocked': top bar with the lock button, the section navigation, the section.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Settings } from '../../../shared/contract';
 import type { Locale } from '../../../shared/errors';
 import { SideNav } from '../components/SideNav';
@@ -15,6 +15,12 @@ import { ReminderToasts } from '../sections/timeline/ReminderToasts';
 import type { SectionId } from '../sections/sections';
 import { SettingsSection } from '../settings/SettingsSection';
 import type { AppInfo } from '../settings/AboutSetting';
+import { DemoBanner } from '../demo-case/DemoBanner';
+import { useSampleTitle } from '../demo-case/useSampleTitle';
+
+// 申请书 is loaded when first opened: it brings the package model's checks (zod), which the
+// rest of the window does not need.
+const ApplicationSection = lazy(() => import('../sections/application/ApplicationSection').then((m) => ({ default: m.ApplicationSection })));
 
 export interface ShellScreenProps {
   settings: Settings;
@@ -25,12 +31,16 @@ export interface ShellScreenProps {
   onLock: () => void;
   onLocaleChange: (locale: Locale) => Promise<void>;
   onSettingsChange: (settings: Settings) => void;
+  /** The open vault is the demo case: marked 示例 everywhere, with a way out. */
+  sample?: boolean;
+  onExitDemo?: () => void;
 }
 
 export function ShellScreen(props: ShellScreenProps) {
   const [section, setSection] = useState<SectionId>('evidence');
   const [focus, setFocus] = useState<NavFocus | null>(null);
   const navigated = useRef(false);
+  useSampleTitle(props.sample ?? false);
 
   // Sections link to each other (a contact's evidence, an item's contacts): goTo switches
   // the section and leaves what to bring forward for the target section to take.
@@ -52,7 +62,8 @@ export function ShellScreen(props: ShellScreenProps) {
   return (
     <NavigationContext.Provider value={nav}>
       <div className="shell">
-        <TopBar onLock={props.onLock} locking={props.locking} />
+        <TopBar onLock={props.onLock} locking={props.locking} sample={props.sample ?? false} />
+        {props.sample && <DemoBanner onExit={props.onExitDemo ?? props.onLock} exiting={props.locking} />}
         <ReminderToasts />
         <div className="shell-body">
           <SideNav current={section} onSelect={(id) => goTo(id)} />
@@ -76,6 +87,10 @@ export function ShellScreen(props: ShellScreenProps) {
               <PlanSection />
             ) : section === 'timeline' ? (
               <TimelineSection />
+            ) : section === 'application' ? (
+              <Suspense fallback={<p role="status">{'…'}</p>}>
+                <ApplicationSection mode={props.info.mode} />
+              </Suspense>
             ) : (
               <PlannedSectionView key={section} id={section} />
             )}

@@ -13,6 +13,7 @@ import { useT, type TKey } from '../i18n';
 import { api } from '../lib/api';
 import { retryAfterSeconds } from '../lib/errors';
 import { sayText, type Said } from '../lib/said';
+import { DemoLink } from '../demo-case/DemoLink';
 
 export type LockReason = EventPayload<'vault:locked'>['reason'];
 
@@ -22,9 +23,11 @@ export interface UnlockScreenProps {
   locale: Locale;
   onLocaleChange: (locale: Locale) => void;
   onUnlocked: (status: VaultStatus) => void;
+  /** The demo case was opened instead; the user's own vault stays locked. */
+  onDemoOpened: (status: VaultStatus) => void;
 }
 
-export function UnlockScreen({ vaultPath, reason, locale, onLocaleChange, onUnlocked }: UnlockScreenProps) {
+export function UnlockScreen({ vaultPath, reason, locale, onLocaleChange, onUnlocked, onDemoOpened }: UnlockScreenProps) {
   const t = useT();
   const inputRef = useRef<HTMLInputElement>(null);
   const [passphrase, setPassphrase] = useState('');
@@ -135,6 +138,7 @@ export function UnlockScreen({ vaultPath, reason, locale, onLocaleChange, onUnlo
         </form>
         <p className="help">{t('unlock.forgot')}</p>
         {vaultPath && <p className="help path-note">{t('unlock.vaultPath', { path: vaultPath })}</p>}
+        <DemoLink onOpened={onDemoOpened} />
       </section>
     </GateLayout>
   );

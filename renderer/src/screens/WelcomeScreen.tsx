@@ -13,6 +13,7 @@ import { useT } from '../i18n';
 import { api } from '../lib/api';
 import { sayText, type Said } from '../lib/said';
 import { AboutApp } from './AboutApp';
+import { DemoCard } from '../demo-case/DemoCard';
 
 export interface WelcomeScreenProps {
   minLength: number;
@@ -20,9 +21,11 @@ export interface WelcomeScreenProps {
   locale: Locale;
   onLocaleChange: (locale: Locale) => void;
   onCreated: (status: VaultStatus) => void;
+  /** The demo case was opened instead (no vault of the user's is created). */
+  onDemoOpened: (status: VaultStatus) => void;
 }
 
-export function WelcomeScreen({ minLength, vaultPath, locale, onLocaleChange, onCreated }: WelcomeScreenProps) {
+export function WelcomeScreen({ minLength, vaultPath, locale, onLocaleChange, onCreated, onDemoOpened }: WelcomeScreenProps) {
   const t = useT();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -56,7 +59,10 @@ export function WelcomeScreen({ minLength, vaultPath, locale, onLocaleChange, on
   return (
     <GateLayout locale={locale} onLocaleChange={onLocaleChange}>
       <div className="welcome">
-        <AboutApp />
+        <div>
+          <AboutApp />
+          <DemoCard onOpened={onDemoOpened} />
+        </div>
         <section className="card create-card" aria-labelledby="create-title">
           <h2 id="create-title">{t('welcome.createTitle')}</h2>
           <p>{t('welcome.createLead')}</p>

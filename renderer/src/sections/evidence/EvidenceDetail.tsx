@@ -18,7 +18,6 @@ import type { AppMode } from './urls';
 export interface AccountRef {
   id: string;
   label: string;
-  evidenceIds: readonly string[];
 }
 
 export interface EvidenceDetailProps {
@@ -60,7 +59,7 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
   const goTo = useNavigate();
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
-  const [form, setForm] = useState({ category: 'other' as EvidenceCategory, tags: '', note: '', capturedAt: '' });
+  const [form, setForm] = useState({ category: 'other' as EvidenceCategory, tags: '', note: '', capturedAt: '', accountIds: [] as string[] });
 
   useEffect(() => {
     const d = ref.current;
@@ -72,7 +71,7 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
     try {
       const d = await api().evidence.get({ id });
       setItem(d);
-      setForm({ category: d.category, tags: d.tags.join(' '), note: d.note, capturedAt: toLocalInput(d.capturedAt) });
+      setForm({ category: d.category, tags: d.tags.join(' '), note: d.note, capturedAt: toLocalInput(d.capturedAt), accountIds: d.accountIds });
     } catch (err) {
       setError(err);
     }
@@ -113,12 +112,16 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
         tags,
         note: form.note,
         capturedAt: form.capturedAt ? form.capturedAt.replace('T', ' ') : null,
+        // Only accounts this screen knows (the case could not be read: leave the links alone).
+        ...(accounts.length > 0 ? { accountIds: form.accountIds } : {}),
       });
       setItem(d);
+      setForm((f) => ({ ...f, accountIds: d.accountIds }));
       return t('evidence.detail.saved');
     });
 
-  const linked = accounts.filter((a) => a.evidenceIds.includes(id));
+  // The same links the debts page shows (the case's accounts[].evidenceIds).
+  const linked = (item?.accountIds ?? []).map((accountId) => accounts.find((a) => a.id === accountId)?.label ?? accountId);
   const locale = currentLocale();
 
   return (
@@ -184,7 +187,7 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
                 </>
               )}
               <dt>{t('evidence.detail.accounts')}</dt>
-              <dd>{linked.length ? linked.map((a) => a.label).join('、') : t('evidence.detail.noAccounts')}</dd>
+              <dd data-testid="evidence-detail-accounts">{linked.length ? linked.join('、') : t('evidence.detail.noAccounts')}</dd>
               <dt>{t('evidence.detail.contacts')}</dt>
               <dd data-testid="evidence-detail-contacts">
                 {contacts === null ? (
@@ -271,6 +274,32 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
                   {t('evidence.detail.capturedHelp')}
                 </p>
               </div>
+              {accounts.length > 0 && (
+                <fieldset className="field ev-accounts" data-testid="evidence-edit-accounts">
+                  <legend className="field-label">{t('evidence.detail.accountsEdit')}</legend>
+                  {accounts.map((a) => (
+                    <label key={a.id} className="checkbox-row" htmlFor={`ev-edit-account-${a.id}`}>
+                      <input
+                        id={`ev-edit-account-${a.id}`}
+                        type="checkbox"
+                        className="checkbox"
+                        checked={form.accountIds.includes(a.id)}
+                        onChange={(e) =>
+                          setForm({
+                            ...form,
+                            accountIds: e.target.checked
+                              ? accounts.filter((x) => x.id === a.id || form.accountIds.includes(x.id)).map((x) => x.id)
+                              : form.accountIds.filter((x) => x !== a.id),
+                          })
+                        }
+                        data-testid="evidence-edit-account"
+                        data-account-label={a.label}
+                      />
+                      <span>{a.label}</span>
+                    </label>
+                  ))}
+                </fieldset>
+              )}
               <button type="submit" className="button button-primary" disabled={busy} data-testid="evidence-edit-save">
                 {busy ? t('evidence.detail.saving') : t('evidence.detail.save')}
               </button>

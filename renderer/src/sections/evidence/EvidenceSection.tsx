@@ -84,10 +84,11 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
       ...(debounced ? { query: debounced } : {}),
+      ...(accountId ? { accountId } : {}),
       ...(trash ? { trash: true } : {}),
       sort,
     }),
-    [category, tag, from, to, debounced, trash, sort],
+    [category, tag, from, to, accountId, debounced, trash, sort],
   );
 
   const refresh = useCallback(async () => {
@@ -113,11 +114,12 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
     void refresh();
   }, [refresh]);
 
-  // Accounts live in the case (debts); their evidenceIds are the links to evidence.
+  // The accounts (from the case) for the filter and the detail; the links themselves come
+  // with each item (accountIds), read from the same case lists the debts page edits.
   useEffect(() => {
     api()
       .case.get({})
-      .then((c) => setAccounts(c.accounts.map((a) => ({ id: a.id, label: a.label || a.number || a.id, evidenceIds: a.evidenceIds }))))
+      .then((c) => setAccounts(c.accounts.map((a) => ({ id: a.id, label: a.label || a.number || a.id }))))
       .catch(() => setAccounts([]));
   }, []);
 
@@ -133,12 +135,6 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
   const imp = useImport(() => void refresh());
   const impRef = useRef(imp);
   impRef.current = imp;
-
-  const shown = useMemo(() => {
-    if (!accountId) return items;
-    const linked = new Set(accounts.find((a) => a.id === accountId)?.evidenceIds ?? []);
-    return items.filter((i) => linked.has(i.id));
-  }, [items, accountId, accounts]);
 
   // Paste a screenshot just taken (Ctrl+V anywhere in the section, except into a text field).
   useEffect(() => {
@@ -431,9 +427,9 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
           </button>
         </div>
         <div className="ev-selection" aria-live="polite">
-          <span data-testid="evidence-count">{t('evidence.count', { n: shown.length })}</span>
+          <span data-testid="evidence-count">{t('evidence.count', { n: items.length })}</span>
           {selected.size > 0 && <span>{t('evidence.toolbar.selected', { n: selected.size })}</span>}
-          <button type="button" className="button button-quiet ev-small" onClick={() => setSelected(new Set(shown.map((i) => i.id)))} disabled={shown.length === 0} data-testid="evidence-select-all">
+          <button type="button" className="button button-quiet ev-small" onClick={() => setSelected(new Set(items.map((i) => i.id)))} disabled={items.length === 0} data-testid="evidence-select-all">
             {t('evidence.toolbar.selectAll')}
           </button>
           {selected.size > 0 && (
@@ -471,15 +467,15 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
       </div>
 
       {listError ? <Message kind="error">{errorText(t, listError)}</Message> : null}
-      {loaded && shown.length === 0 ? (
+      {loaded && items.length === 0 ? (
         <div className="empty-state ev-empty" data-testid="evidence-empty">
           <p className="empty-state-title">{trash ? t('evidence.empty.trash') : filtered ? t('evidence.empty.noMatch') : t('evidence.empty.none')}</p>
           {!trash && !filtered && <p className="empty-state-note">{t('evidence.empty.noneHint')}</p>}
         </div>
       ) : view === 'grid' ? (
-        <EvidenceGrid items={shown} mode={mode} selected={selected} onToggle={toggle} onOpen={setOpenId} />
+        <EvidenceGrid items={items} mode={mode} selected={selected} onToggle={toggle} onOpen={setOpenId} />
       ) : (
-        <EvidenceList items={shown} mode={mode} selected={selected} onToggle={toggle} onOpen={setOpenId} />
+        <EvidenceList items={items} mode={mode} selected={selected} onToggle={toggle} onOpen={setOpenId} />
       )}
 
       {dragging && (

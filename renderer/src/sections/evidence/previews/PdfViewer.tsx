@@ -49,7 +49,11 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsPromise;
 }
 
-export function PdfViewer({ src, onError }: { src: string; onError: () => void }) {
+/**
+ * `ranged`: read the file in 1 MiB ranges as pages are shown, instead of all at once (an
+ * application package can be hundreds of MB; the protocol answers Range requests).
+ */
+export function PdfViewer({ src, onError, ranged = false }: { src: string; onError: () => void; ranged?: boolean }) {
   const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
@@ -62,11 +66,17 @@ export function PdfViewer({ src, onError }: { src: string; onError: () => void }
     let loaded: PDFDocumentProxy | null = null;
     (async () => {
       const pdfjs = await loadPdfJs();
-      const res = await fetch(src, { credentials: 'same-origin' });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const data = new Uint8Array(await res.arrayBuffer());
+      let source: { data: Uint8Array } | { url: string; withCredentials: boolean; disableAutoFetch: boolean; disableStream: boolean; rangeChunkSize: number };
+      if (ranged) {
+        // Same-origin requests (the harness) carry its cookie anyway; vault:// needs none.
+        source = { url: src, withCredentials: false, disableAutoFetch: true, disableStream: true, rangeChunkSize: 1024 * 1024 };
+      } else {
+        const res = await fetch(src, { credentials: 'same-origin' });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        source = { data: new Uint8Array(await res.arrayBuffer()) };
+      }
       loaded = await pdfjs.getDocument({
-        data,
+        ...source,
         isEvalSupported: false,
         enableXfa: false,
         useWorkerFetch: false,
@@ -85,7 +95,7 @@ export function PdfViewer({ src, onError }: { src: string; onError: () => void }
       live = false;
       void loaded?.destroy();
     };
-  }, [src, onError]);
+  }, [src, onError, ranged]);
 
   useEffect(() => {
     if (!doc || !canvas.current) return undefined;
