@@ -121,7 +121,7 @@ test('build, preview, save and verify a signed package through the wizard', asyn
   await app.shot('application-06-list');
 });
 
-test('what is missing stops the build; cancel leaves nothing behind', async ({ app }) => {
+test('what is missing stops the build, and says what it is', async ({ app }) => {
   test.setTimeout(180_000);
   const { page } = app;
   const id = (t: string) => page.getByTestId(t);

@@ -3,12 +3,13 @@
 import fs from 'node:fs';
 import * as fontkit from '@cantoo/fontkit';
 
-export const NOTO_SANS_SC = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
+import { defaultFontPath } from '../package/build-to-file';
 
 let cachedBytes: Buffer | null = null;
 
+/** The same file the package builder embeds (found the same way, XIESHANG_FONT included). */
 export function notoSansScBytes(): Buffer {
-  cachedBytes ??= fs.readFileSync(require.resolve(NOTO_SANS_SC));
+  cachedBytes ??= fs.readFileSync(defaultFontPath());
   return cachedBytes;
 }
 

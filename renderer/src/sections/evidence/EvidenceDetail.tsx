@@ -187,7 +187,7 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
                 </>
               )}
               <dt>{t('evidence.detail.accounts')}</dt>
-              <dd data-testid="evidence-detail-accounts">{linked.length ? linked.join('、') : t('evidence.detail.noAccounts')}</dd>
+              <dd data-testid="evidence-detail-accounts">{linked.length ? linked.join('、') : t(accounts.length > 0 ? 'evidence.detail.noAccounts' : 'evidence.detail.noAccountsYet')}</dd>
               <dt>{t('evidence.detail.contacts')}</dt>
               <dd data-testid="evidence-detail-contacts">
                 {contacts === null ? (
