@@ -49,6 +49,10 @@ test('build, preview, save and verify a signed package through the wizard', asyn
   await promise.fill('本人承诺：方案经贵司同意后按期还款。（向导中修改的承诺）');
   await expect(id('pkg-field-promise-reset')).toBeVisible();
   await app.shot('application-02-content');
+  // A visit to another section keeps what was set up here.
+  await id('nav-debts').click();
+  await id('nav-application').click();
+  await expect(id('pkg-field-promise')).toHaveValue(/向导中修改的承诺/);
 
   // Step 3: the suggested exhibits; move the last one to the top, rename it, drop one.
   await id('pkg-next').click();
@@ -119,6 +123,14 @@ test('build, preview, save and verify a signed package through the wizard', asyn
   await expect(row).toHaveCount(1);
   await expect(id('package-list')).toContainText(sha.slice(0, 8));
   await app.shot('application-06-list');
+
+  // Start over (after confirming): the standard wording and the suggested exhibits again.
+  await id('tab-build').click();
+  await id('pkg-restart').click();
+  await id('pkg-restart-yes').click();
+  await expect(id('pkg-step-letter')).toBeVisible();
+  await id('pkg-next').click();
+  await expect(id('pkg-field-promise')).toHaveValue(/^本人承诺：本申请所述情况/);
 });
 
 test('what is missing stops the build, and says what it is', async ({ app }) => {

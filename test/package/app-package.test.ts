@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { makeServices, type ServicesUnderTest } from '../helpers/services';
 import { buildDemo } from '../../main/demo/build-demo';
 import { readDefaultFont } from '../../main/package/build-to-file';
-import { buildFromDraft, type PickedExhibit } from '../../shared/package/build-from-draft';
+import { buildFromDraft, modelFromDraft, type PickedExhibit } from '../../shared/package/build-from-draft';
 import type { PackageDraft } from '../../shared/contracts/package';
 import { MemorySink } from '../../shared/pdf/writer';
 import { CHUNK_BYTES } from '../../shared/evidence/limits';
@@ -137,6 +137,35 @@ describe('package wizard through main', () => {
     expect(gone.status).toBe(404);
     await t.services.dispose();
   }, 240_000);
+
+  it('a complaint cites the flagged contacts with the numbers of the exhibits picked; a call sheet has none', async () => {
+    const t = await demoServices();
+    const draft = await call<PackageDraft>(t, 'package:draft', { template: 'complaint', date: '2026-11-20' });
+    expect(draft.missing).toEqual([]);
+    const flagged = draft.model.flaggedContacts.filter((c) => c.evidenceIds.length > 0);
+    expect(flagged.length).toBeGreaterThan(0);
+    // Pick only the evidence of the first flagged contact, after two others: it becomes exhibit 3.
+    const linkedId = flagged[0]!.evidenceIds[0]!;
+    const others = draft.candidates.filter((c) => c.evidenceId !== linkedId).slice(0, 2);
+    const linked = draft.candidates.find((c) => c.evidenceId === linkedId)!;
+    const picks = [...others, linked].map((candidate) => ({ candidate, title: candidate.title }));
+    const model = modelFromDraft({ draft: draft.model, exhibits: picks, sign: false }, open(t));
+    const cited = (model.flaggedContacts ?? []).filter((c) => (c.exhibits ?? []).length > 0);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.every((c) => c.exhibits!.every((n) => n === 3))).toBe(true);
+    const { bytes } = await buildInRenderer(t, draft, picks, false);
+    const file = path.join(t.dataDir, 'complaint.pdf');
+    fs.writeFileSync(file, bytes);
+    const txt = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(txt).toContain('投诉信');
+    expect(txt).toContain('12378');
+    expect(txt).toMatch(/证据\s*3/);
+
+    const sheet = await call<PackageDraft>(t, 'package:draft', { template: 'callsheet', date: '2026-11-20' });
+    const built = await buildInRenderer(t, sheet, [], false);
+    expect(built.result.pages).toBe(1);
+    await t.services.dispose();
+  }, 60_000);
 
   it('a vault with no applicant or accounts says what is missing; nothing is made', async () => {
     const t = await makeServices();

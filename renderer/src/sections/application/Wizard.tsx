@@ -17,6 +17,7 @@ import { StepLetter } from './StepLetter';
 import { StepSign } from './StepSign';
 import { useBuild } from './useBuild';
 import { useDraft, type DraftQuery } from './useDraft';
+import { forgetWizard, recallWizard, rememberWizard } from './wizard-memory';
 import { NO_EDITS, applyEdits, carryPicks, exhibitProblems, missingNow, suggestedFileName, suggestedPicks, templateParts, type Edits } from './wizard-state';
 
 type StepId = 'letter' | 'content' | 'exhibits' | 'sign' | 'build';
@@ -30,18 +31,20 @@ const STEP_KEYS: Record<StepId, TKey> = {
 
 export function Wizard({ mode, onBuilt }: { mode: AppMode; onBuilt: () => void }) {
   const t = useT();
-  const [query, setQuery] = useState<DraftQuery>(() => ({ template: 'negotiation', date: todayBeijing() }));
+  const [recalled] = useState(recallWizard);
+  const [query, setQuery] = useState<DraftQuery>(() => recalled?.query ?? { template: 'negotiation', date: todayBeijing() });
   const [reloadKey, setReloadKey] = useState(0);
   const { draft, error, loading } = useDraft(query, reloadKey);
-  const [edits, setEdits] = useState<Edits>(NO_EDITS);
-  const [picks, setPicks] = useState<PickedExhibit[] | null>(null);
+  const [edits, setEdits] = useState<Edits>(recalled?.edits ?? NO_EDITS);
+  const [picks, setPicks] = useState<PickedExhibit[] | null>(recalled?.picks ?? null);
   const [dropped, setDropped] = useState<string[]>([]);
-  const [step, setStep] = useState<StepId>('letter');
-  const [digital, setDigital] = useState(true);
-  const [useHand, setUseHand] = useState(true);
+  const [step, setStep] = useState<StepId>((recalled?.step as StepId | undefined) ?? 'letter');
+  const [digital, setDigital] = useState(recalled?.digital ?? true);
+  const [useHand, setUseHand] = useState(recalled?.useHand ?? true);
   const [hasHand, setHasHand] = useState(false);
   const [fingerprint, setFingerprint] = useState<string | null>(null);
   const [startError, setStartError] = useState<unknown>(null);
+  const [confirmRestart, setConfirmRestart] = useState(false);
   const build = useBuild(mode);
 
   // First draft: the suggested exhibits. Later drafts keep what the person picked.
@@ -54,6 +57,10 @@ export function Wizard({ mode, onBuilt }: { mode: AppMode; onBuilt: () => void }
       return carried.picks;
     });
   }, [draft]);
+
+  useEffect(() => {
+    rememberWizard({ query, edits, picks, step, digital, useHand });
+  }, [query, edits, picks, step, digital, useHand]);
 
   // A finished build is reported once (the list tab refreshes).
   useEffect(() => {
@@ -76,6 +83,20 @@ export function Wizard({ mode, onBuilt }: { mode: AppMode; onBuilt: () => void }
     if (busy) return;
     setStep(next);
     requestAnimationFrame(() => document.getElementById('pkg-step-heading')?.focus());
+  };
+
+  const restart = () => {
+    forgetWizard();
+    build.reset();
+    setQuery({ template: 'negotiation', date: todayBeijing() });
+    setEdits(NO_EDITS);
+    setPicks(null);
+    setDropped([]);
+    setDigital(true);
+    setUseHand(true);
+    setConfirmRestart(false);
+    setReloadKey((k) => k + 1);
+    go('letter');
   };
 
   const startBuild = async () => {
@@ -129,6 +150,23 @@ export function Wizard({ mode, onBuilt }: { mode: AppMode; onBuilt: () => void }
           ))}
         </ol>
       </nav>
+      <div className="pkg-restart">
+        {confirmRestart ? (
+          <span role="group" aria-label={t('application.restart.confirm')}>
+            {t('application.restart.confirm')}{' '}
+            <button type="button" className="button" onClick={restart} data-testid="pkg-restart-yes">
+              {t('application.restart.yes')}
+            </button>{' '}
+            <button type="button" className="button button-quiet" onClick={() => setConfirmRestart(false)}>
+              {t('application.restart.no')}
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="button button-quiet" disabled={busy} onClick={() => setConfirmRestart(true)} data-testid="pkg-restart">
+            {t('application.restart.button')}
+          </button>
+        )}
+      </div>
       <h2 id="pkg-step-heading" className="visually-hidden" tabIndex={-1}>
         {t(STEP_KEYS[current])}
       </h2>
