@@ -6,12 +6,33 @@ import { runVaultBench } from './vault-bench';
 import { runTimelineBench, runTimelineRenderBench } from './timeline-bench';
 import { runPackageBench } from './package-bench';
 import { runEvidenceBench } from './evidence-bench';
+import { CHILD_FLAG, packageMemoryChild, runPackageMemoryBench } from './package-memory';
 
+if (process.argv[2] === CHILD_FLAG) {
+  // A child of the package memory bench: measured alone, prints JSON, nothing else.
+  packageMemoryChild(process.argv[3]!).then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+} else if (process.argv[2] === 'package-memory') {
+  // `node dist/bench/bench.js package-memory`: only this one (it takes a minute and 1 GB of disk).
+  void runPackageMemoryBench().then((rows) => printTable('Application package: memory (issue 6)', rows));
+} else runAll();
+
+function runAll(): void {
 console.log(`# Xieshang benchmarks — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 printTable('Vault (issue 2)', runVaultBench());
 printTable('Timeline: SMS import and query (issue 5)', runTimelineBench());
 const timelineRender = runTimelineRenderBench().then((rows) => printTable('Timeline in the harness (issue 5)', rows), (err: unknown) => console.log(`timeline render bench failed: ${String(err)}`));
 // After the timeline's harness bench, so the two do not share the 2 cores.
-const packageBench = timelineRender.then(() => runPackageBench()).then((rows) => printTable('Application package (issue 6)', rows), (err: unknown) => console.log(`package bench failed: ${String(err)}`));
+const packageBench = timelineRender
+  .then(() => runPackageBench())
+  .then((rows) => printTable('Application package (issue 6)', rows), (err: unknown) => console.log(`package bench failed: ${String(err)}`))
+  .then(() => runPackageMemoryBench())
+  .then((rows) => printTable('Application package: memory (issue 6)', rows), (err: unknown) => console.log(`package memory bench failed: ${String(err)}`));
 // Last: the 1 GB evidence import wants the 2 cores to itself.
 void packageBench.then(() => runEvidenceBench()).then((rows) => printTable('Evidence import (issue 3)', rows), (err: unknown) => console.log(`evidence bench failed: ${String(err)}`));
+}
