@@ -110,13 +110,25 @@ export function runTimelineBench(count = 100_000): BenchRow[] {
     const againMs = performance.now() - t;
     if (again.imported !== 0) throw new Error('second import added messages');
 
+    // The first listing on a connection reads and computes the whole timeline; the next
+    // ones of the same data use that again (main/vault/timeline/store.ts). Both are shown,
+    // and the filtered query is timed cold too, on a new connection.
     t = performance.now();
     const list = listTimeline(vault, {});
     const listMs = performance.now() - t;
     t = performance.now();
-    const night = listTimeline(vault, { flaggedOnly: true, query: '逾期' });
-    const filterMs = performance.now() - t;
+    listTimeline(vault, {});
+    const listAgainMs = performance.now() - t;
+    t = performance.now();
+    const warmNight = listTimeline(vault, { flaggedOnly: true, query: '逾期' });
+    const filterWarmMs = performance.now() - t;
     vault.close();
+    const reopened = Vault.open(path.join(dir, 'v.xsv'), PASS, { actor: 'cli' });
+    t = performance.now();
+    const night = listTimeline(reopened, { flaggedOnly: true, query: '逾期' });
+    const filterMs = performance.now() - t;
+    reopened.close();
+    if (warmNight.entries.length !== night.entries.length) throw new Error('the filtered listing differs between connections');
 
     const mb = size / 1e6;
     return [
@@ -145,10 +157,22 @@ export function runTimelineBench(count = 100_000): BenchRow[] {
         ratio: listMs / parseMs,
       },
       {
-        name: `timeline query: flagged + search "逾期" (${night.entries.length.toLocaleString('en')} hits)`,
+        name: 'timeline query: all again, data unchanged (the timeline read before)',
+        ours: `${listAgainMs.toFixed(0)} ms`,
+        reference: `${listMs.toFixed(0)} ms (the first time)`,
+        ratio: listAgainMs / listMs,
+      },
+      {
+        name: `timeline query: flagged + search "逾期" (${night.entries.length.toLocaleString('en')} hits), first on a connection`,
         ours: `${filterMs.toFixed(0)} ms`,
         reference: `${listMs.toFixed(0)} ms (unfiltered)`,
         ratio: filterMs / listMs,
+      },
+      {
+        name: 'timeline query: flagged + search "逾期" after the unfiltered list (data unchanged)',
+        ours: `${filterWarmMs.toFixed(0)} ms`,
+        reference: `${filterMs.toFixed(0)} ms (first on a connection)`,
+        ratio: filterWarmMs / filterMs,
       },
     ];
   } finally {
@@ -202,6 +226,9 @@ export async function runTimelineRenderBench(count = 10_000): Promise<BenchRow[]
           else await x.app!.info!({});
           return performance.now() - t0;
         }, fn);
+      // The first list reads the whole timeline in the vault worker; later ones of the same
+      // data use it again. Shown apart: the median of 3 would only show the second kind.
+      const firstQuery = await ipc('list');
       const query: number[] = [];
       const ping: number[] = [];
       const open: number[] = [];
@@ -219,7 +246,13 @@ export async function runTimelineRenderBench(count = 10_000): Promise<BenchRow[]
       const rendered = await page.getByTestId('timeline-entry').count();
       return [
         {
-          name: `timeline query over IPC: ${count.toLocaleString('en')} entries with flags (harness)`,
+          name: `timeline query over IPC: ${count.toLocaleString('en')} entries with flags (harness), first call`,
+          ours: `${firstQuery.toFixed(0)} ms`,
+          reference: `${median(ping).toFixed(1)} ms (app:info round trip)`,
+          ratio: firstQuery / Math.max(median(ping), 0.1),
+        },
+        {
+          name: `timeline query over IPC: ${count.toLocaleString('en')} entries with flags (harness), data unchanged`,
           ours: `${median(query).toFixed(0)} ms`,
           reference: `${median(ping).toFixed(1)} ms (app:info round trip)`,
           ratio: median(query) / Math.max(median(ping), 0.1),

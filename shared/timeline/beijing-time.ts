@@ -48,6 +48,23 @@ export function beijingDate(ms: number): string {
   return beijingParts(ms).date;
 }
 
+/**
+ * beijingDate for a run of instants (a sorted timeline): the same text, made once per
+ * calendar day instead of once per instant.
+ */
+export function beijingDateReader(): (ms: number) => string {
+  let lastDays = Number.NaN;
+  let lastText = '';
+  return (ms) => {
+    const days = Math.floor((ms + BEIJING_OFFSET_MIN * MS_PER_MIN) / MS_PER_DAY);
+    if (days !== lastDays) {
+      lastDays = days;
+      lastText = fromDays(days);
+    }
+    return lastText;
+  };
+}
+
 /** The instant of a wall-clock time in Beijing; checks that the day and time exist. */
 export function beijingLocalToMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new BadInputError(`年份超出范围：${year}`);

@@ -6,10 +6,11 @@
 // on the number or sender; the shipped directory (../data/creditor-numbers.json); a sender
 // that sent any message with collection wording. Flags only ever apply to entries the
 // creditor side initiated (direction 'incoming'): what I sent or called is never flagged.
-import { beijingParts } from './beijing-time';
-import { lookupNumber, type NumberMark } from './directory';
+import { BEIJING_OFFSET_MIN } from './beijing-time';
+import { fromDays } from '../dates';
+import { lookupNumber, type DirectoryHit, type NumberMark } from './directory';
 import { numberKey } from './numbers';
-import { hasCollectionWording, findThreatWording, type ThreatMatch } from './wording';
+import { hasCollectionWordingNfkc, findThreatWordingNfkc, type ThreatMatch } from './wording';
 import { DAILY_CONNECTED_CALL_LIMIT, NIGHT_ENDS_HOUR, NIGHT_STARTS_HOUR } from './rules';
 import type { ContactChannel, Direction, EffectiveParty, FlagCode, PartyType, SideReason } from './kinds';
 
@@ -61,16 +62,24 @@ export interface ConductResult {
   interruptsLimitation: boolean;
 }
 
+const BEIJING_OFFSET_MS = BEIJING_OFFSET_MIN * 60_000;
+const MS_PER_DAY = 86_400_000;
+
 const WORDING_CHANNELS: ReadonlySet<ContactChannel> = new Set(['sms', 'chat', 'email', 'letter']);
 const AGENCY_WORDING = /催收|委外|委托我司|受托|资产管理|律师事务所|律所|调解中心/;
 
 /** The senders whose messages carry collection wording. */
 export function collectionSenders(inputs: readonly ConductInput[]): Set<string> {
+  return sendersWithWording(inputs, (e) => numberKey(e.phone), (i) => inputs[i]!.text.normalize('NFKC'));
+}
+
+function sendersWithWording(inputs: readonly ConductInput[], keyOf: (e: ConductInput, i: number) => string, nfkc: (i: number) => string): Set<string> {
   const out = new Set<string>();
-  for (const e of inputs) {
+  for (let i = 0; i < inputs.length; i++) {
+    const e = inputs[i]!;
     if (e.direction !== 'incoming' || !WORDING_CHANNELS.has(e.channel)) continue;
-    const key = numberKey(e.phone);
-    if (key && !out.has(key) && hasCollectionWording(e.text)) out.add(key);
+    const key = keyOf(e, i);
+    if (key && !out.has(key) && hasCollectionWordingNfkc(nfkc(i))) out.add(key);
   }
   return out;
 }
@@ -81,45 +90,112 @@ export function resolveParty(
   senders: ReadonlySet<string>,
   agencySenders: ReadonlySet<string> = new Set(),
 ): ResolvedParty {
+  return resolveKnown(e, lookupNumber(e.phone, marks), numberKey(e.phone), senders, agencySenders);
+}
+
+/** resolveParty with the number's lookup and key already worked out. */
+function resolveKnown(e: ConductInput, hit: DirectoryHit | null, key: string, senders: ReadonlySet<string>, agencySenders: ReadonlySet<string>): ResolvedParty {
   if (e.partyType) {
     const creditorSide = e.partyType === 'creditor' || e.partyType === 'collector';
-    const hit = lookupNumber(e.phone, marks);
     return { party: e.partyType, organisation: e.organisation ?? hit?.organisation ?? null, reason: 'party_type', creditorSide };
   }
-  const hit = lookupNumber(e.phone, marks);
   if (hit?.from === 'user_mark') {
     if (hit.side === 'not_creditor') return { party: 'unknown', organisation: e.organisation ?? hit.organisation, reason: 'user_mark', creditorSide: false };
     return { party: hit.side, organisation: e.organisation ?? hit.organisation, reason: 'user_mark', creditorSide: true };
   }
   if (hit?.from === 'directory') return { party: 'creditor', organisation: e.organisation ?? hit.organisation, reason: 'directory', creditorSide: true };
-  const key = numberKey(e.phone);
   if (key && senders.has(key)) {
     return { party: agencySenders.has(key) ? 'collector' : 'creditor', organisation: e.organisation, reason: 'collection_wording', creditorSide: true };
   }
   return { party: 'unknown', organisation: e.organisation, reason: 'none', creditorSide: false };
 }
 
-function isNight(ms: number): boolean {
-  const { hour } = beijingParts(ms);
-  return hour >= NIGHT_STARTS_HOUR || hour < NIGHT_ENDS_HOUR;
+/**
+ * Flags and parties for every entry, by id. `inputs` may be in any order. (With two
+ * entries of one id, the id's party and result are those of the last of them.)
+ */
+export function computeConduct(inputs: readonly ConductInput[], marks: ReadonlyMap<string, NumberMark>): Map<string, ConductResult> {
+  const last = new Map<string, number>();
+  for (let i = 0; i < inputs.length; i++) last.set(inputs[i]!.id, i);
+  const results = computeAll(inputs, marks, last.size === inputs.length ? null : last);
+  const out = new Map<string, ConductResult>();
+  for (let i = 0; i < inputs.length; i++) out.set(inputs[i]!.id, results[i]!);
+  return out;
 }
 
-/** Flags and parties for every entry. `inputs` may be in any order. */
-export function computeConduct(inputs: readonly ConductInput[], marks: ReadonlyMap<string, NumberMark>): Map<string, ConductResult> {
-  const senders = collectionSenders(inputs);
-  const agency = new Set<string>();
-  for (const e of inputs) {
-    const key = numberKey(e.phone);
-    if (key && senders.has(key) && e.direction === 'incoming' && AGENCY_WORDING.test(e.text.normalize('NFKC'))) agency.add(key);
+/**
+ * computeConduct for entries whose ids are all different (a vault's contacts: the id is
+ * the primary key): the results in the order of `inputs`, without maps keyed by id.
+ */
+export function computeConductOfEach(inputs: readonly ConductInput[], marks: ReadonlyMap<string, NumberMark>): ConductResult[] {
+  return computeAll(inputs, marks, null);
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The rules over the whole timeline, one pass each, with the work they share done once: a
+ * number's key and its directory/mark lookup once per distinct number (a timeline has a
+ * few dozen numbers and up to 100,000s of entries), an entry's text normalised (NFKC) at
+ * most once for all the wording rules, the Beijing day and hour by arithmetic with one
+ * date string per calendar day, parties by position rather than in a map keyed by id.
+ * `lastOfId` is given when ids repeat: an entry then takes the party of its id's last entry.
+ */
+function computeAll(inputs: readonly ConductInput[], marks: ReadonlyMap<string, NumberMark>, lastOfId: ReadonlyMap<string, number> | null): ConductResult[] {
+  const n = inputs.length;
+  const keyCache = new Map<string, string>();
+  const hitCache = new Map<string, DirectoryHit | null>();
+  const keys = new Array<string>(n);
+  const hits = new Array<DirectoryHit | null>(n);
+  for (let i = 0; i < n; i++) {
+    const phone = inputs[i]!.phone;
+    if (!phone) {
+      // numberKey and lookupNumber of null or '': nothing to compare.
+      keys[i] = '';
+      hits[i] = null;
+      continue;
+    }
+    let key = keyCache.get(phone);
+    if (key === undefined) keyCache.set(phone, (key = numberKey(phone)));
+    keys[i] = key;
+    let hit = hitCache.get(phone);
+    if (hit === undefined) hitCache.set(phone, (hit = lookupNumber(phone, marks)));
+    hits[i] = hit;
   }
-  const parties = new Map<string, ResolvedParty>();
-  for (const e of inputs) parties.set(e.id, resolveParty(e, marks, senders, agency));
+  const normalized = new Array<string | undefined>(n);
+  const nfkc = (i: number): string => {
+    let t = normalized[i];
+    if (t === undefined) normalized[i] = t = inputs[i]!.text.normalize('NFKC');
+    return t;
+  };
+
+  const senders = sendersWithWording(inputs, (_e, i) => keys[i]!, nfkc);
+  const agency = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    if (key && senders.has(key) && !agency.has(key) && inputs[i]!.direction === 'incoming' && AGENCY_WORDING.test(nfkc(i))) agency.add(key);
+  }
+  const parties = new Array<ResolvedParty>(n);
+  for (let i = 0; i < n; i++) parties[i] = resolveKnown(inputs[i]!, hits[i]!, keys[i]!, senders, agency);
+  if (lastOfId) {
+    // An entry's own slot is read before any entry after it is rewritten: last ≥ i.
+    for (let i = 0; i < n; i++) parties[i] = parties[lastOfId.get(inputs[i]!.id)!]!;
+  }
+
+  // The Beijing calendar day of an instant, as a number and (once per day) as text.
+  const dayText = new Map<number, string>();
+  const dateOf = (days: number): string => {
+    let d = dayText.get(days);
+    if (d === undefined) dayText.set(days, (d = fromDays(days)));
+    return d;
+  };
 
   // excess_calls: connected voice calls from the creditor side, per Beijing calendar day.
   const callsByDay = new Map<string, ConductInput[]>();
-  for (const e of inputs) {
-    if (e.channel !== 'phone' || e.direction !== 'incoming' || !e.connected || !parties.get(e.id)!.creditorSide) continue;
-    const day = beijingParts(e.atMs).date;
+  for (let i = 0; i < n; i++) {
+    const e = inputs[i]!;
+    if (e.channel !== 'phone' || e.direction !== 'incoming' || !e.connected || !parties[i]!.creditorSide) continue;
+    const day = dateOf(Math.floor((e.atMs + BEIJING_OFFSET_MS) / MS_PER_DAY));
     let list = callsByDay.get(day);
     if (!list) callsByDay.set(day, (list = []));
     list.push(e);
@@ -133,27 +209,34 @@ export function computeConduct(inputs: readonly ConductInput[], marks: ReadonlyM
     });
   }
 
-  const out = new Map<string, ConductResult>();
-  for (const e of inputs) {
-    const party = parties.get(e.id)!;
+  const out = new Array<ConductResult>(n);
+  for (let i = 0; i < n; i++) {
+    const e = inputs[i]!;
+    const party = parties[i]!;
     const flags: FlagHit[] = [];
     const initiatedByCreditor = party.creditorSide && e.direction === 'incoming';
     if (initiatedByCreditor) {
-      const add = (detail: FlagDetail) => flags.push({ code: detail.code, detail, dismissed: e.dismissed[detail.code] ?? null });
-      if (isNight(e.atMs)) {
-        const p = beijingParts(e.atMs);
-        add({ code: 'night_contact', beijingTime: `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}` });
+      const local = e.atMs + BEIJING_OFFSET_MS;
+      const rest = local - Math.floor(local / MS_PER_DAY) * MS_PER_DAY;
+      const hour = Math.floor(rest / 3_600_000);
+      if (hour >= NIGHT_STARTS_HOUR || hour < NIGHT_ENDS_HOUR) {
+        const minute = Math.floor((rest % 3_600_000) / 60_000);
+        flags.push({ code: 'night_contact', detail: { code: 'night_contact', beijingTime: `${pad2(hour)}:${pad2(minute)}` }, dismissed: e.dismissed.night_contact ?? null });
       }
-      const ex = excess.get(e.id);
-      if (ex) add(ex);
-      if (e.toThirdParty) add({ code: 'third_party' });
-      const threats = findThreatWording(e.text);
-      if (threats.length > 0) add({ code: 'threat_or_impersonation', matches: threats });
+      if (excess.size > 0) {
+        const ex = excess.get(e.id);
+        if (ex) flags.push({ code: ex.code, detail: ex, dismissed: e.dismissed[ex.code] ?? null });
+      }
+      if (e.toThirdParty) flags.push({ code: 'third_party', detail: { code: 'third_party' }, dismissed: e.dismissed.third_party ?? null });
+      const threats = findThreatWordingNfkc(nfkc(i));
+      if (threats.length > 0) {
+        flags.push({ code: 'threat_or_impersonation', detail: { code: 'threat_or_impersonation', matches: threats }, dismissed: e.dismissed.threat_or_impersonation ?? null });
+      }
     }
     const interruptsLimitation =
       initiatedByCreditor &&
-      (e.channel === 'letter' || e.channel === 'email' || (e.channel === 'sms' && hasCollectionWording(e.text)));
-    out.set(e.id, { party, flags, interruptsLimitation });
+      (e.channel === 'letter' || e.channel === 'email' || (e.channel === 'sms' && hasCollectionWordingNfkc(nfkc(i))));
+    out[i] = { party, flags, interruptsLimitation };
   }
   return out;
 }

@@ -23,9 +23,12 @@ export interface MonthCounts {
   limitationInterruptions: number;
 }
 
-export function monthlySummary(entries: readonly SummaryInput[], conduct: ReadonlyMap<string, ConductResult>): MonthCounts[] {
+/** `conduct`: by id, or in the order of `entries` (conduct[i] is that of entries[i]). */
+export function monthlySummary(entries: readonly SummaryInput[], conduct: ReadonlyMap<string, ConductResult> | readonly (ConductResult | undefined)[]): MonthCounts[] {
   const months = new Map<string, MonthCounts & { days: Set<string> }>();
-  for (const e of entries) {
+  const byId = isMap(conduct) ? conduct : null;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     const month = beijingMonth(e.atMs);
     let m = months.get(month);
     if (!m) {
@@ -33,7 +36,7 @@ export function monthlySummary(entries: readonly SummaryInput[], conduct: Readon
       months.set(month, m);
     }
     m.contacts++;
-    const c = conduct.get(e.id);
+    const c = byId ? byId.get(e.id) : (conduct as readonly (ConductResult | undefined)[])[i];
     if (!c) continue;
     if (c.party.creditorSide) m.fromCreditorSide++;
     if (c.interruptsLimitation) m.limitationInterruptions++;
@@ -52,6 +55,10 @@ export function monthlySummary(entries: readonly SummaryInput[], conduct: Readon
   return [...months.values()]
     .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
     .map(({ days, ...rest }) => ({ ...rest, excessCallDays: days.size }));
+}
+
+function isMap<K, V>(x: ReadonlyMap<K, V> | readonly unknown[]): x is ReadonlyMap<K, V> {
+  return !Array.isArray(x);
 }
 
 /** One sentence in Chinese for the complaint letter. */

@@ -6,7 +6,12 @@
 const COLLECTION_RE = /逾期|欠款|拖欠|催收|催缴|催款|移交|委外|外包催|法务|追偿|追讨|清收|违约/;
 
 export function hasCollectionWording(text: string): boolean {
-  return COLLECTION_RE.test(text.normalize('NFKC'));
+  return hasCollectionWordingNfkc(text.normalize('NFKC'));
+}
+
+/** hasCollectionWording for text already in NFKC (normalize once, ask several rules). */
+export function hasCollectionWordingNfkc(normalized: string): boolean {
+  return COLLECTION_RE.test(normalized);
 }
 
 export type ThreatKind = 'court' | 'police' | 'lawyer' | 'visit' | 'family_or_work';
@@ -30,7 +35,15 @@ export interface ThreatMatch {
 
 /** Which kinds of threatening or impersonating wording the text contains. */
 export function findThreatWording(text: string): ThreatMatch[] {
-  const normalized = text.normalize('NFKC');
+  return findThreatWordingNfkc(text.normalize('NFKC'));
+}
+
+/** Any word of any kind: most texts have none, and one scan says so instead of five. */
+const ANY_THREAT = new RegExp(THREAT_PATTERNS.map(({ re }) => `(?:${re.source})`).join('|'));
+
+/** findThreatWording for text already in NFKC. */
+export function findThreatWordingNfkc(normalized: string): ThreatMatch[] {
+  if (!ANY_THREAT.test(normalized)) return [];
   const out: ThreatMatch[] = [];
   for (const { kind, re } of THREAT_PATTERNS) {
     const words = new Set<string>();

@@ -45,7 +45,7 @@ const NUMBERS = [
   '008613912345678', // unmarked: creditor side only through wording
   '１３９１２３４５６７８', // the same number in fullwidth digits
   '13600002222', // unmarked, agency wording
-  '13500003333', // unmarked, no wording: unknown
+  '13500003333', // unmarked, only harmless messages: unknown
   'ICBC', // a name sender, marked creditor as "icbc"
   '中国银行', // a name sender
   '10086',
@@ -166,10 +166,11 @@ export function writeListingFixture(vault: Vault, size = 5000): FixtureCounts {
     // SMS: most of the timeline. Some come in bursts on one millisecond, some are duplicates.
     const smsCount = Math.round(size * 0.6);
     for (let i = 0; i < smsCount; i++) {
-      const phone = r.pick(NUMBERS);
+      // 13300004444 only ever sends collection wording without agency wording: creditor side.
+      const phone = r.chance(0.04) ? '13300004444' : r.pick(NUMBERS);
       const ms = r.chance(0.05) && i > 0 ? beijingLocalToMs(2024, 2, 10, 23, 0, 0) : instant(r);
-      const body = r
-        .pick(SMS_BODIES)
+      const template = phone === '13500003333' ? SMS_BODIES[7]! : phone === '13300004444' ? SMS_BODIES[r.int(2)]! : r.pick(SMS_BODIES);
+      const body = template
         .replace('{d}', String(10 + r.int(90)))
         .replace('{d}', String(r.int(10)))
         .replace('{a}', `${1000 + r.int(9000)}.${String(r.int(100)).padStart(2, '0')}`);

@@ -13,6 +13,10 @@ import { Vault } from '../../main/vault/vault';
 import '../../main/vault/features';
 import { cliTimeline, listTimeline, summary } from '../../main/vault/timeline/queries';
 import { getContact } from '../../main/vault/timeline/contacts';
+import { searchContacts, TIMELINE_DOC_KINDS } from '../../main/vault/timeline/search';
+import { searchDocuments } from '../../main/vault/evidence/search-index';
+import { loadDismissals, loadMarks, readTimeline, toConductInput } from '../../main/vault/timeline/store';
+import { computeConduct, computeConductOfEach } from '../../shared/timeline/conduct';
 import type { TimelineFilter, TimelineList } from '../../shared/contracts/timeline';
 import { PASS } from './fixtures';
 import { writeListingFixture } from './listing-fixture';
@@ -24,7 +28,7 @@ const FILTERS: Record<string, TimelineFilter> = {
   'flagged + search 逾期': { flaggedOnly: true, query: '逾期' },
   'search 尊敬的用户 (trigram MATCH)': { query: '尊敬的用户' },
   'search two short terms': { query: '逾期 上门' },
-  'search short and long terms': { query: '起诉 律师事务所 家人' },
+  'search short and long terms': { query: '起诉 律师事务所' },
   'search a number (title)': { query: '13700001111' },
   'search latin, lower case': { query: 'icbc' },
   'search fullwidth (NFKC)': { query: 'ＩＣＢＣ' },
@@ -135,5 +139,44 @@ describe('the timeline listing of a fixed vault is exactly as recorded', () => {
       return rest;
     });
     expect(details).toMatchSnapshot();
+  });
+
+  it('a fresh connection (nothing remembered) lists the same', () => {
+    const other = Vault.open(vault.file, PASS, { actor: 'cli', readonly: true });
+    try {
+      for (const name of ['all', 'flagged + search 逾期', 'everything at once']) {
+        expect(sha(listTimeline(other, FILTERS[name]!).entries)).toBe(sha(listTimeline(vault, FILTERS[name]!).entries));
+      }
+    } finally {
+      other.close();
+    }
+  });
+});
+
+describe('the parts the listing is made of agree with the general ones', () => {
+  it("the timeline's search finds exactly the contacts the vault's search finds", () => {
+    const queries = [
+      ...Object.values(FILTERS).flatMap((f) => (f.query === undefined ? [] : [f.query])),
+      '逾', 'a', 'A', 'c%d', '%', '_', '\\', '"', '""', '%%', 'ICBC 逾期', 'icbc 尊敬的用户 违约金', '违约金已产生。违约金已产生。',
+      '一 二 三 四 五 六 七 八 逾期', // more than 8 terms: the rest are ignored
+      `${'违约金已产生。'.repeat(15)}`, // a term longer than 100 characters is cut
+      '  逾期\t上门  ', '１３７００００１１１１', 'ＡＢＣ１２３', 'abc123', '截图', '13700001111 逾期',
+    ];
+    for (const q of queries) {
+      const general = new Set(searchDocuments(vault.handle, q, { kinds: TIMELINE_DOC_KINDS, limit: 100_000 }).map((h) => h.id));
+      const ours = searchContacts(vault.handle, q);
+      expect([...ours].sort(), q).toEqual([...general].sort());
+    }
+  });
+
+  it('conduct by id (computeConduct) and in order (computeConductOfEach) agree', () => {
+    const db = vault.handle;
+    const { rows } = readTimeline(db);
+    const dismissals = loadDismissals(db);
+    const inputs = rows.map((r) => toConductInput(r, dismissals.get(r.id)));
+    const byId = computeConduct(inputs, loadMarks(db));
+    const inOrder = computeConductOfEach(inputs, loadMarks(db));
+    expect([...byId.keys()]).toEqual(inputs.map((e) => e.id));
+    expect([...byId.values()]).toEqual(inOrder);
   });
 });

@@ -11,7 +11,7 @@ import { numberKey } from '../../../shared/timeline/numbers';
 import { SHIPPED_DIRECTORY } from '../../../shared/timeline/directory';
 import type { FlagCode, MarkSide } from '../../../shared/timeline/kinds';
 import type { ContactDetail, ContactFields, ContactPatch, Marks } from '../../../shared/contracts/timeline';
-import { loadTimeline, toEntry, type ContactRow } from './store';
+import { conductOf, loadTimeline, toEntry, type ContactRow } from './store';
 import { indexContact, unindexContact } from './search';
 
 export class ContactNotFoundError extends BadInputError {
@@ -85,7 +85,7 @@ export function getContact(vault: Vault, id: string): ContactDetail {
   const db = vault.handle;
   const row = requireRow(db, id);
   const state = loadTimeline(db);
-  const entry = toEntry(row, state.conduct.get(id), state.links.get(id) ?? []);
+  const entry = toEntry(row, conductOf(state, id), state.links.get(id) ?? []);
   const evidence = db
     .prepare(
       `SELECT i.id, i.name, i.mime, i.trashed_ms FROM evidence_links l JOIN evidence_items i ON i.id = l.item_id
@@ -195,7 +195,7 @@ export function dismissFlag(vault: Vault, id: string, flag: FlagCode, reason: st
   vault.change((db, audit) => {
     requireRow(db, id);
     const state = loadTimeline(db);
-    const hit = state.conduct.get(id)?.flags.find((f) => f.code === flag);
+    const hit = conductOf(state, id)?.flags.find((f) => f.code === flag);
     if (!hit) throw new BadInputError(`这条记录没有“${flag}”标记`);
     const at = nowIso();
     db.prepare(

@@ -4,8 +4,8 @@
 import type { Vault } from '../vault';
 import type { Db } from '../sqlite';
 import { todayBeijing } from '../../../shared/dates';
-import { beijingDate } from '../../../shared/timeline/beijing-time';
-import { activeFlagCodes } from '../../../shared/timeline/conduct';
+import { beijingDate, beijingDateReader } from '../../../shared/timeline/beijing-time';
+import { activeFlagCodes, type ConductResult } from '../../../shared/timeline/conduct';
 import { buildAgenda, dueForReminder, type AgendaContact, type AgendaInstallment } from '../../../shared/timeline/agenda';
 import { monthlySummary, summarySentence } from '../../../shared/timeline/summary';
 import type { FlagCode } from '../../../shared/timeline/kinds';
@@ -19,21 +19,30 @@ export function listTimeline(vault: Vault, filter: TimelineFilter = {}): Timelin
   const channels = filter.channels?.length ? new Set(filter.channels) : null;
   const parties = filter.parties?.length ? new Set<string>(filter.parties) : null;
   const matches = filter.query?.trim() ? searchContacts(db, filter.query) : null;
+  const { from, to } = filter;
+  const dayOf = from || to ? beijingDateReader() : null;
   const entries = [];
-  for (const row of state.rows) {
+  const { rows } = state;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (channels && !channels.has(row.channel)) continue;
     if (matches && !matches.has(row.id)) continue;
-    const conduct = state.conduct.get(row.id);
+    const conduct = state.conduct[i];
     if (parties && !parties.has(conduct?.party.party ?? 'unknown')) continue;
-    if (filter.flaggedOnly && activeFlagCodes(conduct).length === 0) continue;
-    if (filter.from || filter.to) {
-      const day = beijingDate(row.at_ms);
-      if (filter.from && day < filter.from) continue;
-      if (filter.to && day > filter.to) continue;
+    if (filter.flaggedOnly && !hasActiveFlag(conduct)) continue;
+    if (dayOf) {
+      const day = dayOf(row.at_ms);
+      if (from && day < from) continue;
+      if (to && day > to) continue;
     }
     entries.push(toEntry(row, conduct, state.links.get(row.id) ?? []));
   }
   return { entries, total: state.rows.length };
+}
+
+/** activeFlagCodes(result).length > 0, without the array. */
+function hasActiveFlag(result: ConductResult | undefined): boolean {
+  return result !== undefined && result.flags.some((f) => f.dismissed === null);
 }
 
 export interface CliTimelineEntry {
@@ -50,8 +59,8 @@ export interface CliTimelineEntry {
 /** The `timeline` command's document (../../../shared/cli.md): every contact, oldest first. */
 export function cliTimeline(vault: Vault): CliTimelineEntry[] {
   const state = loadTimeline(vault.handle);
-  return state.rows.map((r) => {
-    const conduct = state.conduct.get(r.id);
+  return state.rows.map((r, i) => {
+    const conduct = state.conduct[i];
     return {
       id: r.id,
       at: r.at,

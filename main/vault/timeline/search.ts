@@ -4,7 +4,7 @@
 // command finds them there; the timeline's own filter asks the same index. Plain Node.
 import type { Db } from '../sqlite';
 import type { ContactRow } from './store';
-import { indexDocument, removeDocument, searchDocuments } from '../evidence/search-index';
+import { indexDocument, removeDocument, searchConditions } from '../evidence/search-index';
 
 export type TimelineDocKind = 'sms' | 'contact';
 export const TIMELINE_DOC_KINDS: readonly TimelineDocKind[] = ['sms', 'contact'];
@@ -45,7 +45,23 @@ export function unindexContact(db: Db, row: Pick<ContactRow, 'id' | 'source'>): 
   removeDocument(db, docKindOf(row), row.id);
 }
 
-/** Contact ids whose text contains every term of `query` (the index's own rules). */
+/**
+ * Contact ids whose text contains every term of `query` (the index's own rules): the ids of
+ * searchDocuments(db, query, { kinds: TIMELINE_DOC_KINDS, limit: 100_000 }), without reading
+ * each document's title and body back for a snippet the timeline never shows.
+ * test/timeline/listing-snapshot.test.ts checks both give the same ids.
+ */
 export function searchContacts(db: Db, query: string): Set<string> {
-  return new Set(searchDocuments(db, query, { kinds: TIMELINE_DOC_KINDS, limit: 100_000 }).map((h) => h.id));
+  const cond = searchConditions(query, TIMELINE_DOC_KINDS);
+  if (!cond) return new Set();
+  const ids = db
+    .prepare(
+      `SELECT d.ref_id FROM search_index CROSS JOIN search_docs d ON d.doc = search_index.rowid
+        WHERE ${cond.where}
+        ORDER BY search_index.rowid
+        LIMIT 100000`,
+    )
+    .pluck()
+    .all(...cond.params) as string[];
+  return new Set(ids);
 }
