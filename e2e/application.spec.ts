@@ -8,13 +8,9 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { createVault, openDemo } from './steps';
 
-const PASS = 'correct horse 电池 staple';
 
-async function openDemo(page: Page) {
-  await page.getByTestId('demo-open').click();
-  await expect(page.getByTestId('demo-banner')).toBeVisible({ timeout: 90_000 });
-}
 
 async function draw(page: Page) {
   const pad = page.getByTestId('signature-pad');
@@ -137,11 +133,7 @@ test('what is missing stops the build, and says what it is', async ({ app }) => 
   test.setTimeout(180_000);
   const { page } = app;
   const id = (t: string) => page.getByTestId(t);
-  await id('create-passphrase').fill(PASS);
-  await id('create-confirm').fill(PASS);
-  await id('create-ack').check();
-  await id('create-submit').click();
-  await expect(id('section-evidence')).toBeVisible({ timeout: 20_000 });
+  await createVault(page);
   await id('nav-application').click();
   await id('pkg-stepper-build').click();
   await expect(id('pkg-missing')).toContainText('申请人姓名');

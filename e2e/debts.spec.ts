@@ -3,20 +3,17 @@
 // and the suggested number of installments), then one that fits — through the real renderer
 // and the real services. Amounts are typed as people type them (¥, commas, full-width).
 import { test, expect } from './fixtures';
+import { E2E_PASSPHRASE, createVault } from './steps';
 import { addDays, todayBeijing } from '../shared/dates';
 
-const PASS = '我的证据 horse battery 2024';
+const PASS = E2E_PASSPHRASE;
 
 test('debts, finances and a plan that fits', async ({ app }) => {
   const { page } = app;
   const id = (t: string) => page.getByTestId(t);
   const today = todayBeijing();
 
-  await id('create-passphrase').fill(PASS);
-  await id('create-confirm').fill(PASS);
-  await id('create-ack').check();
-  await id('create-submit').click();
-  await expect(id('lock-button')).toBeVisible({ timeout: 20_000 });
+  await createVault(page);
 
   // 债务: empty at first.
   await id('nav-debts').click();

@@ -8,21 +8,14 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Page, Route } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { E2E_PASSPHRASE, createVault } from './steps';
 import { Vault } from '../main/vault/vault';
 import { importPaths } from '../main/vault/evidence/import-files';
 import { chatScreenshot, email, exe, pdf, png, wav, write } from '../test/evidence/samples';
 
-const PASS = '我的证据 horse battery 2024';
+const PASS = E2E_PASSPHRASE;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-async function createVault(page: Page) {
-  const id = (t: string) => page.getByTestId(t);
-  await id('create-passphrase').fill(PASS);
-  await id('create-confirm').fill(PASS);
-  await id('create-ack').check();
-  await id('create-submit').click();
-  await expect(id('section-evidence')).toBeVisible({ timeout: 20_000 });
-}
 
 /** Slows the upload of chunks down, so progress can be watched (and cancelled) deterministically. */
 async function slowUploads(page: Page, ms: number) {

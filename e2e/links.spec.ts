@@ -3,11 +3,11 @@
 // imported SMS picked into "check a collection message" instead of pasting it.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { createVault } from './steps';
 import { beijingLocalToMs } from '../shared/timeline/beijing-time';
 import { addDays, todayBeijing } from '../shared/dates';
 import { chatScreenshot } from '../test/evidence/samples';
 
-const PASS = '我的证据 horse battery 2024';
 const bj = (mo: number, d: number, h: number, mi = 0) => beijingLocalToMs(2024, mo, d, h, mi, 0);
 
 /** One message of an "SMS Backup & Restore" file, as in timeline.spec.ts. */
@@ -24,14 +24,6 @@ const BACKUP = [
   '</smses>',
 ].join('\n');
 
-async function createVault(page: Page) {
-  const id = (t: string) => page.getByTestId(t);
-  await id('create-passphrase').fill(PASS);
-  await id('create-confirm').fill(PASS);
-  await id('create-ack').check();
-  await id('create-submit').click();
-  await expect(id('section-evidence')).toBeVisible({ timeout: 20_000 });
-}
 
 test('links: screenshots → a contact → its evidence and back; an imported SMS into the debts check', async ({ app }) => {
   test.setTimeout(120_000);

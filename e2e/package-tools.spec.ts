@@ -10,9 +10,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { createVault } from './steps';
 import { ROOT } from './launchers';
 
-const PASS = '我的证据 horse battery 2024';
 let demoDir = '';
 let signedPdf = '';
 
@@ -29,14 +29,6 @@ test.afterAll(() => {
   if (demoDir) fs.rmSync(demoDir, { recursive: true, force: true });
 });
 
-async function createVault(page: Page) {
-  const id = (t: string) => page.getByTestId(t);
-  await id('create-passphrase').fill(PASS);
-  await id('create-confirm').fill(PASS);
-  await id('create-ack').check();
-  await id('create-submit').click();
-  await expect(id('section-evidence')).toBeVisible({ timeout: 20_000 });
-}
 
 async function openTab(page: Page, tab: 'build' | 'list' | 'verify') {
   await page.getByTestId('nav-application').click();

@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { createVault } from './steps';
 import { monoWav16 } from '../main/demo/wav';
 import { beijingLocalToMs } from '../shared/timeline/beijing-time';
 import { todayBeijing, addDays } from '../shared/dates';
 
-const PASS = '我的证据 horse battery 2024';
 const bj = (mo: number, d: number, h: number, mi = 0) => beijingLocalToMs(2024, mo, d, h, mi, 0);
 
 function sms(address: string, date: number | null, type: 1 | 2, body: string): string {
@@ -39,11 +39,7 @@ test('timeline: imports, night flags, a contact by hand in the agenda, filters, 
   const { page } = app;
   const id = (t: string) => page.getByTestId(t);
 
-  await id('create-passphrase').fill(PASS);
-  await id('create-confirm').fill(PASS);
-  await id('create-ack').check();
-  await id('create-submit').click();
-  await expect(id('lock-button')).toBeVisible({ timeout: 20_000 });
+  await createVault(page);
 
   await id('nav-timeline').click();
   await expect(id('section-timeline')).toBeVisible();
@@ -173,11 +169,7 @@ test('timeline: 10,000 entries scroll smoothly (virtualised) and stay usable fro
   test.setTimeout(150_000);
   const { page } = app;
   const id = (t: string) => page.getByTestId(t);
-  await id('create-passphrase').fill(PASS);
-  await id('create-confirm').fill(PASS);
-  await id('create-ack').check();
-  await id('create-submit').click();
-  await expect(id('lock-button')).toBeVisible({ timeout: 20_000 });
+  await createVault(page);
   const lines = ["<?xml version='1.0' encoding='UTF-8'?>", '<smses count="10000">'];
   for (let i = 0; i < 10_000; i++) {
     lines.push(sms(i % 3 === 0 ? '95188' : '13800138000', bj(1, 1, 0) + i * 3_600_000, i % 5 === 0 ? 2 : 1, `第 ${i} 条：您的账单已逾期，请尽快处理。`));
