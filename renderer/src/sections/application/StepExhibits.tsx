@@ -5,12 +5,13 @@
 // here, before any building.
 import { useMemo, useState } from 'react';
 import type { ExhibitCandidate } from '../../../../shared/contracts/package';
-import { EVIDENCE_CATEGORIES, type EvidenceCategory } from '../../../../shared/evidence/categories';
+import type { EvidenceCategory } from '../../../../shared/evidence/categories';
 import type { PickedExhibit } from '../../../../shared/package/build-from-draft';
 import { currentLocale, useT } from '../../i18n';
 import { formatBytes } from '../../lib/format';
 import { evidenceBytesUrl, type AppMode } from '../evidence/urls';
 import { move, suggestedPicks } from './wizard-state';
+import { CategoryOptions } from '../evidence/CategoryOptions';
 
 const SHOW_AT_MOST = 200;
 
@@ -147,11 +148,7 @@ export function StepExhibits({
             <span className="visually-hidden">{t('application.exhibits.category')}</span>
             <select className="select" value={category} onChange={(e) => setCategory(e.target.value as EvidenceCategory | '')}>
               <option value="">{t('application.exhibits.allCategories')}</option>
-              {EVIDENCE_CATEGORIES.map((cat) => (
-                <option key={cat} value={cat}>
-                  {t(`evidence.category.${cat}`)}
-                </option>
-              ))}
+              <CategoryOptions />
             </select>
           </label>
         </div>

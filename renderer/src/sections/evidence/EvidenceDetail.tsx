@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { EvidenceDetail as Detail } from '../../../../shared/contracts/evidence';
 import type { ContactDetail } from '../../../../shared/contracts/timeline';
-import { EVIDENCE_CATEGORIES, type EvidenceCategory } from '../../../../shared/evidence/categories';
+import type { EvidenceCategory } from '../../../../shared/evidence/categories';
 import { currentLocale, useT, type TKey } from '../../i18n';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -14,6 +14,7 @@ import { Message } from '../../components/Message';
 import { duration, fullTime, toLocalInput } from './format';
 import { Preview } from './previews/Preview';
 import type { AppMode } from './urls';
+import { CategoryOptions } from './CategoryOptions';
 
 export interface AccountRef {
   id: string;
@@ -235,11 +236,7 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
                   {t('evidence.detail.category')}
                 </label>
                 <select id="ev-edit-category" className="select" value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value as EvidenceCategory })} data-testid="evidence-edit-category">
-                  {EVIDENCE_CATEGORIES.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`evidence.category.${c}`)}
-                    </option>
-                  ))}
+                  <CategoryOptions />
                 </select>
               </div>
               <div className="field">

@@ -5,7 +5,7 @@
 // evidence protocol (urls.ts).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EvidenceSummary, ListFilter } from '../../../../shared/contracts/evidence';
-import { EVIDENCE_CATEGORIES, type EvidenceCategory } from '../../../../shared/evidence/categories';
+import type { EvidenceCategory } from '../../../../shared/evidence/categories';
 import { useT } from '../../i18n';
 import { api, getApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -21,6 +21,7 @@ import { filesFromDrop, filesFromInput } from './upload';
 import { newTaskId } from './format';
 import type { AppMode } from './urls';
 import './evidence.css';
+import { CategoryOptions } from './CategoryOptions';
 
 type Sort = NonNullable<ListFilter['sort']>;
 interface Facets {
@@ -347,11 +348,7 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
           </label>
           <select id="ev-category" className="select" value={category} onChange={(e) => setCategory(e.target.value as EvidenceCategory | '')} data-testid="evidence-filter-category">
             <option value="">{t('evidence.filters.allCategories')}</option>
-            {EVIDENCE_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`evidence.category.${c}`)}
-              </option>
-            ))}
+            <CategoryOptions />
           </select>
         </div>
         <div className="ev-filter">
