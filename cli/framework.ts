@@ -1,4 +1,4 @@
-// The CLI's conventions in one place (../shared/cli.md): global flags, passphrase from
+// The CLI's conventions in one place (docs/cli.md): global flags, passphrase from
 // the environment or a file only, exactly one JSON document on stdout with --json,
 // one-line errors on stderr, and the exit codes.
 import fs from 'node:fs';

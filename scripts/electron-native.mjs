@@ -3,7 +3,7 @@
 //   copy the module's sources to a temp dir → node-gyp rebuild there against Electron's
 //   headers → copy the .node to native/electron-<abi>/better_sqlite3.node.
 // electron-rebuild / install-app-deps are never used: they rebuild node_modules in place
-// and delete the Node build when they fail (see /work/shared/probes.md).
+// and delete the Node build when they fail (see docs/probes.md).
 // On any failure (e.g. offline): one clear message, exit 1, nothing changed.
 //
 // Usage: node scripts/electron-native.mjs [--force] [--target=<electron version>]

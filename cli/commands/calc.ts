@@ -1,4 +1,4 @@
-// `xieshang calc penalty | plan | daxie | workdays` (../../shared/cli.md). Pure
+// `xieshang calc penalty | plan | daxie | workdays` (docs/cli.md). Pure
 // calculations: no vault, no passphrase. run() returns exactly the --json document.
 import type { Command, CommandContext } from '../framework';
 import { BadInputError, UsageError } from '../../shared/errors';

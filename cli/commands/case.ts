@@ -1,4 +1,4 @@
-// `xieshang case export` / `case import FILE.json` (../../shared/cli.md): the structured
+// `xieshang case export` / `case import FILE.json` (docs/cli.md): the structured
 // case as one documented JSON (docs/case.schema.json). Export opens the vault read-only (it
 // works while the app is open); import validates everything first and replaces the case in
 // one transaction, or changes nothing and lists every problem with its JSON path (exit 2).

@@ -1,4 +1,4 @@
-// `demo --out DIR`: the whole job on synthetic data, no passphrase needed (../../shared/cli.md).
+// `demo --out DIR`: the whole job on synthetic data, no passphrase needed (docs/cli.md).
 import path from 'node:path';
 import { buildDemo, type DemoResult } from '../../main/demo/build-demo';
 import type { Command } from '../framework';

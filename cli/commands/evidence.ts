@@ -1,5 +1,5 @@
 // import, list, search, export-evidence, verify: the evidence commands, exactly as
-// ../shared/cli.md says. They run the same vault functions as the app's worker, in-process.
+// docs/cli.md says. They run the same vault functions as the app's worker, in-process.
 import path from 'node:path';
 import { Vault } from '../../main/vault/vault';
 import { importPaths } from '../../main/vault/evidence/import-files';

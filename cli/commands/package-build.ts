@@ -1,5 +1,5 @@
 // `package build --out FILE.pdf [--sign] [--template …]`: the application package from the
-// vault's data (../../shared/cli.md). The letter is dated today (Beijing time).
+// vault's data (docs/cli.md). The letter is dated today (Beijing time).
 import path from 'node:path';
 import { Vault } from '../../main/vault/vault';
 import { buildPackageFromVault } from '../../main/vault/package/service';

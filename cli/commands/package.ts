@@ -1,4 +1,4 @@
-// `package verify FILE.pdf` (../../shared/cli.md). Building to a file lives in
+// `package verify FILE.pdf` (docs/cli.md). Building to a file lives in
 // main/package/build-to-file.ts (used by `package build` through the vault service).
 //
 // Exit codes of `package verify` (cli.md leaves them open; also in its --help): 0 when ok

@@ -1,4 +1,4 @@
-// `xieshang import-sms FILE.xml`, `import-calls PATH…`, `timeline` (../../shared/cli.md).
+// `xieshang import-sms FILE.xml`, `import-calls PATH…`, `timeline` (docs/cli.md).
 // run() returns exactly the --json document; human() renders it for people.
 import path from 'node:path';
 import type { Command } from '../framework';

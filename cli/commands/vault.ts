@@ -1,4 +1,4 @@
-// init, passwd, backup: the vault's own commands (../shared/cli.md).
+// init, passwd, backup: the vault's own commands (docs/cli.md).
 import path from 'node:path';
 import { Vault } from '../../main/vault/vault';
 import type { Command } from '../framework';

@@ -66,7 +66,7 @@ export type EvidenceDetail = z.infer<typeof EvidenceDetailSchema>;
 
 export const ImportErrorSchema = z.object({ code: z.enum(IMPORT_ERROR_CODES as [string, ...string[]]), message: z.string() });
 
-/** One input of an import: exactly the fields of ../../shared/cli.md `import --json`. */
+/** One input of an import: exactly the fields of docs/cli.md `import --json`. */
 export const ImportResultSchema = z.union([
   z.object({
     path: z.string(),

@@ -1,5 +1,5 @@
 // The capture time a phone writes into a file's NAME: screenshots, camera photos, WeChat
-// and QQ saves, call recordings (../../shared/domain.md §8). Isomorphic and pure, so the
+// and QQ saves, call recordings (docs/domain.md §8). Isomorphic and pure, so the
 // vault, the CLI and the tests share one list of patterns. Wall-clock names are Beijing
 // time; epoch-millisecond names (mmexport1729232422000.jpg) are exact instants; Pixel's
 // PXL_ names are UTC.

@@ -1,4 +1,4 @@
-// Who is on the creditor side, and the conduct flags of ../../../shared/cli.md
+// Who is on the creditor side, and the conduct flags of docs/cli.md
 // ("Calculation rules"), computed over the whole timeline at once (excess_calls needs the
 // other calls of the day). Pure and isomorphic: the vault, the CLI and tests run the same code.
 //

@@ -21,7 +21,7 @@ export type ContactSource = (typeof CONTACT_SOURCES)[number];
 export const MARK_SIDES = ['creditor', 'collector', 'not_creditor'] as const;
 export type MarkSide = (typeof MARK_SIDES)[number];
 
-/** The conduct flags, exactly the names of ../../../shared/cli.md ("Calculation rules"). */
+/** The conduct flags, exactly the names of docs/cli.md ("Calculation rules"). */
 export const FLAG_CODES = ['night_contact', 'excess_calls', 'third_party', 'threat_or_impersonation'] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 

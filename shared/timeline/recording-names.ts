@@ -1,5 +1,5 @@
 // The number and the time of a call recording, read from its file name as phones write
-// it (../../../shared/domain.md §8). Phone recorders differ by brand; these are the forms
+// it (docs/domain.md §8). Phone recorders differ by brand; these are the forms
 // seen on Chinese Android phones and iPhones:
 //   95188(95188)_20241018143022.mp3                       name(number)_yyyyMMddHHmmss
 //   95188_20241018143022.m4a                              number_yyyyMMddHHmmss

@@ -1,4 +1,4 @@
-// The rule behind each conduct flag and where it comes from (../../../shared/domain.md §1, §3),
+// The rule behind each conduct flag and where it comes from (docs/domain.md §1, §3),
 // in the Chinese the complaint letter cites. The UI shows the same rules in the user's
 // language (renderer/locales/timeline/*.json); the citations stay as published.
 import type { FlagCode } from './kinds';

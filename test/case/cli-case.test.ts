@@ -1,5 +1,5 @@
 // `xieshang case export` / `case import` through the real built CLI (bin/xieshang.cjs),
-// exactly as ../shared/cli.md says: the case JSON on stdout, `{"ok":true}`, exit 2 with
+// exactly as docs/cli.md says: the case JSON on stdout, `{"ok":true}`, exit 2 with
 // every problem and its JSON path on one stderr line, and nothing half-imported.
 import fs from 'node:fs';
 import path from 'node:path';

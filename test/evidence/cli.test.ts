@@ -1,5 +1,5 @@
 // The real built CLI (bin/xieshang.cjs): import, list, search, export-evidence, verify,
-// exactly as ../shared/cli.md says.
+// exactly as docs/cli.md says.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';

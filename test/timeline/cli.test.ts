@@ -1,5 +1,5 @@
 // import-sms, import-calls and timeline through the real built CLI (bin/xieshang.cjs),
-// exactly as ../../shared/cli.md says: the JSON documents, the flags, the exit codes.
+// exactly as docs/cli.md says: the JSON documents, the flags, the exit codes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The conduct flags of shared/cli.md ("Calculation rules") on hand-checked examples, and
+// The conduct flags of docs/cli.md ("Calculation rules") on hand-checked examples, and
 // who counts as the creditor side. Pure: no vault.
 import { describe, expect, it } from 'vitest';
 import { computeConduct, activeFlagCodes, type ConductInput } from '../../shared/timeline/conduct';

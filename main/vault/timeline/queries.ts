@@ -56,7 +56,7 @@ export interface CliTimelineEntry {
   flags: FlagCode[];
 }
 
-/** The `timeline` command's document (../../../shared/cli.md): every contact, oldest first. */
+/** The `timeline` command's document (docs/cli.md): every contact, oldest first. */
 export function cliTimeline(vault: Vault): CliTimelineEntry[] {
   const state = loadTimeline(vault.handle);
   return state.rows.map((r, i) => {
