@@ -17,6 +17,7 @@ import { createTimelineService } from './timeline-handlers';
 import { createEvidenceService } from './evidence-handlers';
 import { createPackageService } from './package-handlers';
 import { demoHandlers } from './demo-handlers';
+import { sidesHandlers } from './sides-handlers';
 import { serveEvidence } from '../evidence-protocol';
 import type { ByteKind } from '../evidence-protocol';
 import pkg from '../../package.json';
@@ -125,6 +126,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...evidence.handlers,
     ...packages.handlers,
     ...demoHandlers({ host, dataDir: opts.dataDir, emit: opts.emit, nativeBinding: opts.nativeBinding, log: opts.log }),
+    ...sidesHandlers(host),
   };
 
   // Every active call counts as the user being there: re-arm the idle timer.

@@ -1,7 +1,8 @@
 // The timeline's IPC contract: zod schemas for each channel's arguments and result.
 // Spread into `contract` (and `events`) in ../contract.ts.
 import { z } from 'zod';
-import { CONTACT_CHANNELS, CONTACT_SOURCES, DIRECTIONS, FLAG_CODES, MARK_SIDES, PARTY_TYPES } from '../timeline/kinds';
+import { SideViewSchema } from './sides';
+import { CONTACT_CHANNELS, CONTACT_SOURCES, DIRECTIONS, FLAG_CODES, MARK_SIDES, PARTY_TYPES, SIDE_REASONS } from '../timeline/kinds';
 
 const Id = z.string().min(1).max(64);
 const Text = (max: number) => z.string().max(max);
@@ -23,6 +24,9 @@ export const FlagHitSchema = z.object({
   ofDay: z.number().int().optional(),
   words: z.array(z.string()).optional(),
   threatKinds: z.array(z.string()).optional(),
+  /** threat_or_impersonation: a filed lawsuit with its case number ('legal_notice') or a threat. */
+  nature: z.enum(['threat', 'legal_notice']).optional(),
+  caseNumber: z.string().optional(),
 });
 export type FlagHitView = z.infer<typeof FlagHitSchema>;
 
@@ -35,7 +39,7 @@ export const TimelineEntrySchema = z.object({
   partyType: PartyEnum.nullable(),
   /** The party after the user's marks, the directory and the wording. */
   party: EffectivePartyEnum,
-  sideReason: z.enum(['party_type', 'user_mark', 'directory', 'collection_wording', 'none']),
+  sideReason: z.enum(SIDE_REASONS),
   organisation: z.string().nullable(),
   person: z.string().nullable(),
   agentId: z.string().nullable(),
@@ -55,6 +59,10 @@ export const TimelineEntrySchema = z.object({
   interruptsLimitation: z.boolean(),
   evidenceIds: z.array(z.string()),
   claims: ClaimsSchema.nullable(),
+  /** Who the record belongs to: a creditor, an agent acting for one, nobody (issue 10). */
+  side: SideViewSchema,
+  /** What I promised or agreed in this contact. */
+  promised: z.string(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 

@@ -9,8 +9,9 @@
 import { BEIJING_OFFSET_MIN } from './beijing-time';
 import { fromDays } from '../dates';
 import { lookupNumber, type DirectoryHit, type NumberMark } from './directory';
-import { numberKey } from './numbers';
-import { hasCollectionWordingNfkc, findThreatWordingNfkc, type ThreatMatch } from './wording';
+import { numberKey, serviceNumberWithin } from './numbers';
+import { hasCollectionWordingNfkc, findThreatWordingNfkc, isLegalProcessNoticeNfkc, type ThreatMatch } from './wording';
+import { EMPTY_SIDES, SideResolver, countKey, isCreditorSide, type ExplicitSide, type SideContext, type SideResult } from './sides';
 import { DAILY_CONNECTED_CALL_LIMIT, NIGHT_ENDS_HOUR, NIGHT_STARTS_HOUR } from './rules';
 import type { ContactChannel, Direction, EffectiveParty, FlagCode, PartyType, SideReason } from './kinds';
 
@@ -33,6 +34,8 @@ export interface ConductInput {
   text: string;
   /** Flags the user dismissed, with the reason. */
   dismissed: Partial<Record<FlagCode, { reason: string; at: string }>>;
+  /** The creditor side the user set on this record, if any (issue 10). */
+  explicitSide?: ExplicitSide | null;
 }
 
 export interface ResolvedParty {
@@ -46,7 +49,16 @@ export type FlagDetail =
   | { code: 'night_contact'; beijingTime: string }
   | { code: 'excess_calls'; date: string; nth: number; ofDay: number }
   | { code: 'third_party' }
-  | { code: 'threat_or_impersonation'; matches: ThreatMatch[] };
+  | {
+      code: 'threat_or_impersonation';
+      matches: ThreatMatch[];
+      /**
+       * 'legal_notice': a notice that a lawsuit was filed, with its case number, and no
+       * other threatening words (a lawful step to check, not a threat); 'threat' otherwise.
+       */
+      nature: 'threat' | 'legal_notice';
+      caseNumber: string | null;
+    };
 
 export interface FlagHit {
   code: FlagCode;
@@ -56,6 +68,8 @@ export interface FlagHit {
 
 export interface ConductResult {
   party: ResolvedParty;
+  /** The creditor side: creditor, agent acting for one, nobody, or 可能是催收方 (issue 10). */
+  side: SideResult;
   /** Every flag that applies, dismissed or not, in FLAG_CODES order. */
   flags: FlagHit[];
   /** Creditor collection by SMS, letter or email: interrupts the limitation period. */
@@ -66,7 +80,6 @@ const BEIJING_OFFSET_MS = BEIJING_OFFSET_MIN * 60_000;
 const MS_PER_DAY = 86_400_000;
 
 const WORDING_CHANNELS: ReadonlySet<ContactChannel> = new Set(['sms', 'chat', 'email', 'letter']);
-const AGENCY_WORDING = /催收|委外|委托我司|受托|资产管理|律师事务所|律所|调解中心/;
 
 /** The senders whose messages carry collection wording. */
 export function collectionSenders(inputs: readonly ConductInput[]): Set<string> {
@@ -84,40 +97,35 @@ function sendersWithWording(inputs: readonly ConductInput[], keyOf: (e: ConductI
   return out;
 }
 
-export function resolveParty(
-  e: ConductInput,
-  marks: ReadonlyMap<string, NumberMark>,
-  senders: ReadonlySet<string>,
-  agencySenders: ReadonlySet<string> = new Set(),
-): ResolvedParty {
-  return resolveKnown(e, lookupNumber(e.phone, marks), numberKey(e.phone), senders, agencySenders);
-}
-
-/** resolveParty with the number's lookup and key already worked out. */
-function resolveKnown(e: ConductInput, hit: DirectoryHit | null, key: string, senders: ReadonlySet<string>, agencySenders: ReadonlySet<string>): ResolvedParty {
+/** The party shown for an entry: the user's choice, else what its side says. */
+function partyOf(e: ConductInput, side: SideResult, hit: DirectoryHit | null): ResolvedParty {
+  const organisation = e.organisation ?? (side.source === 'directory' || side.source === 'mark' ? (hit?.organisation ?? null) : null);
   if (e.partyType) {
-    const creditorSide = e.partyType === 'creditor' || e.partyType === 'collector';
+    const creditorSide = (e.partyType === 'creditor' || e.partyType === 'collector') && side.kind !== 'nobody';
     return { party: e.partyType, organisation: e.organisation ?? hit?.organisation ?? null, reason: 'party_type', creditorSide };
   }
-  if (hit?.from === 'user_mark') {
-    if (hit.side === 'not_creditor') return { party: 'unknown', organisation: e.organisation ?? hit.organisation, reason: 'user_mark', creditorSide: false };
-    return { party: hit.side, organisation: e.organisation ?? hit.organisation, reason: 'user_mark', creditorSide: true };
-  }
-  if (hit?.from === 'directory') return { party: 'creditor', organisation: e.organisation ?? hit.organisation, reason: 'directory', creditorSide: true };
-  if (key && senders.has(key)) {
-    return { party: agencySenders.has(key) ? 'collector' : 'creditor', organisation: e.organisation, reason: 'collection_wording', creditorSide: true };
-  }
-  return { party: 'unknown', organisation: e.organisation, reason: 'none', creditorSide: false };
+  const reason: SideReason =
+    side.source === 'unrelated' ? 'unrelated'
+    : side.source === 'user' ? 'side_set'
+    : side.source === 'agent_number' ? 'agent_number'
+    : side.source === 'creditor_number' ? 'creditor_number'
+    : side.source === 'mark' ? 'user_mark'
+    : side.source === 'directory' ? 'directory'
+    : side.source === 'text' ? 'collection_wording'
+    : 'none';
+  if (side.kind === 'nobody' || (side.kind === 'unknown' && side.state !== 'suggested')) return { party: 'unknown', organisation, reason, creditorSide: false };
+  const party = side.kind === 'agent' || (side.state === 'suggested' && side.suggestion?.kind === 'agent') ? 'collector' : 'creditor';
+  return { party, organisation, reason, creditorSide: isCreditorSide(side) };
 }
 
 /**
  * Flags and parties for every entry, by id. `inputs` may be in any order. (With two
  * entries of one id, the id's party and result are those of the last of them.)
  */
-export function computeConduct(inputs: readonly ConductInput[], marks: ReadonlyMap<string, NumberMark>): Map<string, ConductResult> {
+export function computeConduct(inputs: readonly ConductInput[], marks: ReadonlyMap<string, NumberMark>, sides: SideContext = EMPTY_SIDES): Map<string, ConductResult> {
   const last = new Map<string, number>();
   for (let i = 0; i < inputs.length; i++) last.set(inputs[i]!.id, i);
-  const results = computeAll(inputs, marks, last.size === inputs.length ? null : last);
+  const results = computeAll(inputs, marks, last.size === inputs.length ? null : last, sides);
   const out = new Map<string, ConductResult>();
   for (let i = 0; i < inputs.length; i++) out.set(inputs[i]!.id, results[i]!);
   return out;
@@ -127,8 +135,8 @@ export function computeConduct(inputs: readonly ConductInput[], marks: ReadonlyM
  * computeConduct for entries whose ids are all different (a vault's contacts: the id is
  * the primary key): the results in the order of `inputs`, without maps keyed by id.
  */
-export function computeConductOfEach(inputs: readonly ConductInput[], marks: ReadonlyMap<string, NumberMark>): ConductResult[] {
-  return computeAll(inputs, marks, null);
+export function computeConductOfEach(inputs: readonly ConductInput[], marks: ReadonlyMap<string, NumberMark>, sides: SideContext = EMPTY_SIDES): ConductResult[] {
+  return computeAll(inputs, marks, null, sides);
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -141,7 +149,7 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
  * date string per calendar day, parties by position rather than in a map keyed by id.
  * `lastOfId` is given when ids repeat: an entry then takes the party of its id's last entry.
  */
-function computeAll(inputs: readonly ConductInput[], marks: ReadonlyMap<string, NumberMark>, lastOfId: ReadonlyMap<string, number> | null): ConductResult[] {
+function computeAll(inputs: readonly ConductInput[], marks: ReadonlyMap<string, NumberMark>, lastOfId: ReadonlyMap<string, number> | null, sides: SideContext): ConductResult[] {
   const n = inputs.length;
   const keyCache = new Map<string, string>();
   const hitCache = new Map<string, DirectoryHit | null>();
@@ -170,16 +178,37 @@ function computeAll(inputs: readonly ConductInput[], marks: ReadonlyMap<string, 
   };
 
   const senders = sendersWithWording(inputs, (_e, i) => keys[i]!, nfkc);
-  const agency = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    const key = keys[i]!;
-    if (key && senders.has(key) && !agency.has(key) && inputs[i]!.direction === 'incoming' && AGENCY_WORDING.test(nfkc(i))) agency.add(key);
-  }
+  const resolver = new SideResolver(sides);
+  const sideOf = new Array<SideResult>(n);
   const parties = new Array<ResolvedParty>(n);
-  for (let i = 0; i < n; i++) parties[i] = resolveKnown(inputs[i]!, hits[i]!, keys[i]!, senders, agency);
+  for (let i = 0; i < n; i++) {
+    const e = inputs[i]!;
+    const hit = hits[i]!;
+    const key = keys[i]!;
+    const mark = hit?.from === 'user_mark' ? (marks.get(key) ?? marks.get(serviceNumberWithin(key) ?? '') ?? null) : null;
+    sideOf[i] = resolver.resolve(
+      {
+        key,
+        text: nfkc(i),
+        incoming: e.direction === 'incoming',
+        wordChannel: WORDING_CHANNELS.has(e.channel),
+        explicit: e.explicitSide ?? null,
+        partyType: e.partyType,
+        organisation: e.organisation,
+      },
+      hit,
+      mark ? { side: mark.side, creditorId: mark.creditorId ?? null, agentId: mark.agentId ?? null } : null,
+      key !== '' && senders.has(key),
+    );
+    parties[i] = partyOf(e, sideOf[i]!, hit);
+  }
   if (lastOfId) {
     // An entry's own slot is read before any entry after it is rewritten: last ≥ i.
-    for (let i = 0; i < n; i++) parties[i] = parties[lastOfId.get(inputs[i]!.id)!]!;
+    for (let i = 0; i < n; i++) {
+      const last = lastOfId.get(inputs[i]!.id)!;
+      parties[i] = parties[last]!;
+      sideOf[i] = sideOf[last]!;
+    }
   }
 
   // The Beijing calendar day of an instant, as a number and (once per day) as text.
@@ -190,18 +219,20 @@ function computeAll(inputs: readonly ConductInput[], marks: ReadonlyMap<string, 
     return d;
   };
 
-  // excess_calls: connected voice calls from the creditor side, per Beijing calendar day.
-  const callsByDay = new Map<string, ConductInput[]>();
+  // excess_calls: connected voice calls per creditor side (the creditor and its agents
+  // together; an unconfirmed collector by its own number), per Beijing calendar day.
+  const callsByDay = new Map<string, { date: string; calls: ConductInput[] }>();
   for (let i = 0; i < n; i++) {
     const e = inputs[i]!;
     if (e.channel !== 'phone' || e.direction !== 'incoming' || !e.connected || !parties[i]!.creditorSide) continue;
     const day = dateOf(Math.floor((e.atMs + BEIJING_OFFSET_MS) / MS_PER_DAY));
-    let list = callsByDay.get(day);
-    if (!list) callsByDay.set(day, (list = []));
-    list.push(e);
+    const bucket = `${day}\n${countKey(sideOf[i]!, keys[i]!, e.id)}`;
+    let list = callsByDay.get(bucket);
+    if (!list) callsByDay.set(bucket, (list = { date: day, calls: [] }));
+    list.calls.push(e);
   }
   const excess = new Map<string, FlagDetail>();
-  for (const [date, calls] of callsByDay) {
+  for (const { date, calls } of callsByDay.values()) {
     if (calls.length <= DAILY_CONNECTED_CALL_LIMIT) continue;
     calls.sort((a, b) => a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     calls.forEach((c, i) => {
@@ -230,13 +261,22 @@ function computeAll(inputs: readonly ConductInput[], marks: ReadonlyMap<string, 
       if (e.toThirdParty) flags.push({ code: 'third_party', detail: { code: 'third_party' }, dismissed: e.dismissed.third_party ?? null });
       const threats = findThreatWordingNfkc(nfkc(i));
       if (threats.length > 0) {
-        flags.push({ code: 'threat_or_impersonation', detail: { code: 'threat_or_impersonation', matches: threats }, dismissed: e.dismissed.threat_or_impersonation ?? null });
+        // A filed lawsuit with its case number is a lawful step, not a threat, unless other
+        // threatening words come with it (police, visits, family or work).
+        const legal = isLegalProcessNoticeNfkc(nfkc(i));
+        const onlyCourt = threats.every((t) => t.kind === 'court' || t.kind === 'lawyer');
+        const nature = legal && onlyCourt ? 'legal_notice' : 'threat';
+        flags.push({
+          code: 'threat_or_impersonation',
+          detail: { code: 'threat_or_impersonation', matches: threats, nature, caseNumber: legal?.caseNumber ?? null },
+          dismissed: e.dismissed.threat_or_impersonation ?? null,
+        });
       }
     }
     const interruptsLimitation =
       initiatedByCreditor &&
       (e.channel === 'letter' || e.channel === 'email' || (e.channel === 'sms' && hasCollectionWordingNfkc(nfkc(i))));
-    out[i] = { party, flags, interruptsLimitation };
+    out[i] = { party, side: sideOf[i]!, flags, interruptsLimitation };
   }
   return out;
 }

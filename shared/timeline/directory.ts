@@ -16,6 +16,9 @@ export interface NumberMark {
   key: string;
   side: MarkSide;
   organisation: string | null;
+  /** The case creditor or agent the number belongs to (issue 10), when the user said. */
+  creditorId?: string | null;
+  agentId?: string | null;
 }
 
 export const SHIPPED_DIRECTORY: readonly DirectoryEntry[] = (shipped as { entries: DirectoryEntry[] }).entries;

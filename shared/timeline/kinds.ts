@@ -29,7 +29,8 @@ export type FlagCode = (typeof FLAG_CODES)[number];
 export type EffectiveParty = PartyType | 'unknown';
 
 /** Why an entry counts as coming from the creditor side (shown next to its flags). */
-export type SideReason = 'party_type' | 'user_mark' | 'directory' | 'collection_wording' | 'none';
+export const SIDE_REASONS = ['party_type', 'user_mark', 'directory', 'collection_wording', 'none', 'side_set', 'agent_number', 'creditor_number', 'unrelated'] as const;
+export type SideReason = (typeof SIDE_REASONS)[number];
 
 export function isContactChannel(v: unknown): v is ContactChannel {
   return typeof v === 'string' && (CONTACT_CHANNELS as readonly string[]).includes(v);

@@ -55,3 +55,17 @@ export function findThreatWordingNfkc(normalized: string): ThreatMatch[] {
   }
   return out;
 }
+
+/**
+ * A case number as courts write it: （2026）渝0192民初12345号, (2025)京0105民初1号. A real
+ * lawsuit has one; a threat ("再不还就起诉你") does not.
+ */
+const CASE_NUMBER = /[（(](?:19|20)\d{2}[）)][\u4e00-\u9fa5]{1,2}\d{0,6}[\u4e00-\u9fa5]{1,4}\d{1,8}号/;
+const FILED = /(?:已|已经|依法)(?:向|在)?[^，。；]{0,24}(?:法院|仲裁委员会)(?:提起|起诉|立案|申请)|已(?:被)?(?:起诉|立案|受理)|(?:法院|仲裁委员会)已(?:受理|立案)/;
+
+/** A notice that a lawsuit was actually filed: the filing and its case number. */
+export function isLegalProcessNoticeNfkc(normalized: string): { caseNumber: string } | null {
+  const m = CASE_NUMBER.exec(normalized);
+  if (!m || !FILED.test(normalized)) return null;
+  return { caseNumber: m[0] };
+}

@@ -68,6 +68,12 @@ const bool = (v: unknown, path: string, dflt: boolean): boolean => {
 
 export function replaceCaseContacts(db: Db, contacts: readonly CaseContact[], audit: AuditFn): void {
   const existing = db.prepare('SELECT id, source FROM contacts').all() as Pick<ContactRow, 'id' | 'source'>[];
+  const kept = new Map(
+    (db.prepare('SELECT id, side, side_creditor_id, side_agent_id, side_set_at FROM contacts WHERE side IS NOT NULL').all() as Pick<
+      ContactRow,
+      'id' | 'side' | 'side_creditor_id' | 'side_agent_id' | 'side_set_at'
+    >[]).map((r) => [r.id, r]),
+  );
   const evidence = db.prepare('SELECT id FROM evidence_items WHERE id = ?');
   const seenIds = new Set<string>();
   const seenKeys = new Set<string>();
@@ -139,6 +145,11 @@ export function replaceCaseContacts(db: Db, contacts: readonly CaseContact[], au
       source_key: sourceKey,
       created_at: now,
       updated_at: now,
+      // The case JSON does not carry sides (issue 10): a contact that stays keeps what the user confirmed.
+      side: kept.get(c.id)?.side ?? null,
+      side_creditor_id: kept.get(c.id)?.side_creditor_id ?? null,
+      side_agent_id: kept.get(c.id)?.side_agent_id ?? null,
+      side_set_at: kept.get(c.id)?.side_set_at ?? null,
     };
     return { row, evidenceIds: [...new Set(evidenceIds as string[])], flags };
   });
@@ -149,10 +160,10 @@ export function replaceCaseContacts(db: Db, contacts: readonly CaseContact[], au
   const insert = db.prepare(
     `INSERT INTO contacts (id, at, at_ms, channel, direction, party_type, organisation, person, agent_id, phone, phone_key, duration_sec,
        connected, summary, they_said, i_promised, outcome, body, contact_name, claims, follow_up_date, follow_up_done, awaiting_reply,
-       to_third_party, time_uncertain, source, source_key, created_at, updated_at)
+       to_third_party, time_uncertain, source, source_key, created_at, updated_at, side, side_creditor_id, side_agent_id, side_set_at)
      VALUES (@id, @at, @at_ms, @channel, @direction, @party_type, @organisation, @person, @agent_id, @phone, @phone_key, @duration_sec,
        @connected, @summary, @they_said, @i_promised, @outcome, @body, @contact_name, @claims, @follow_up_date, @follow_up_done, @awaiting_reply,
-       @to_third_party, @time_uncertain, @source, @source_key, @created_at, @updated_at)`,
+       @to_third_party, @time_uncertain, @source, @source_key, @created_at, @updated_at, @side, @side_creditor_id, @side_agent_id, @side_set_at)`,
   );
   const link = db.prepare("INSERT INTO evidence_links (item_id, target_kind, target_id) VALUES (?, 'contact', ?)");
   const dismiss = db.prepare('INSERT INTO flag_dismissals (contact_id, flag, reason, dismissed_at) VALUES (?, ?, ?, ?)');

@@ -7,6 +7,9 @@ import type { NumberMark } from '../../../shared/timeline/directory';
 import type { ContactChannel, ContactSource, Direction, FlagCode, MarkSide, PartyType } from '../../../shared/timeline/kinds';
 import type { FlagHitView, TimelineEntry } from '../../../shared/contracts/timeline';
 import type { CollectionClaims } from '../../../shared/collection-claims';
+import type { SideKind, SideResult } from '../../../shared/timeline/sides';
+import { loadSideContext } from '../sides/context';
+import type { SideView } from '../../../shared/contracts/sides';
 
 export interface ContactRow {
   id: string;
@@ -38,6 +41,10 @@ export interface ContactRow {
   source_key: string | null;
   created_at: string;
   updated_at: string;
+  side: SideKind | null;
+  side_creditor_id: string | null;
+  side_agent_id: string | null;
+  side_set_at: string | null;
 }
 
 export const PREVIEW_CHARS = 280;
@@ -54,8 +61,14 @@ export function contactText(r: Pick<ContactRow, 'summary' | 'they_said' | 'outco
 }
 
 export function loadMarks(db: Db): Map<string, NumberMark> {
-  const rows = db.prepare('SELECT number_key, side, organisation FROM party_marks').all() as { number_key: string; side: MarkSide; organisation: string | null }[];
-  return new Map(rows.map((r) => [r.number_key, { key: r.number_key, side: r.side, organisation: r.organisation }]));
+  const rows = db.prepare('SELECT number_key, side, organisation, creditor_id, agent_id FROM party_marks').all() as {
+    number_key: string;
+    side: MarkSide;
+    organisation: string | null;
+    creditor_id: string | null;
+    agent_id: string | null;
+  }[];
+  return new Map(rows.map((r) => [r.number_key, { key: r.number_key, side: r.side, organisation: r.organisation, creditorId: r.creditor_id, agentId: r.agent_id }]));
 }
 
 export function loadDismissals(db: Db): Map<string, ConductInput['dismissed']> {
@@ -100,6 +113,7 @@ export function toConductInput(r: TimelineRow, dismissed: ConductInput['dismisse
     toThirdParty: r.to_third_party === 1,
     text: contactText(r),
     dismissed: dismissed ?? {},
+    explicitSide: r.side ? { side: r.side, creditorId: r.side_creditor_id, agentId: r.side_agent_id } : null,
   };
 }
 
@@ -133,17 +147,21 @@ export type TimelineRow = Pick<
   | 'to_third_party'
   | 'time_uncertain'
   | 'source'
+  | 'i_promised'
+  | 'side'
+  | 'side_creditor_id'
+  | 'side_agent_id'
 >;
 
 const TIMELINE_SQL = `SELECT id, at, at_ms, channel, direction, party_type, organisation, person, agent_id, phone,
   duration_sec, connected, summary, they_said, outcome, body, contact_name, claims, follow_up_date, follow_up_done,
-  awaiting_reply, to_third_party, time_uncertain, source
+  awaiting_reply, to_third_party, time_uncertain, source, i_promised, side, side_creditor_id, side_agent_id
   FROM contacts ORDER BY at_ms, id`;
 
 type RawTimelineRow = [
   string, string, number, ContactChannel, Direction, PartyType | null, string | null, string | null, string | null, string | null,
   number | null, number, string, string, string, string | null, string | null, string | null, string | null, number,
-  number, number, number, ContactSource,
+  number, number, number, ContactSource, string, SideKind | null, string | null, string | null,
 ];
 
 /**
@@ -179,6 +197,10 @@ export function loadTimelineRows(db: Db): TimelineRow[] {
       to_third_party: r[21],
       time_uncertain: r[22],
       source: r[23],
+      i_promised: r[24],
+      side: r[25],
+      side_creditor_id: r[26],
+      side_agent_id: r[27],
     });
   }
   return rows;
@@ -233,7 +255,7 @@ export function readTimeline(db: Db): TimelineState {
   const inputs = new Array<ConductInput>(rows.length);
   for (let i = 0; i < rows.length; i++) inputs[i] = toConductInput(rows[i]!, dismissals.get(rows[i]!.id));
   // Contact ids are the table's primary key: all different.
-  const conduct = computeConductOfEach(inputs, loadMarks(db));
+  const conduct = computeConductOfEach(inputs, loadMarks(db), loadSideContext(db));
   return { rows, conduct, links: loadEvidenceLinks(db) };
 }
 
@@ -252,6 +274,8 @@ export function flagView(f: FlagHit): FlagHitView {
   if (d.code === 'threat_or_impersonation') {
     view.words = d.matches.flatMap((m) => m.words);
     view.threatKinds = d.matches.map((m) => m.kind);
+    view.nature = d.nature;
+    if (d.caseNumber) view.caseNumber = d.caseNumber;
   }
   return view;
 }
@@ -311,5 +335,21 @@ export function toEntry(r: TimelineRow, conduct: ConductResult | undefined, evid
     interruptsLimitation: conduct?.interruptsLimitation ?? false,
     evidenceIds: evidenceIds.length > 0 ? evidenceIds.slice() : evidenceIds,
     claims: parseClaims(r.claims),
+    side: sideView(conduct?.side),
+    promised: r.i_promised,
+  };
+}
+
+export function sideView(s: SideResult | undefined): SideView {
+  if (!s) return { kind: 'unknown', creditorId: null, agentId: null, group: null, state: 'none', source: 'none', unrelated: null, suggestion: null };
+  return {
+    kind: s.kind,
+    creditorId: s.creditorId,
+    agentId: s.agentId,
+    group: s.group,
+    state: s.state,
+    source: s.source,
+    unrelated: s.unrelated,
+    suggestion: s.suggestion ? { ...s.suggestion } : null,
   };
 }
