@@ -7,13 +7,14 @@ import { Vault } from '../../main/vault/vault';
 // The one side effect the feature registry had for these commands (pdf-lib & co. stay unloaded).
 import '../../main/vault/timeline/case-port';
 import { UsageError } from '../../shared/errors';
-import { importSmsBackup, type ImportedSms } from '../../main/vault/timeline/sms-import';
+import { importSmsBackupKeepingOriginal, type ImportedSms } from '../../main/vault/timeline/sms-import';
 import { fileSource } from '../../main/vault/timeline/xml-text';
 import { importRecording } from '../../main/vault/timeline/calls-import';
 import { cliTimeline, type CliTimelineEntry } from '../../main/vault/timeline/queries';
 import { walkPaths } from '../../main/vault/evidence/walk';
 
 interface SmsDoc {
+  evidenceId: string;
   imported: number;
   skipped: number;
   messages: ImportedSms[];
@@ -27,14 +28,19 @@ export const importSmsCommand: Command<SmsDoc> = {
   usage: 'xieshang import-sms FILE.xml [--vault PATH]',
   summary: '导入安卓“SMS Backup & Restore”短信备份（XML），每条短信成为时间线的一条记录 / import an SMS backup',
   positionals: [1, 1],
-  run(ctx) {
+  async run(ctx) {
     const file = ctx.positionals[0];
     if (!file) throw new UsageError('缺少 FILE.xml');
     const full = path.resolve(ctx.cwd, file);
     const vault = Vault.open(ctx.vaultPath(), ctx.passphrase(), { actor: 'cli' });
     try {
-      const r = importSmsBackup(vault, fileSource(full), { name: path.basename(full), collectMessages: true });
-      const doc: SmsDoc = { imported: r.imported, skipped: r.skipped, messages: r.messages ?? [] };
+      const r = await importSmsBackupKeepingOriginal(
+        vault,
+        { label: full, name: path.basename(full), source: { kind: 'path', path: full } },
+        () => fileSource(full),
+        { name: path.basename(full), collectMessages: true },
+      );
+      const doc: SmsDoc = { evidenceId: r.evidenceId, imported: r.imported, skipped: r.skipped, messages: r.messages ?? [] };
       smsNotes.set(doc, { duplicates: r.duplicates, rejected: r.rejected, rejectedCount: r.rejectedCount });
       return doc;
     } finally {
@@ -43,7 +49,10 @@ export const importSmsCommand: Command<SmsDoc> = {
   },
   human(doc) {
     const notes = smsNotes.get(doc);
-    const lines = [`已导入 ${doc.imported} 条短信，跳过 ${doc.skipped} 条（已导入过的 ${notes?.duplicates ?? 0} 条，无法导入的 ${notes?.rejectedCount ?? 0} 条）。`];
+    const lines = [
+      `已导入 ${doc.imported} 条短信，跳过 ${doc.skipped} 条（已导入过的 ${notes?.duplicates ?? 0} 条，无法导入的 ${notes?.rejectedCount ?? 0} 条）。`,
+      `备份文件本身已作为证据保存（证据 ID ${doc.evidenceId}），每条短信都链接到它。`,
+    ];
     for (const r of notes?.rejected ?? []) lines.push(`  第 ${r.index} 条：${r.reason}`);
     if (notes && notes.rejectedCount > notes.rejected.length) lines.push(`  ……另有 ${notes.rejectedCount - notes.rejected.length} 条`);
     const claims = doc.messages.filter((m) => m.claims.amountOwed || m.claims.overdueDays);

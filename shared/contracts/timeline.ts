@@ -180,6 +180,8 @@ export const ImportSmsResultSchema = z.object({
   rejectedCount: z.number().int(),
   encoding: z.string(),
   sha256: z.string(),
+  /** The backup file itself, kept as evidence; every message links to it. */
+  evidenceId: z.string(),
 });
 export type ImportSmsResult = z.infer<typeof ImportSmsResultSchema>;
 

@@ -178,6 +178,14 @@ function computeAll(inputs: readonly ConductInput[], marks: ReadonlyMap<string, 
   };
 
   const senders = sendersWithWording(inputs, (_e, i) => keys[i]!, nfkc);
+  const senderWords = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    const e = inputs[i]!;
+    if (key && senders.has(key) && !senderWords.has(key) && e.direction === 'incoming' && WORDING_CHANNELS.has(e.channel) && hasCollectionWordingNfkc(nfkc(i))) {
+      senderWords.set(key, nfkc(i));
+    }
+  }
   const resolver = new SideResolver(sides);
   const sideOf = new Array<SideResult>(n);
   const parties = new Array<ResolvedParty>(n);
@@ -198,7 +206,7 @@ function computeAll(inputs: readonly ConductInput[], marks: ReadonlyMap<string, 
       },
       hit,
       mark ? { side: mark.side, creditorId: mark.creditorId ?? null, agentId: mark.agentId ?? null } : null,
-      key !== '' && senders.has(key),
+      key !== '' ? (senderWords.get(key) ?? null) : null,
     );
     parties[i] = partyOf(e, sideOf[i]!, hit);
   }

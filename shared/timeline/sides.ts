@@ -174,10 +174,10 @@ export class SideResolver {
 
   /**
    * The side of one record. `hit` is the number's mark or directory entry, `mark` the
-   * user's mark with its creditor/agent link (when the hit is a mark), `wordingSender`
-   * whether the number sent collection wording in any message.
+   * user's mark with its creditor/agent link (when the hit is a mark), `senderWords` the
+   * words of the number's first message with collection wording (null when it sent none).
    */
-  resolve(e: SideInput, hit: DirectoryHit | null, mark: MarkSideLink | null, wordingSender: boolean): SideResult {
+  resolve(e: SideInput, hit: DirectoryHit | null, mark: MarkSideLink | null, senderWords: string | null): SideResult {
     if (e.explicit) return this.fromExplicit(e.explicit);
     const none: SideResult = { kind: 'unknown', creditorId: null, agentId: null, group: null, state: 'none', source: 'none', unrelated: null, suggestion: null };
     // A verification code, a bill, a balance notice, an advert or a scam offer: nobody's collection.
@@ -211,11 +211,11 @@ export class SideResolver {
       const p = pick(creditorsNamedIn(named, this.ctx.creditors), e.text);
       return { ...none, kind: e.partyType === 'creditor' ? 'creditor' : 'agent', ...p, state: 'inferred', source: 'party_type' };
     }
-    if (!e.incoming) return none;
-    // Words only: 可能是催收方, offered for confirmation.
-    const collection = e.wordChannel && (hasCollectionWordingNfkc(e.text) || findThreatWordingNfkc(e.text).length > 0);
-    if (!collection && !wordingSender) return none;
-    const suggestion = this.suggestFromText(e.text);
+    // Words only: 可能是催收方, offered for confirmation. What I wrote never makes the other side a collector.
+    const collection = e.incoming && e.wordChannel && (hasCollectionWordingNfkc(e.text) || findThreatWordingNfkc(e.text).length > 0);
+    if (!collection && senderWords === null) return none;
+    // A call has no words: the number's collection messages speak for it.
+    const suggestion = this.suggestFromText(collection ? e.text : `${e.text}\n${senderWords ?? ''}`);
     return { ...none, kind: 'unknown', state: 'suggested', source: 'text', suggestion };
   }
 
@@ -227,7 +227,9 @@ export class SideResolver {
     const creditorId = named.length === 1 ? named[0]!.id : null;
     if (AGENCY_WORDING.test(text)) {
       const m = AGENCY_NAME.exec(text);
-      const name = m ? m[1]!.replace(/^(?:我是|我们是|这里是|受|系)/, '') : null;
+      // "本案已转至某某调解中心" → 某某调解中心: the name starts after the last verb or particle.
+      const cut = m ? (m[1]!.split(/[至给由受是为经已被：:，,。的在将从]/).pop() ?? '') : '';
+      const name = cut.length >= 6 ? cut : null;
       return { kind: 'agent', creditorId, agentId: null, agentName: name, agentKind: LAW_FIRM.test(name ?? text) ? 'law_firm' : 'collection_agency' };
     }
     return { kind: 'creditor', creditorId, agentId: null, agentName: null, agentKind: null };

@@ -82,15 +82,24 @@ describe('import-calls', () => {
     expect(cliTimeline(v)).toEqual([]);
   });
 
-  it('duplicates are idempotent: the same bytes again give the same entry and store nothing new', async () => {
+  it('each file is its own call even when its bytes equal another file\'s; the same file again is idempotent', async () => {
     const { vault: v } = setup();
     const data = wav(2, 3);
     const first = await bytes(v, '95188_20241018143022.wav', data);
-    const again = await bytes(v, 'copy of 95188_20241018143022.wav', data);
-    if ('error' in first || 'error' in again) throw new Error('unexpected');
+    const other = await bytes(v, '13700000001_20241019091500.wav', data);
+    const again = await bytes(v, '95188_20241018143022.wav', data);
+    if ('error' in first || 'error' in other || 'error' in again) throw new Error('unexpected');
+    expect(other).toMatchObject({ number: '13700000001', at: '2024-10-19T09:15:00+08:00', duplicate: false });
+    expect(other.id).not.toBe(first.id);
+    expect(other.evidenceId).not.toBe(first.evidenceId);
     expect(again).toMatchObject({ id: first.id, evidenceId: first.evidenceId, duplicate: true });
-    expect(cliTimeline(v)).toHaveLength(1);
-    expect((v.handle.prepare('SELECT count(*) AS n FROM evidence_items').get() as { n: number }).n).toBe(1);
+    expect(cliTimeline(v).map((e) => [e.counterparty, e.at])).toEqual([
+      [expect.stringContaining('95188'), '2024-10-18T14:30:22+08:00'],
+      ['13700000001', '2024-10-19T09:15:00+08:00'],
+    ]);
+    expect((v.handle.prepare('SELECT count(*) AS n FROM evidence_items').get() as { n: number }).n).toBe(2);
+    // The bytes are stored once.
+    expect((v.handle.prepare("SELECT count(*) AS n FROM blobs WHERE state = 'stored'").get() as { n: number }).n).toBe(1);
   });
 
   it('reads from a path on disk; a missing path is reported, not thrown', async () => {

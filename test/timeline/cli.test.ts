@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 // import-sms, import-calls and timeline through the real built CLI (bin/xieshang.cjs),
 // exactly as docs/cli.md says: the JSON documents, the flags, the exit codes.
 import fs from 'node:fs';
@@ -32,21 +33,26 @@ describe('xieshang import-sms / import-calls / timeline', () => {
     );
     const sms = cli(['import-sms', xml, '--vault', vault, '--json'], { env });
     expect(sms.status).toBe(3); // one message refused (no date), the rest done
-    const doc = json(sms) as { imported: number; skipped: number; messages: Record<string, unknown>[] };
-    expect(Object.keys(doc)).toEqual(['imported', 'skipped', 'messages']);
+    const doc = json(sms) as { evidenceId: string; imported: number; skipped: number; messages: Record<string, unknown>[] };
+    expect(Object.keys(doc)).toEqual(['evidenceId', 'imported', 'skipped', 'messages']);
+    // The backup file itself is evidence, byte-exact.
+    const kept = json(cli(['list', '--vault', vault, '--json'], { env })) as { id: string; sha256: string; category: string }[];
+    expect(kept).toEqual([expect.objectContaining({ id: doc.evidenceId, category: 'sms', sha256: createHash('sha256').update(fs.readFileSync(xml)).digest('hex') })]);
     expect(doc).toMatchObject({ imported: 3, skipped: 1 });
     expect(doc.messages.map((m) => Object.keys(m))).toEqual(Array(3).fill(['id', 'address', 'at', 'direction', 'body', 'claims']));
     expect(doc.messages[0]).toMatchObject({ address: '95188', at: '2024-10-18T21:59:00+08:00', direction: 'incoming', claims: { amountOwed: '3208.40', overdueDays: 15 } });
     expect(doc.messages[2]).toMatchObject({ direction: 'outgoing', claims: {} });
 
     const again = cli(['import-sms', xml, '--vault', vault, '--json'], { env });
-    expect(json(again)).toEqual({ imported: 0, skipped: 4, messages: [] });
+    expect(json(again)).toEqual({ evidenceId: doc.evidenceId, imported: 0, skipped: 4, messages: [] });
 
     const rec = path.join(dir, 'recordings');
     fs.mkdirSync(rec);
-    // Four connected calls from creditors on 2024-10-21: the 4th is excess; 07:59 is night.
+    // Four connected calls from 95188 on 2024-10-21: the 4th is excess; 07:59 is night. The
+    // bank's call that day is another creditor side: not counted with them.
     fs.writeFileSync(path.join(rec, '95188(95188)_20241021075900.wav'), wav(3, 1));
     fs.writeFileSync(path.join(rec, '95555_20241021100000.wav'), wav(4, 2));
+    fs.writeFileSync(path.join(rec, '95188_20241021110000.wav'), wav(6, 5));
     fs.writeFileSync(path.join(rec, '通话录音 95188 2024-10-21 12-00-00.wav'), wav(5, 3));
     fs.writeFileSync(path.join(rec, 'Call@95188(00861095188)_20241021130000.amr'), amr(500));
     fs.writeFileSync(path.join(rec, '录音 3.wav'), wav(1, 4));
@@ -55,7 +61,7 @@ describe('xieshang import-sms / import-calls / timeline', () => {
     expect(calls.status).toBe(3);
     const results = json(calls) as Record<string, unknown>[];
     const byName = (n: string) => results.find((r) => String(r.file).endsWith(n))!;
-    expect(results).toHaveLength(6);
+    expect(results).toHaveLength(7);
     expect(Object.keys(byName('95555_20241021100000.wav'))).toEqual(['id', 'file', 'number', 'at', 'durationSec']);
     expect(byName('95555_20241021100000.wav')).toMatchObject({ number: '95555', at: '2024-10-21T10:00:00+08:00', durationSec: 4 });
     expect(byName('.amr')).toMatchObject({ number: '95188', at: '2024-10-21T13:00:00+08:00', durationSec: 10 });
@@ -76,6 +82,7 @@ describe('xieshang import-sms / import-calls / timeline', () => {
       ['2024-10-18T22:30:00+08:00', 'sms', 'outgoing', null, []],
       ['2024-10-21T07:59:00+08:00', 'phone', 'incoming', 3, ['night_contact']],
       ['2024-10-21T10:00:00+08:00', 'phone', 'incoming', 4, []],
+      ['2024-10-21T11:00:00+08:00', 'phone', 'incoming', 6, []],
       ['2024-10-21T12:00:00+08:00', 'phone', 'incoming', 5, []],
       ['2024-10-21T13:00:00+08:00', 'phone', 'incoming', 10, ['excess_calls']],
     ]);
@@ -86,9 +93,13 @@ describe('xieshang import-sms / import-calls / timeline', () => {
 
     // `search` finds SMS bodies (kind 'sms') and contacts (kind 'contact') in the shared index.
     const hits = json(cli(['search', '移交法务', '--vault', vault, '--json'], { env })) as { kind: string; id: string; snippet: string }[];
-    expect(hits).toEqual([{ kind: 'sms', id: doc.messages[1]!.id, snippet: expect.stringContaining('移交法务') }]);
+    // The message, and the backup file that holds it (its text is indexed as evidence).
+    expect(hits).toEqual([
+      { kind: 'evidence', id: doc.evidenceId, snippet: expect.stringContaining('移交法务') },
+      { kind: 'sms', id: doc.messages[1]!.id, snippet: expect.stringContaining('移交法务') },
+    ].sort((x, y) => hits.findIndex((h) => h.kind === x.kind) - hits.findIndex((h) => h.kind === y.kind)));
     const short = json(cli(['search', '起诉', '--vault', vault, '--json'], { env })) as { kind: string }[];
-    expect(short.map((h) => h.kind)).toEqual(['sms']);
+    expect(short.map((h) => h.kind).sort()).toEqual(['evidence', 'sms']);
     const byNumber = json(cli(['search', '95555', '--vault', vault, '--json'], { env })) as { kind: string; id: string }[];
     expect(byNumber).toContainEqual(expect.objectContaining({ kind: 'contact', id: byName('95555_20241021100000.wav').id }));
   });

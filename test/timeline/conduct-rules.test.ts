@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computeConduct, activeFlagCodes, type ConductInput } from '../../shared/timeline/conduct';
 import { beijingLocalToMs } from '../../shared/timeline/beijing-time';
 import type { NumberMark } from '../../shared/timeline/directory';
+import type { SideContext } from '../../shared/timeline/sides';
 
 const at = (d: string, t: string) => {
   const [y, mo, da] = d.split('-').map(Number) as [number, number, number];
@@ -72,14 +73,32 @@ describe('excess_calls: the 4th and later connected calls of one Beijing day', (
     expect(flagsOf(day)).toEqual([[], [], [], ['excess_calls'], ['excess_calls']]);
   });
 
-  it('counts lender and agency together, in time order whatever the input order', () => {
+  it('counts one creditor side (the creditor and its agents together), in time order whatever the input order; another creditor apart', () => {
+    const sides: SideContext = {
+      creditors: [
+        { id: 'ant', legalName: '重庆蚂蚁消费金融有限公司', product: 'jiebei', productName: '', numbers: ['95188'] },
+        { id: 'bank', legalName: '招商银行股份有限公司', product: 'credit-card', productName: '', numbers: ['95555'] },
+      ],
+      agents: [
+        { id: 'ag1', creditorId: 'ant', kind: 'collection_agency', name: '某某资产管理有限公司', numbers: ['13700000001'] },
+        { id: 'ag2', creditorId: 'ant', kind: 'law_firm', name: '某某律师事务所', numbers: ['13700000002'] },
+      ],
+    };
     const calls = [
-      entry({ when: ['2024-10-21', '15:00'], phone: '95555' }),
-      entry({ when: ['2024-10-21', '09:00'], partyType: 'collector', phone: '13700000001' }),
+      entry({ when: ['2024-10-21', '15:00'] }),
+      entry({ when: ['2024-10-21', '09:00'], phone: '13700000001' }),
       entry({ when: ['2024-10-21', '10:00'] }),
-      entry({ when: ['2024-10-21', '11:00'], partyType: 'collector', phone: '13700000002' }),
+      entry({ when: ['2024-10-21', '11:00'], phone: '13700000002' }),
+      entry({ when: ['2024-10-21', '16:00'], phone: '95555' }),
+      entry({ when: ['2024-10-21', '17:00'], phone: '95555' }),
+      entry({ when: ['2024-10-21', '18:00'], phone: '95555' }),
     ];
-    expect(flagsOf(calls)).toEqual([['excess_calls'], [], [], []]);
+    const r = computeConduct(calls, none, sides);
+    expect(calls.map((e) => activeFlagCodes(r.get(e.id)))).toEqual([['excess_calls'], [], [], [], [], [], []]);
+    expect(r.get(calls[0]!.id)!.flags[0]!.detail).toMatchObject({ nth: 4, ofDay: 4 });
+    expect(r.get(calls[1]!.id)!.side).toMatchObject({ kind: 'agent', agentId: 'ag1', creditorId: 'ant', state: 'confirmed' });
+    // Without the agents, the unknown numbers are nobody's: the lender's own three are not excess.
+    expect(flagsOf(calls.slice(0, 4))).toEqual([[], [], [], []]);
   });
 
   it('does not count unanswered calls, SMS, outgoing calls, other days or non-creditors', () => {

@@ -24,6 +24,14 @@ export interface IngestMeta {
   category?: EvidenceCategory | undefined;
   note?: string | undefined;
   tags?: readonly string[] | undefined;
+  /**
+   * Given the bytes' SHA-256: true to store a new item even when a live item holds the same
+   * bytes (the bytes themselves are stored once and shared). Each call recording is its own
+   * piece of evidence even when two files are identical (issue 10).
+   */
+  separate?: ((sha256: string) => boolean) | undefined;
+  /** Runs inside the transaction that writes the new item; if it throws, nothing is stored. */
+  within?: ((db: import('../sqlite').Db, itemId: string) => void) | undefined;
 }
 
 export function newItemId(): string {
@@ -82,7 +90,8 @@ export async function commitStaged(
   const sha256 = writer.hash.digest('hex');
   const size = writer.size;
   try {
-    const live = liveItemBySha(vault, sha256);
+    const separate = meta.separate?.(sha256) === true;
+    const live = separate ? null : liveItemBySha(vault, sha256);
     if (live) {
       writer.discard(vault.handle);
       return duplicateResult(meta.label, sha256, size, live);
@@ -97,7 +106,7 @@ export async function commitStaged(
     if (after) await after.catch(() => undefined);
     return vault.change((db, audit) => {
       // Checked again inside the transaction: another import may have stored the same bytes meanwhile.
-      const raced = liveItemBySha(vault, sha256);
+      const raced = separate ? null : liveItemBySha(vault, sha256);
       if (raced) {
         writer.discard(db);
         return duplicateResult(meta.label, sha256, size, raced);
@@ -150,6 +159,7 @@ export async function commitStaged(
       const putTag = db.prepare('INSERT INTO evidence_tags (item_id, tag) VALUES (?, ?)');
       for (const tag of tags) putTag.run(id, tag);
       indexItem(db, { id, name: meta.name, category, note, blob_id: blobId }, tags);
+      meta.within?.(db, id);
       const capturedAt = analysis.captured ? toBeijingIso(analysis.captured.ms) : null;
       audit({
         action: 'evidence.import',

@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Vault } from '../vault';
+import type { Db } from '../sqlite';
 import { beginStaging, discardStaging, readAll, StagingWriter } from '../evidence/blob-store';
 import { cleanName, commitStaged } from '../evidence/ingest';
 import { sniffMime } from '../evidence/analyse';
@@ -53,7 +54,7 @@ interface Opened {
   close(): void;
 }
 
-function open(input: RecordingInput): Opened | Failure {
+export function openSource(input: RecordingInput): Opened | Failure {
   if (input.source.kind === 'bytes') {
     const bytes = input.source.bytes;
     return {
@@ -104,7 +105,7 @@ function open(input: RecordingInput): Opened | Failure {
 }
 
 export async function importRecording(vault: Vault, input: RecordingInput): Promise<ImportCallResult> {
-  const opened = open(input);
+  const opened = openSource(input);
   if ('error' in opened) return opened;
   let evidence: Awaited<ReturnType<typeof commitStaged>>;
   try {
@@ -130,6 +131,8 @@ export async function importRecording(vault: Vault, input: RecordingInput): Prom
       modifiedMs: opened.modifiedMs,
       route: input.source.kind === 'path' ? 'path' : 'upload',
       category: 'call_recording',
+      // Another file with the same bytes is another call: its own item (the bytes are shared).
+      separate: (sha) => existingCall(db, sha, cleanName(input.name)) === null,
     });
   } finally {
     opened.close();
@@ -138,13 +141,38 @@ export async function importRecording(vault: Vault, input: RecordingInput): Prom
   return callEntryFor(vault, input, evidence.id, evidence.sha256, opened.modifiedMs);
 }
 
+/**
+ * The entry a file of these bytes and this name already made: keyed call:<sha256>:<name>
+ * (each file its own call, issue 10), or an entry of the older key call:<sha256> whose
+ * recording has this name. null when there is none.
+ */
+function existingCall(db: Db, sha256: string, name: string): { row: ContactRow; evidenceId: string | null } | null {
+  const linked = (id: string) =>
+    db
+      .prepare(
+        `SELECT i.id, i.name FROM evidence_links l JOIN evidence_items i ON i.id = l.item_id
+         WHERE l.target_kind = 'contact' AND l.target_id = ? AND i.sha256 = ? AND i.trashed_ms IS NULL ORDER BY i.imported_ms, i.id`,
+      )
+      .all(id, sha256) as { id: string; name: string }[];
+  const row = db.prepare('SELECT * FROM contacts WHERE source_key = ?').get(`call:${sha256}:${name}`) as ContactRow | undefined;
+  if (row) return { row, evidenceId: linked(row.id)[0]?.id ?? null };
+  const legacy = db.prepare('SELECT * FROM contacts WHERE source_key = ?').get(`call:${sha256}`) as ContactRow | undefined;
+  if (legacy) {
+    const same = linked(legacy.id).find((i) => i.name === name);
+    if (same) return { row: legacy, evidenceId: same.id };
+  }
+  return null;
+}
+
 /** The timeline entry of a stored recording: the existing one, or a new one. */
 function callEntryFor(vault: Vault, input: RecordingInput, evidenceId: string, sha256: string, modifiedMs: number | null): ImportCallResult {
-  const sourceKey = `call:${sha256}`;
+  const sourceKey = `call:${sha256}:${cleanName(input.name)}`;
   return vault.change((db, audit) => {
-    const existing = db.prepare('SELECT * FROM contacts WHERE source_key = ?').get(sourceKey) as ContactRow | undefined;
-    if (existing) {
-      linkEvidence(db, existing.id, evidenceId);
+    const found = existingCall(db, sha256, cleanName(input.name));
+    if (found) {
+      const existing = found.row;
+      if (found.evidenceId === null) linkEvidence(db, existing.id, evidenceId);
+      evidenceId = found.evidenceId ?? evidenceId;
       return {
         file: input.label,
         id: existing.id,

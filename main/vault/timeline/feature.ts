@@ -19,7 +19,7 @@ import {
   updateContact,
 } from './contacts';
 import { agenda, cliTimeline, listTimeline, summary, takeReminders } from './queries';
-import { importSmsBackup } from './sms-import';
+import { importSmsBackupKeepingOriginal } from './sms-import';
 import { bufferSource, fileSource } from './xml-text';
 import { importRecording, type RecordingInput } from './calls-import';
 import './case-port';
@@ -73,19 +73,22 @@ export const timelineFeature = {
 
   /** The CLI: a backup file on disk, streamed. */
   importSmsFile: (ctx: FeatureContext, file: string, collectMessages = false) =>
-    importSmsBackup(ctx.vault(), fileSource(file), {
+    importSmsBackupKeepingOriginal(ctx.vault(), { label: file, name: path.basename(file), source: { kind: 'path', path: file } }, () => fileSource(file), {
       name: path.basename(file),
       collectMessages,
       progress: (done, total) => ctx.progress(done, total),
       cancelled: ctx.cancelled,
     }),
   /** The app: the bytes the renderer read from the file the user chose. */
-  importSmsData: (ctx: FeatureContext, upload: UploadedFile) => {
-    const { messages: _omitted, ...rest } = importSmsBackup(ctx.vault(), bufferSource(decodeBase64(upload.dataBase64)), {
-      name: upload.name,
-      progress: (done, total) => ctx.progress(done, total),
-      cancelled: ctx.cancelled,
-    });
+  importSmsData: async (ctx: FeatureContext, upload: UploadedFile) => {
+    const bytes = decodeBase64(upload.dataBase64);
+    const name = path.basename(upload.name.replace(/\\/g, '/'));
+    const { messages: _omitted, ...rest } = await importSmsBackupKeepingOriginal(
+      ctx.vault(),
+      { label: upload.name, name, source: { kind: 'bytes', bytes, modifiedMs: upload.lastModified ?? null } },
+      () => bufferSource(bytes),
+      { name: upload.name, progress: (done, total) => ctx.progress(done, total), cancelled: ctx.cancelled },
+    );
     return rest;
   },
   importCallsFiles: (ctx: FeatureContext, files: { path: string; label: string }[]) =>

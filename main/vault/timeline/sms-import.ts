@@ -20,6 +20,10 @@ import { numberKey } from '../../../shared/timeline/numbers';
 import type { Direction } from '../../../shared/timeline/kinds';
 import { decodeText, type ByteSource } from './xml-text';
 import { newContactIndexer } from './search';
+import { openSource, type RecordingInput } from './calls-import';
+import { beginStaging, discardStaging, StagingWriter } from '../evidence/blob-store';
+import { cleanName, commitStaged } from '../evidence/ingest';
+import { ANALYSE_MAX_BYTES, MAX_EVIDENCE_BYTES } from '../../../shared/evidence/limits';
 
 export interface ImportedSms {
   id: string;
@@ -49,6 +53,8 @@ export interface SmsImportOptions {
   collectMessages?: boolean;
   progress?: (done: number, total: number) => void;
   cancelled?: () => boolean;
+  /** The backup file's own evidence item: every message (new or already there) links to it. */
+  evidenceId?: string;
 }
 
 export const MAX_REJECTED_LISTED = 200;
@@ -80,6 +86,10 @@ export function importSmsBackup(vault: Vault, source: ByteSource, opts: SmsImpor
          ON CONFLICT (source_key) DO NOTHING`,
       );
       const index = newContactIndexer(db);
+      const linkOriginal = opts.evidenceId
+        ? db.prepare("INSERT OR IGNORE INTO evidence_links (item_id, target_kind, target_id) VALUES (?, 'contact', ?)")
+        : null;
+      const bySourceKey = db.prepare('SELECT id FROM contacts WHERE source_key = ?').pluck();
       const parser = new SaxesParser({ xmlns: false, position: true });
       let depth = 0;
       let rootSeen = false;
@@ -135,8 +145,10 @@ export function importSmsBackup(vault: Vault, source: ByteSource, opts: SmsImpor
         };
         if (insert.run(row).changes === 0) {
           outcome.duplicates++;
+          if (linkOriginal) linkOriginal.run(opts.evidenceId, bySourceKey.get(key) as string);
           return;
         }
+        linkOriginal?.run(opts.evidenceId, row.id);
         index({
           id: row.id,
           source: 'sms_backup',
@@ -199,4 +211,56 @@ function xmlError(message: string, line: number, column: number, size: number, r
     return new BadInputError(`短信备份文件不完整（在第 ${line} 行意外结束），可能被截断或没有复制完整；没有导入任何短信。（${detail}）`);
   }
   return new BadInputError(`短信备份文件的 XML 格式有误（第 ${line} 行第 ${column} 列）；没有导入任何短信。（${detail}）`);
+}
+
+export interface SmsBackupOutcome extends SmsImportOutcome {
+  /** The backup file itself, kept as evidence (byte-exact, SHA-256). */
+  evidenceId: string;
+}
+
+/**
+ * import-sms as docs/cli.md says: the backup file itself is stored as evidence (category
+ * 'sms', byte-exact with its SHA-256) and every message links to it, in one transaction
+ * with the messages: a file that is not a backup leaves neither. The same file again adds
+ * no item and no message; its messages link to the item already there.
+ */
+export async function importSmsBackupKeepingOriginal(
+  vault: Vault,
+  input: RecordingInput,
+  source: () => ByteSource,
+  opts: SmsImportOptions,
+): Promise<SmsBackupOutcome> {
+  const opened = openSource(input);
+  if ('error' in opened) throw new BadInputError(`${opened.error.message}：${input.label}`);
+  let outcome: SmsImportOutcome | null = null;
+  let stored: Awaited<ReturnType<typeof commitStaged>>;
+  try {
+    if (opened.size === 0) throw new BadInputError('文件是空的，或不是短信备份');
+    if (opened.size > MAX_EVIDENCE_BYTES) throw new BadInputError('文件超过 2 GB 的上限，没有导入');
+    const db = vault.handle;
+    const writer = new StagingWriter(db, beginStaging(db), opened.size <= ANALYSE_MAX_BYTES);
+    try {
+      opened.pump((chunk) => writer.add(chunk));
+      writer.finish();
+    } catch (err) {
+      discardStaging(db, writer.blobId);
+      if ((err as { changed?: boolean }).changed) throw new BadInputError('文件在导入过程中被修改了，没有导入，请重新导入');
+      throw err;
+    }
+    stored = await commitStaged(vault, writer, {
+      label: input.label,
+      name: cleanName(input.name),
+      modifiedMs: opened.modifiedMs,
+      route: input.source.kind === 'path' ? 'path' : 'upload',
+      category: 'sms',
+      within: (_db, itemId) => {
+        outcome = importSmsBackup(vault, source(), { ...opts, evidenceId: itemId });
+      },
+    });
+  } finally {
+    opened.close();
+  }
+  if ('error' in stored) throw new BadInputError(stored.error.message);
+  const done: SmsImportOutcome = outcome ?? importSmsBackup(vault, source(), { ...opts, evidenceId: stored.id });
+  return { ...done, evidenceId: stored.id };
 }
