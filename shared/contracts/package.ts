@@ -74,6 +74,11 @@ export const DraftFlaggedContactSchema = FlaggedContactSchema.omit({ exhibits: t
   evidenceIds: z.array(EvidenceId),
 });
 
+export const DraftContactSchema = ContactRowSchema.omit({ exhibits: true }).extend({
+  /** The evidence linked to the contact (an SMS: the backup file); numbered with the exhibits. */
+  evidenceIds: z.array(EvidenceId).optional(),
+});
+
 /** The letter's content, pre-filled from the vault; the wizard edits it and adds the exhibits. */
 export const PackageDraftModelSchema = z.object({
   template: z.enum(TEMPLATES),
@@ -85,7 +90,7 @@ export const PackageDraftModelSchema = z.object({
   hardship: z.object({ reason: z.string(), since: DateText.optional(), category: z.string().optional() }),
   finances: FinancesSchema.optional(),
   proposal: ProposalSchema.optional(),
-  contacts: z.array(ContactRowSchema),
+  contacts: z.array(DraftContactSchema),
   flaggedContacts: z.array(DraftFlaggedContactSchema),
   requests: z.array(z.string()).optional(),
   facts: z.string().optional(),

@@ -37,9 +37,13 @@ export function completeModel(
   signature: { image?: Uint8Array; certificateFingerprint?: string; reserve?: boolean } | undefined,
 ): PackageModelInput {
   const numberOf = new Map(exhibits.map((e) => [e.evidenceId, e.n]));
-  const { flaggedContacts, ...rest } = draft;
+  const { flaggedContacts, contacts, ...rest } = draft;
   return {
     ...rest,
+    contacts: contacts.map(({ evidenceIds, ...c }) => {
+      const cited = (evidenceIds ?? []).map((id) => numberOf.get(id)).filter((n): n is number => n !== undefined);
+      return cited.length > 0 ? { ...c, exhibits: cited } : c;
+    }),
     flaggedContacts: flaggedContacts.map(({ evidenceIds, ...c }) => ({
       ...c,
       exhibits: evidenceIds.map((id) => numberOf.get(id)).filter((n): n is number => n !== undefined),

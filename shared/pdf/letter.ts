@@ -277,9 +277,9 @@ function contactsBlock(env: LetterEnv): void {
     ],
     m.contacts.map((c) => [
       beijingTime(c.at),
-      c.channel,
+      c.direction ? `${c.channel}\n${c.direction === 'outgoing' ? '我方→' : '←对方'}` : c.channel,
       c.counterparty,
-      c.summary,
+      c.exhibits?.length ? `${c.summary}（证据 ${c.exhibits.join('、')}）` : c.summary,
       [c.promised, c.followUp ? `跟进 ${c.followUp}` : ''].filter(Boolean).join('；'),
     ]),
     { size: 8.5 },

@@ -121,6 +121,10 @@ export const ContactRowSchema = z.object({
   summary: Text(2000),
   promised: Text(500).optional(),
   followUp: DateStr.optional(),
+  /** incoming: they contacted me (←对方); outgoing: I contacted them (我方→). */
+  direction: z.enum(['incoming', 'outgoing']).optional(),
+  /** Exhibit numbers that hold the contact (an SMS row: the backup file's exhibit). */
+  exhibits: z.array(z.number().int().min(1)).optional(),
 });
 export type ContactRow = z.infer<typeof ContactRowSchema>;
 

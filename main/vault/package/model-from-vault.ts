@@ -3,7 +3,8 @@
 // their conduct flags) and the evidence (exhibits, read chunk by chunk from the vault).
 import type { Vault } from '../vault';
 import { getCase } from '../case/service';
-import { cliTimeline } from '../timeline/queries';
+import { counterpartyOf, loadTimeline } from '../timeline/store';
+import { evidenceOfSide, evidenceSides, letterFlags, sideRows } from './creditor-side';
 import { listItems } from '../evidence/items';
 import { readAll, readChunks } from '../evidence/blob-store';
 import { caseOwedOn, type OwedAccount } from '../../../shared/money/case-owed';
@@ -90,13 +91,11 @@ function exhibitKind(mime: string): ExhibitKind {
  * the letter's accounts is suggested whatever its category; evidence linked only to other
  * accounts (another creditor's bill) is not; unlinked evidence by its category.
  */
-function suggestedExhibits(items: EvidenceSummary[], accountIds: ReadonlySet<string>): EvidenceSummary[] {
+function suggestedExhibits(items: EvidenceSummary[], wanted: (i: EvidenceSummary) => boolean): EvidenceSummary[] {
   const rank = (c: EvidenceCategory) => {
     const i = SUGGESTED_ORDER.indexOf(c);
     return i < 0 ? SUGGESTED_ORDER.length : i;
   };
-  const wanted = (i: EvidenceSummary) =>
-    i.accountIds.length === 0 ? i.category !== 'other' : i.accountIds.some((id) => accountIds.has(id));
   return items
     .filter((i) => wanted(i) && !i.damaged)
     .sort((a, b) => rank(a.category) - rank(b.category) || (a.capturedAt ?? '').localeCompare(b.capturedAt ?? ''));
@@ -123,13 +122,14 @@ export function isSampleVault(vault: Vault): boolean {
 
 export type DraftRequest = Omit<PackageRequest, 'exhibitIds' | 'sign' | 'signerFingerprint' | 'signatureImage'>;
 
-function candidateOf(item: EvidenceSummary, suggested: boolean): ExhibitCandidate {
+function candidateOf(item: EvidenceSummary, suggested: boolean, caption: string): ExhibitCandidate {
   const meta: Record<string, string> = {};
   if (item.durationSec) meta['时长'] = `${Math.round(item.durationSec)} 秒`;
   if (item.capturedAt) meta['时间'] = item.capturedAt.replace('T', ' ').slice(0, 16);
   return {
     evidenceId: item.id,
-    title: (item.note ? `${item.name}（${item.note.slice(0, 40)}）` : item.name).slice(0, 200),
+    // The user's caption, else what the file is: never the private note.
+    title: (caption.trim() || `${CATEGORY_LABELS[item.category]['zh-CN']}：${item.name}`).slice(0, 200),
     category: item.category,
     categoryLabel: CATEGORY_LABELS[item.category]['zh-CN'],
     date: item.capturedAt ? item.capturedAt.slice(0, 10) : '',
@@ -169,16 +169,31 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
   }
   const owed = caseOwedOn(accounts.map(owedAccount), req.date);
 
-  const items = listItems(vault.handle, {}).items;
-  const suggested = suggestedExhibits(items, new Set(accounts.map((a) => a.id)));
+  // The creditor side the letter speaks to: the addressee's legal name (its agents with it).
+  const db = vault.handle;
+  const group = creditor?.legalName ?? null;
+  const state = loadTimeline(db);
+  const groupOfCreditor = (id: string | null) => doc.creditors.find((c) => c.id === id)?.legalName ?? null;
+  const items = listItems(db, {}).items;
+  const evSides = evidenceSides(db);
+  const wanted = evidenceOfSide(items, evSides, state, group, new Set(accounts.map((a) => a.id)), groupOfCreditor);
+  const suggested = suggestedExhibits(items, wanted);
   const suggestedIds = new Set(suggested.map((i) => i.id));
   const rest = items.filter((i) => !suggestedIds.has(i.id)).sort((a, b) => (a.capturedAt ?? '').localeCompare(b.capturedAt ?? ''));
-  const candidates = [...suggested.map((i) => candidateOf(i, true)), ...rest.map((i) => candidateOf(i, false))];
+  const captionOf = (id: string) => evSides.get(id)?.caption ?? '';
+  const candidates = [...suggested.map((i) => candidateOf(i, true, captionOf(i.id))), ...rest.map((i) => candidateOf(i, false, captionOf(i.id)))];
 
-  const db = vault.handle;
-  const timeline = cliTimeline(vault);
-  const linkedEvidence = (contactId: string) =>
-    (db.prepare("SELECT item_id FROM evidence_links WHERE target_kind = 'contact' AND target_id = ?").all(contactId) as { item_id: string }[]).map((r) => r.item_id);
+  const rows = sideRows(state, group);
+  const contactOf = (i: number) => {
+    const r = state.rows[i]!;
+    return {
+      at: r.at,
+      channel: CHANNEL_ZH[r.channel] ?? r.channel,
+      counterparty: counterpartyOf(r, state.conduct[i]!.party.organisation ?? r.organisation).slice(0, 100),
+      summary: (r.summary || r.body || '（无摘要）').slice(0, 2000),
+      direction: r.direction,
+    };
+  };
 
   const schedule =
     plan && plan.installments > 0
@@ -235,22 +250,24 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
       ...(f.reference ? { reference: { label: f.reference.label, amount: f.reference.amount, ...(f.reference.source ? { source: f.reference.source } : {}) } } : {}),
     },
     proposal: { schedule, ...(plan?.note ? { summary: plan.note } : {}) },
-    contacts: timeline.map((c) => ({
-      at: c.at,
-      channel: CHANNEL_ZH[c.channel] ?? c.channel,
-      counterparty: c.counterparty,
-      summary: c.summary || '（无摘要）',
-    })),
-    flaggedContacts: timeline
-      .filter((c) => c.flags.length > 0)
-      .map((c) => ({
-        at: c.at,
-        channel: CHANNEL_ZH[c.channel] ?? c.channel,
-        counterparty: c.counterparty,
-        flags: c.flags,
-        summary: c.summary || '（无摘要）',
-        evidenceIds: linkedEvidence(c.id),
-      })),
+    contacts: rows.map((i) => {
+      const r = state.rows[i]!;
+      const { direction, ...c } = contactOf(i);
+      return {
+        ...c,
+        direction,
+        ...(r.i_promised.trim() ? { promised: r.i_promised.trim().slice(0, 500) } : {}),
+        ...(r.follow_up_date ? { followUp: r.follow_up_date } : {}),
+        evidenceIds: (state.links.get(r.id) ?? []).slice(),
+      };
+    }),
+    flaggedContacts: rows
+      .map((i) => ({ i, flags: letterFlags(state, i) }))
+      .filter(({ flags }) => flags.length > 0)
+      .map(({ i, flags }) => {
+        const { direction: _d, ...c } = contactOf(i);
+        return { ...c, flags, evidenceIds: (state.links.get(state.rows[i]!.id) ?? []).slice() };
+      }),
     metadata: { title: TEMPLATE_TITLES[req.template], author: doc.applicant.name, keywords: [], language: 'zh-CN' },
     // A request may add the mark, never take it off a sample vault's package.
     sample: req.sample === true || isSampleVault(vault),
