@@ -6,7 +6,9 @@ import { activeFlags } from './format';
 export function EntryBadges({ entry }: { entry: TimelineEntry }) {
   const t = useT();
   const flags = activeFlags(entry);
-  if (flags.length === 0 && !entry.interruptsLimitation && !entry.timeUncertain) return null;
+  const maybe = entry.side.state === 'suggested';
+  const unrelated = entry.side.kind === 'nobody' ? entry.side.unrelated : null;
+  if (flags.length === 0 && !entry.interruptsLimitation && !entry.timeUncertain && !maybe && !unrelated) return null;
   return (
     <span className="tl-badges">
       {flags.map((f) => (
@@ -15,6 +17,16 @@ export function EntryBadges({ entry }: { entry: TimelineEntry }) {
         </span>
       ))}
       {entry.interruptsLimitation && <span className="tl-badge tl-badge-limitation">{t('timeline.flag.limitation')}</span>}
+      {maybe && (
+        <span className="tl-badge tl-badge-check" data-testid="badge-maybe-collector">
+          {t('sides.maybe')}
+        </span>
+      )}
+      {unrelated && (
+        <span className="tl-badge" data-testid="badge-unrelated">
+          {t('sides.nobody')}·{t(`sides.unrelated.${unrelated}`)}
+        </span>
+      )}
       {entry.timeUncertain && (
         <span className="tl-badge tl-badge-check" data-testid="badge-check-time">
           {t('timeline.flag.checkTime')}

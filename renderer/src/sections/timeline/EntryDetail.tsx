@@ -12,6 +12,7 @@ import { errorText } from '../../lib/errors';
 import { useNavigate } from '../../lib/navigate';
 import { Message } from '../../components/Message';
 import { FlagCard } from './FlagCard';
+import { SidePanel } from './SidePanel';
 import { durationText, wallClock } from './format';
 
 export interface EntryDetailProps {
@@ -80,7 +81,7 @@ export function EntryDetail({ contact: c, marks, onClose, onChanged, onEdit, onO
         {row(t('timeline.detail.summary'), c.summary)}
         {row(t('timeline.detail.body'), c.body, 'detail-body')}
         {row(t('timeline.detail.theySaid'), c.theySaid)}
-        {row(t('timeline.detail.iPromised'), c.iPromised)}
+        {row(t('timeline.detail.iPromised'), c.iPromised, 'detail-promised')}
         {row(t('timeline.detail.outcome'), c.outcome)}
         {row(t('timeline.detail.followUp'), c.followUpDate ? `${c.followUpDate}${c.followUpDone ? ` ✓ ${t('timeline.detail.followUpDone')}` : ''}` : null)}
         {c.awaitingReply && row(t('timeline.detail.awaitingReply'), '✓')}
@@ -88,6 +89,7 @@ export function EntryDetail({ contact: c, marks, onClose, onChanged, onEdit, onO
         {c.claims?.amountOwed && row(t('timeline.detail.claimAmount', { amount: c.claims.amountOwed }), '⚠')}
         {c.claims?.overdueDays !== undefined && row(t('timeline.detail.claimDays', { days: c.claims.overdueDays }), '⚠')}
       </dl>
+      <SidePanel contact={c} onChanged={(next) => onChanged(next)} />
       {c.timeUncertain && (
         <Message kind="warning" testId="detail-check-time">
           {t('timeline.import.callCheckTime')}
