@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Vault } from '../vault/vault';
 import { importPaths } from '../vault/evidence/import-files';
-import { importSmsBackup } from '../vault/timeline/sms-import';
+import { importSmsBackupKeepingOriginal } from '../vault/timeline/sms-import';
+import { saveAgent, setEvidenceSide } from '../vault/sides/service';
 import { fileSource } from '../vault/timeline/xml-text';
 import { importRecording } from '../vault/timeline/calls-import';
 import { markNumber } from '../vault/timeline/contacts';
@@ -30,14 +31,21 @@ export interface DemoResult {
 
 export type DemoProgress = (step: string) => void;
 
-async function writeFiles(dir: string, progress: DemoProgress): Promise<{ shots: string; proofs: { file: string; category: string }[]; sms: string; calls: string[] }> {
+async function writeFiles(
+  dir: string,
+  progress: DemoProgress,
+): Promise<{ shots: string; shotOf: Map<string, string>; proofs: { file: string; category: string }[]; sms: string; calls: string[] }> {
   const shots = path.join(dir, '聊天截图');
   const proofsDir = path.join(dir, '证明材料');
   const callsDir = path.join(dir, '通话录音');
   for (const d of [shots, proofsDir, callsDir]) fs.mkdirSync(d, { recursive: true });
   progress('生成聊天截图');
+  const shotOf = new Map<string, string>();
   for (const conv of story.conversations) {
-    for (const shot of await renderConversation(conv, 8)) fs.writeFileSync(path.join(shots, shot.fileName), shot.bytes);
+    for (const shot of await renderConversation(conv, 8)) {
+      fs.writeFileSync(path.join(shots, shot.fileName), shot.bytes);
+      shotOf.set(shot.fileName, conv.key);
+    }
   }
   progress('生成证明材料');
   const proofs = [];
@@ -49,12 +57,13 @@ async function writeFiles(dir: string, progress: DemoProgress): Promise<{ shots:
   progress('生成通话录音');
   const calls = story.calls.map((call, i) => {
     const file = path.join(callsDir, call.fileName);
-    fs.writeFileSync(file, wavRecording(call.seconds, i + 7));
+    const like = call.sameBytesAs ?? i;
+    fs.writeFileSync(file, wavRecording(story.calls[like]!.seconds, like + 7));
     return file;
   });
   const sms = path.join(dir, '短信备份-sms-backup.xml');
   fs.writeFileSync(sms, smsBackupXml());
-  return { shots, proofs, sms, calls };
+  return { shots, shotOf, proofs, sms, calls };
 }
 
 function caseDocument(proofIds: Map<string, string>): CaseDoc {
@@ -147,7 +156,11 @@ export async function buildDemo(
       audit({ action: 'vault.mark_sample', newValue: { sample: true } });
     });
     progress('导入证据');
-    await importPaths(vault, [files.shots], { category: 'chat_screenshot' });
+    const shotIds = new Map<string, string>();
+    for (const r of (await importPaths(vault, [files.shots], { category: 'chat_screenshot' })).results) {
+      const conv = 'id' in r ? files.shotOf.get(path.basename(r.path)) : undefined;
+      if (conv) shotIds.set((r as { id: string }).id, conv);
+    }
     const proofIds = new Map<string, string>();
     for (const proof of files.proofs) {
       const category = isEvidenceCategory(proof.category) ? proof.category : 'other';
@@ -158,12 +171,26 @@ export async function buildDemo(
     progress('导入短信和通话录音');
     // What a user does after the first collection calls: mark the numbers as a collector's.
     for (const [number, org] of story.collectorNumbers) markNumber(vault, number, 'collector', org);
-    importSmsBackup(vault, fileSource(files.sms), { name: path.basename(files.sms) });
+    await importSmsBackupKeepingOriginal(vault, { label: files.sms, name: path.basename(files.sms), source: { kind: 'path', path: files.sms } }, () => fileSource(files.sms), {
+      name: path.basename(files.sms),
+    });
     for (const file of files.calls) {
       await importRecording(vault, { label: file, name: path.basename(file), source: { kind: 'path', path: file } });
     }
     progress('填写欠款、财务和还款方案');
     importCase(vault, caseDocument(proofIds));
+    let agentIds = new Map<string, string>();
+    for (const a of story.agents) {
+      const sides = saveAgent(vault, { creditorId: `c-${a.creditor}`, kind: a.kind, name: a.name, numbers: a.numbers, note: '示例（虚构）' });
+      agentIds = new Map(sides.agents.map((x) => [x.name, x.id]));
+    }
+    // Whose each chat is: the user says so once (a chat has no number to go by).
+    for (const [id, conv] of shotIds) {
+      const side = story.chatSides[conv];
+      if (!side) continue;
+      if (side.agent) setEvidenceSide(vault, id, { side: 'agent', creditorId: null, agentId: agentIds.get(side.agent) ?? null });
+      else setEvidenceSide(vault, id, { side: 'creditor', creditorId: `c-${side.creditor}`, agentId: null });
+    }
     const today = todayBeijing();
     const firstDate = `${addMonthsClamped(today, 1).slice(0, 8)}10`;
     savePlan(vault, {

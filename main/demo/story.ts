@@ -191,6 +191,40 @@ export const smsMessages: { address: string; at: string; type: 1 | 2; body: stri
   { address: '10690000888', at: '2026-08-03T22:35:00', type: 1, body: '【恒正催收（虚构）】您名下借呗欠款已逾期110天，金额41000元，律师函已寄出，请速联系。' },
   { address: '10690000888', at: '2026-08-03T22:36:00', type: 2, body: '请不要在晚上十点以后联系我。我的还款申请正在审核中。' },
   { address: '95188', at: '2026-09-10T10:00:00', type: 1, body: '【借呗】您的个性化还款申请已受理，我们将在15个工作日内答复，请保持电话畅通。' },
+  // A lawful step by the law firm acting for 借呗: a filed lawsuit with its case number (not a threat).
+  {
+    address: '02388880000',
+    at: '2026-09-22T14:10:00',
+    type: 1,
+    body: '【明正律师事务所（虚构）】受重庆蚂蚁消费金融有限公司委托通知：已就您的借呗欠款向重庆市渝北区人民法院提起诉讼，案号（2026）渝0112民初12345号，请留意法院送达。',
+  },
+  // Messages about nothing owed: never collection, in no creditor's letter.
+  { address: '95188', at: '2026-07-22T02:03:00', type: 1, body: '【支付宝】验证码 482913，用于登录，5分钟内有效。请勿泄露给他人。' },
+  { address: '10086', at: '2026-08-01T08:05:00', type: 1, body: '尊敬的客户，您7月话费账单已出：套餐费58.00元，流量费0.00元，当前余额12.30元。' },
+  { address: '4008001234', at: '2026-08-10T12:00:00', type: 1, body: '【蜀信银行】您尾号1234的储蓄卡8月10日存入2400.00元，余额2,530.55元。' },
+  { address: '10690002222', at: '2026-08-11T22:40:00', type: 1, body: '【某某商城】暑期狂欢，全场满300减50，点击领取优惠券，回T退订。' },
+  {
+    address: '10650003333',
+    at: '2026-08-12T23:05:00',
+    type: 1,
+    body: '信用卡、网贷逾期？专业债务协商团队，停息挂账办理，征信修复，成功后收费。咨询：13900000000',
+  },
+];
+
+/** Whose each chat is (by conversation key): a creditor (account key) or an agent (its name). */
+export const chatSides: Record<string, { creditor?: string; agent?: string }> = {
+  'huabei-chat': { creditor: 'huabei' },
+  'jiebei-chat': { creditor: 'jiebei' },
+  'card-chat': { creditor: 'card' },
+  'collector-chat': { agent: '安和资产管理有限公司（虚构）' },
+  // The sister's account of the agency's night call to her: evidence against the agency.
+  'family-chat': { agent: '安和资产管理有限公司（虚构）' },
+};
+
+/** Agents acting for a creditor (issue 10): who collects for whom, and from which numbers. */
+export const agents: { creditor: string; kind: 'collection_agency' | 'law_firm'; name: string; numbers: string[] }[] = [
+  { creditor: 'jiebei', kind: 'collection_agency', name: '安和资产管理有限公司（虚构）', numbers: ['01088886666', '05718889999', '10690000123'] },
+  { creditor: 'jiebei', kind: 'law_firm', name: '明正律师事务所（虚构）', numbers: ['02388880000'] },
 ];
 
 /** Numbers the user marked as a collection agency's (the timeline flags their conduct). */
@@ -202,7 +236,7 @@ export const collectorNumbers: [string, string][] = [
 ];
 
 /** Call recordings as phones name them (domain.md §8), with their real durations. */
-export const calls: { fileName: string; seconds: number; summary: string }[] = [
+export const calls: { fileName: string; seconds: number; summary: string; sameBytesAs?: number }[] = [
   { fileName: '95188(95188)_20260612150210.wav', seconds: 184, summary: '致电花呗客服，说明失业情况，询问分期和罚息减免。' },
   { fileName: '通话录音 01088886666 2026-07-18 22-47-03.wav', seconds: 96, summary: '夜间催收电话，对方称明天上门走访。' },
   { fileName: '05718889999_20260719093012.wav', seconds: 62, summary: '催收电话，要求当天还款五千元。' },
@@ -210,6 +244,8 @@ export const calls: { fileName: string; seconds: number; summary: string }[] = [
   { fileName: '05718889999_20260719141502.wav', seconds: 38, summary: '同一号码第三次来电。' },
   { fileName: '05718889999_20260719162233.wav', seconds: 51, summary: '同一号码第四次来电（单日超过三次）。' },
   { fileName: 'Call@4008001234(004008001234)_20260802101530.wav', seconds: 141, summary: '银行信用卡中心来电，介绍个性化分期所需材料。' },
+  // The phone saved the same audio twice under two calls' names: two calls, two pieces of evidence.
+  { fileName: '05718889999_20260720100512.wav', seconds: 62, summary: '同一段录音被手机按另一通来电保存。', sameBytesAs: 2 },
 ];
 
 /** Proof documents rendered as PDFs by the project. */

@@ -99,7 +99,7 @@ function sendersWithWording(inputs: readonly ConductInput[], keyOf: (e: ConductI
 
 /** The party shown for an entry: the user's choice, else what its side says. */
 function partyOf(e: ConductInput, side: SideResult, hit: DirectoryHit | null): ResolvedParty {
-  const organisation = e.organisation ?? (side.source === 'directory' || side.source === 'mark' ? (hit?.organisation ?? null) : null);
+  const organisation = e.organisation ?? side.agentName ?? (side.source === 'directory' || side.source === 'mark' ? (hit?.organisation ?? null) : null);
   if (e.partyType) {
     const creditorSide = (e.partyType === 'creditor' || e.partyType === 'collector') && side.kind !== 'nobody';
     return { party: e.partyType, organisation: e.organisation ?? hit?.organisation ?? null, reason: 'party_type', creditorSide };

@@ -78,6 +78,8 @@ export interface SideResult {
   source: SideSource;
   unrelated: UnrelatedKind | null;
   suggestion: SideSuggestion | null;
+  /** The agent's name, when the record is an agent's. */
+  agentName?: string | null;
 }
 
 export interface SideInput {
@@ -159,7 +161,7 @@ export class SideResolver {
   }
 
   private agentResult(a: SideAgent, state: SideState, source: SideSource): SideResult {
-    return { kind: 'agent', creditorId: a.creditorId, agentId: a.id, group: this.groupOf(a.creditorId), state, source, unrelated: null, suggestion: null };
+    return { kind: 'agent', creditorId: a.creditorId, agentId: a.id, group: this.groupOf(a.creditorId), state, source, unrelated: null, suggestion: null, agentName: a.name };
   }
 
   private fromExplicit(e: ExplicitSide): SideResult {
