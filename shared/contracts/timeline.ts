@@ -11,7 +11,12 @@ const PartyEnum = z.enum(PARTY_TYPES);
 const EffectivePartyEnum = z.enum([...PARTY_TYPES, 'unknown']);
 const FlagEnum = z.enum(FLAG_CODES);
 
-export const ClaimsSchema = z.object({ amountOwed: z.string().optional(), overdueDays: z.number().int().optional() });
+export const ClaimsSchema = z.object({
+  amountOwed: z.string().optional(),
+  overdueDays: z.number().int().optional(),
+  dueDate: z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/).optional(),
+  minimumPayment: z.string().optional(),
+});
 
 export const FlagHitSchema = z.object({
   code: FlagEnum,

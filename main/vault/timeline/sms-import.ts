@@ -118,7 +118,7 @@ export function importSmsBackup(vault: Vault, source: ByteSource, opts: SmsImpor
         const address = (a.address ?? '').trim();
         const body = a.body ?? '';
         const key = createHash('sha256').update(`sms\n${numberKey(address)}\n${ms}\n${type}\n${body}`, 'utf8').digest('hex');
-        const claims: CollectionClaims = direction === 'incoming' ? extractClaims(body) : {};
+        const claims: CollectionClaims = direction === 'incoming' ? extractClaims(body, { received: isoWithOffset(ms).slice(0, 10) }) : {};
         const contactName = (a.contact_name ?? '').trim();
         const row = {
           id: randomUUID(),
