@@ -20,6 +20,8 @@ import {
 } from './contacts';
 import { agenda, cliTimeline, listTimeline, summary, takeReminders } from './queries';
 import { importSmsBackup } from './sms-import';
+import { importSmsTable } from './sms-table-import';
+import type { SmsColumns } from '../../../shared/timeline/sms-table';
 import { bufferSource, fileSource } from './xml-text';
 import { importRecording, type RecordingInput } from './calls-import';
 import './case-port';
@@ -85,6 +87,14 @@ export const timelineFeature = {
       name: upload.name,
       progress: (done, total) => ctx.progress(done, total),
       cancelled: ctx.cancelled,
+    });
+    return rest;
+  },
+  /** The app: a CSV / text export and the column mapping the person confirmed. */
+  importSmsTable: (ctx: FeatureContext, upload: UploadedFile, columns?: SmsColumns) => {
+    const { messages: _omitted, ...rest } = importSmsTable(ctx.vault(), decodeBase64(upload.dataBase64), {
+      name: upload.name,
+      ...(columns ? { columns } : {}),
     });
     return rest;
   },
