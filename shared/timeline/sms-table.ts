@@ -102,17 +102,23 @@ export function parseColumnsOption(option: string): SmsColumns {
 const GUESS: Record<SmsField, RegExp> = {
   sender: /^(号码|手机号码?|电话号码?|发件人|发信人|联系人号码|对方号码|地址|address|number|phone|sender|from)$/i,
   time: /^(时间|日期|日期时间|发送时间|接收时间|收发时间|短信时间|date|time|datetime|timestamp|date ?sent|received)$/i,
-  body: /^(内容|短信内容|正文|信息内容|消息内容|消息|body|text|content|message|sms)$/i,
+  body: /^(内容|短信内容|短信正文|消息正文|正文|信息内容|消息内容|消息|body|text|content|message|sms)$/i,
   direction: /^(类型|方向|收发|收\/发|type|direction|box|folder)$/i,
 };
 
+/** Each field whose column the header names (号码/时间/内容, address/date/body …), as far as found. */
+export function guessEachColumn(header: readonly string[]): Partial<SmsColumns> {
+  const out: Partial<SmsColumns> = {};
+  for (const f of SMS_FIELDS) {
+    const found = header.find((h) => GUESS[f].test(h.trim()))?.trim();
+    if (found !== undefined) out[f] = found;
+  }
+  return out;
+}
+
 /** The columns whose headers name the fields, or null when a required one is not found. */
 export function guessColumns(header: readonly string[]): SmsColumns | null {
-  const find = (f: SmsField) => header.find((h) => GUESS[f].test(h.trim()))?.trim();
-  const sender = find('sender');
-  const time = find('time');
-  const body = find('body');
-  const direction = find('direction');
+  const { sender, time, body, direction } = guessEachColumn(header);
   if (!sender || !time || !body) return null;
   return { sender, time, body, ...(direction ? { direction } : {}) };
 }
