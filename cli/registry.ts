@@ -46,7 +46,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('search', '全文搜索 / full-text search', evidence),
   entry('export-evidence', '导出一件证据的原始文件 / write one original, byte-identical', evidence),
   entry('verify', '校验所有证据的 SHA-256 / re-hash every item against its recorded SHA-256', evidence),
-  entry('import-sms', '导入安卓“SMS Backup & Restore”短信备份（XML），每条短信成为时间线的一条记录 / import an SMS backup', timeline),
+  entry('import-sms', '导入短信：安卓“SMS Backup & Restore”备份（XML），或按列导出的表格（CSV / 文本），每条短信成为时间线的一条记录 / import SMS', timeline),
   entry(
     'import-calls',
     '导入通话录音（可给文件夹）：号码和时间取自文件名，时长取自音频；每个录音成为证据和时间线记录 / import call recordings',

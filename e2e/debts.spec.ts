@@ -77,6 +77,14 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   await expect(id('sms-unverified')).toContainText('逐项明细');
   await id('sms-check').scrollIntoViewIfNeeded();
   await app.shot('debts-04-sms-check');
+  // A claim below the app's figure: the person's own entry may be wrong, and the check says so.
+  await id('sms-body').fill('【花呗】您的花呗已逾期第3日，剩余欠款 ¥1,000.00，最低还款额100.00元，请尽快还款。');
+  await id('sms-submit').click();
+  await expect(id('sms-claimed-amount')).toHaveText('¥1,000.00');
+  await expect(id('sms-check-own')).toContainText('你自己的录入可能有误');
+  await expect(id('sms-unverified')).toHaveCount(0);
+  await expect(id('sms-also-stated')).toContainText('最低还款 ¥100.00');
+  await app.shot('debts-04b-sms-check-below');
 
   // 财务: 5,000 in − 1,800 rent − 1,200 living − 500 a month to a relative = 1,500 for this case.
   await id('nav-finances').click();

@@ -28,6 +28,11 @@ export type VaultStatus = z.infer<typeof VaultStatusSchema>;
 export const SettingsSchema = z.object({
   locale: LocaleSchema,
   autoLockMinutes: z.number().int().min(1).max(240),
+  /** The column mapping last used for a CSV / text SMS export (column names, nothing from the vault). */
+  smsColumns: z
+    .object({ sender: z.string().max(100), time: z.string().max(100), body: z.string().max(100), direction: z.string().max(100).optional() })
+    .strict()
+    .optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -6,8 +6,11 @@ import { EXIT } from '../framework';
 import { Vault } from '../../main/vault/vault';
 // The one side effect the feature registry had for these commands (pdf-lib & co. stay unloaded).
 import '../../main/vault/timeline/case-port';
-import { UsageError } from '../../shared/errors';
-import { importSmsBackupKeepingOriginal, type ImportedSms } from '../../main/vault/timeline/sms-import';
+import { BadInputError, UsageError } from '../../shared/errors';
+import fs from 'node:fs';
+import { importSmsBackup, importSmsKeepingOriginal, type ImportedSms } from '../../main/vault/timeline/sms-import';
+import { importSmsTable } from '../../main/vault/timeline/sms-table-import';
+import { parseColumnsOption } from '../../shared/timeline/sms-table';
 import { fileSource } from '../../main/vault/timeline/xml-text';
 import { importRecording } from '../../main/vault/timeline/calls-import';
 import { cliTimeline, type CliTimelineEntry } from '../../main/vault/timeline/queries';
@@ -25,20 +28,26 @@ const smsNotes = new WeakMap<SmsDoc, { duplicates: number; rejected: { index: nu
 
 export const importSmsCommand: Command<SmsDoc> = {
   name: 'import-sms',
-  usage: 'xieshang import-sms FILE.xml [--vault PATH]',
-  summary: '导入安卓“SMS Backup & Restore”短信备份（XML），每条短信成为时间线的一条记录 / import an SMS backup',
+  usage: 'xieshang import-sms FILE.xml|FILE.csv|FILE.txt [--columns sender=列,time=列,body=列[,direction=列]] [--vault PATH]',
+  summary: '导入短信：安卓“SMS Backup & Restore”备份（XML），或按列导出的表格（CSV / 文本），每条短信成为时间线的一条记录 / import SMS',
   positionals: [1, 1],
+  options: { columns: { type: 'string' } },
   async run(ctx) {
     const file = ctx.positionals[0];
-    if (!file) throw new UsageError('缺少 FILE.xml');
+    if (!file) throw new UsageError('缺少 FILE.xml 或 FILE.csv');
     const full = path.resolve(ctx.cwd, file);
+    const columnsOption = ctx.values.columns;
+    const columns = typeof columnsOption === 'string' ? parseColumnsOption(columnsOption) : undefined;
+    // A table (CSV / text) unless it is XML: by --columns, the extension, or a leading "<".
+    const table = columns !== undefined || /\.(csv|tsv|txt)$/i.test(full) || !looksLikeXml(full);
     const vault = Vault.open(ctx.vaultPath(), ctx.passphrase(), { actor: 'cli' });
     try {
-      const r = await importSmsBackupKeepingOriginal(
-        vault,
-        { label: full, name: path.basename(full), source: { kind: 'path', path: full } },
-        () => fileSource(full),
-        { name: path.basename(full), collectMessages: true },
+      const name = path.basename(full);
+      // The exported file itself is kept as evidence; every message links to it.
+      const r = await importSmsKeepingOriginal(vault, { label: full, name, source: { kind: 'path', path: full } }, (evidenceId) =>
+        table
+          ? importSmsTable(vault, readFile(full), { name, collectMessages: true, evidenceId, ...(columns ? { columns } : {}) })
+          : importSmsBackup(vault, fileSource(full), { name, collectMessages: true, evidenceId }),
       );
       const doc: SmsDoc = { evidenceId: r.evidenceId, imported: r.imported, skipped: r.skipped, messages: r.messages ?? [] };
       smsNotes.set(doc, { duplicates: r.duplicates, rejected: r.rejected, rejectedCount: r.rejectedCount });
@@ -61,6 +70,28 @@ export const importSmsCommand: Command<SmsDoc> = {
   },
   exitCode: (doc) => ((smsNotes.get(doc)?.rejectedCount ?? 0) > 0 ? EXIT.partial : EXIT.ok),
 };
+
+function readFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    throw new BadInputError(`无法读取文件：${file}`);
+  }
+}
+
+/** The first non-blank character (after a byte-order mark) is "<". */
+function looksLikeXml(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(512);
+    const n = fs.readSync(fd, head, 0, 512, 0);
+    fs.closeSync(fd);
+    const text = head.subarray(0, n).toString('latin1').replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').replace(/\x00/g, '');
+    return text.trimStart().startsWith('<');
+  } catch {
+    return true; // the XML path reports the unreadable file
+  }
+}
 
 type CallDoc = ({ id: string; file: string; number: string | null; at: string; durationSec: number | null } | { file: string; error: { code: string; message: string } })[];
 

@@ -99,6 +99,8 @@ export function createTimelineService(opts: TimelineServiceOptions): TimelineSer
     'timeline:summary': () => c.summary() as never,
     'timeline:importSmsData': ({ taskId, ...upload }) =>
       changed(featureClient(host, 'timeline', task(taskId)).importSmsData(upload) as Promise<ImportSmsResult>),
+    'timeline:importSmsTable': ({ taskId, columns, ...upload }) =>
+      changed(featureClient(host, 'timeline', task(taskId)).importSmsTable(upload, columns) as Promise<ImportSmsResult>),
     'timeline:importCallsData': async ({ files, taskId }) => {
       const results = (await featureClient(host, 'timeline', task(taskId)).importCallsData(files)) as ImportCallResult[];
       void checkReminders();

@@ -17,6 +17,7 @@ export const TIMELINE_CHANNELS = [
   'timeline:summary',
   'timeline:importSmsData',
   'timeline:importCallsData',
+  'timeline:importSmsTable',
 ] as const;
 
 /** Reminders of what is due (the renderer shows them in-app; Electron also notifies). */

@@ -12,7 +12,12 @@ const PartyEnum = z.enum(PARTY_TYPES);
 const EffectivePartyEnum = z.enum([...PARTY_TYPES, 'unknown']);
 const FlagEnum = z.enum(FLAG_CODES);
 
-export const ClaimsSchema = z.object({ amountOwed: z.string().optional(), overdueDays: z.number().int().optional() });
+export const ClaimsSchema = z.object({
+  amountOwed: z.string().optional(),
+  overdueDays: z.number().int().optional(),
+  dueDate: z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/).optional(),
+  minimumPayment: z.string().optional(),
+});
 
 export const FlagHitSchema = z.object({
   code: FlagEnum,
@@ -203,6 +208,10 @@ export type ImportCallResult = z.infer<typeof ImportCallResultSchema>;
 const Upload = z.object({ name: Text(500), dataBase64: z.string().max(64 * 1024 * 1024), lastModified: z.number().optional() }).strict();
 /** A renderer-chosen id: progress of the import arrives as task:progress events with it. */
 const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+/** Which column holds what, in a CSV / text SMS export: a header's text or a column number from 1. */
+export const SmsColumnsSchema = z
+  .object({ sender: Text(100), time: Text(100), body: Text(100), direction: Text(100).optional() })
+  .strict();
 
 export const ReminderSchema = z.object({ items: z.array(AgendaItemSchema) });
 
@@ -232,6 +241,8 @@ export const timelineContract = {
   'timeline:summary': { args: z.object({}).strict(), result: z.object({ months: z.array(MonthSummarySchema) }) },
   /** Browser mode and drag-and-drop: the file's bytes, never a path. */
   'timeline:importSmsData': { args: Upload.extend({ taskId: TaskId }).strict(), result: ImportSmsResultSchema },
+  /** A CSV / text SMS export with its column mapping (none: the header must name the columns). */
+  'timeline:importSmsTable': { args: Upload.extend({ taskId: TaskId, columns: SmsColumnsSchema.optional() }).strict(), result: ImportSmsResultSchema },
   'timeline:importCallsData': {
     args: z.object({ files: z.array(Upload).min(1).max(500), taskId: TaskId }).strict(),
     result: z.object({ results: z.array(ImportCallResultSchema) }),

@@ -243,3 +243,25 @@ describe('times in Beijing', () => {
     expect(beijingMinute('2026-03-01T10:00:00+08:00')).toBe('2026-03-01 10:00');
   });
 });
+
+describe('a collection message beside our own figures: both directions', () => {
+  const ours = { total: '10410.00', overdueDays: 82 };
+  it('a claim above ours is unverified (ask for an itemised statement)', () => {
+    const c = compareClaims('您的借款已逾期九十天，欠款总额１２，０００．００元。', ours);
+    expect(c.amount.side).toBe('above');
+    expect(c.days.side).toBe('above');
+    expect(c.findings).toEqual(['unverified']);
+  });
+  it('a claim below ours says the person’s own entry may be wrong', () => {
+    const c = compareClaims('【借呗】您已还款2,000.00元，剩余欠款8,410.00元，已逾期82天。', ours);
+    expect(c).toMatchObject({ verdict: 'differs', amount: { claimed: '8410.00', difference: '-2000.00', side: 'below' }, days: { side: 'same' } });
+    expect(c.findings).toEqual(['check-own']);
+  });
+  it('one field above and one below: both findings', () => {
+    const c = compareClaims('已逾期100天，欠款金额9,000.00元', ours);
+    expect(c.findings).toEqual(['unverified', 'check-own']);
+  });
+  it('equal figures: no finding', () => {
+    expect(compareClaims('已逾期82天，欠款金额10,410.00元', ours).findings).toEqual([]);
+  });
+});

@@ -118,4 +118,27 @@ describe('xieshang import-sms / import-calls / timeline', () => {
     expect(cli(['import-sms', path.join(dir, 'missing.xml'), '--vault', vault], { env }).status).toBe(2);
     expect(cli(['import-sms', xml, '--vault', vault]).status).toBe(2); // no passphrase
   });
+
+  it('a CSV export with --columns: the same document as the XML path; a missing column is exit 2', () => {
+    const { dir, vault } = vaultDir();
+    const csv = path.join(dir, 'export.csv');
+    fs.writeFileSync(
+      csv,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from('发件人,收到时间,短信正文\n95188,2024-10-18 21:59:00,"【花呗】您的花呗已逾期15天，应还金额￥3,208.40。"\n95188,坏时间,x\n', 'utf8'),
+      ]),
+    );
+    const r = cli(['import-sms', csv, '--columns', 'sender=发件人,time=收到时间,body=短信正文', '--vault', vault, '--json'], { env });
+    expect(r.status).toBe(3); // one row refused
+    const doc = json(r) as { imported: number; skipped: number; messages: Record<string, unknown>[] };
+    expect(Object.keys(doc)).toEqual(['imported', 'skipped', 'messages']);
+    expect(doc).toMatchObject({ imported: 1, skipped: 1 });
+    expect(doc.messages[0]).toMatchObject({ address: '95188', at: '2024-10-18T21:59:00+08:00', direction: 'incoming', claims: { amountOwed: '3208.40', overdueDays: 15 } });
+    const human = cli(['import-sms', csv, '--columns', 'sender=发件人,time=收到时间,body=短信正文', '--vault', vault], { env });
+    expect(human.stdout).toContain('第 3 条：时间无法识别：坏时间');
+    const bad = cli(['import-sms', csv, '--columns', 'sender=号码,time=收到时间,body=短信正文', '--vault', vault, '--json'], { env });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('找不到“号码”这一列');
+  });
 });

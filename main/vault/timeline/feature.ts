@@ -19,7 +19,9 @@ import {
   updateContact,
 } from './contacts';
 import { agenda, cliTimeline, listTimeline, summary, takeReminders } from './queries';
-import { importSmsBackupKeepingOriginal } from './sms-import';
+import { importSmsBackupKeepingOriginal, importSmsKeepingOriginal } from './sms-import';
+import { importSmsTable } from './sms-table-import';
+import type { SmsColumns } from '../../../shared/timeline/sms-table';
 import { bufferSource, fileSource } from './xml-text';
 import { importRecording, type RecordingInput } from './calls-import';
 import './case-port';
@@ -88,6 +90,17 @@ export const timelineFeature = {
       { label: upload.name, name, source: { kind: 'bytes', bytes, modifiedMs: upload.lastModified ?? null } },
       () => bufferSource(bytes),
       { name: upload.name, progress: (done, total) => ctx.progress(done, total), cancelled: ctx.cancelled },
+    );
+    return rest;
+  },
+  /** The app: a CSV / text export and the column mapping the person confirmed. */
+  importSmsTable: async (ctx: FeatureContext, upload: UploadedFile, columns?: SmsColumns) => {
+    const bytes = decodeBase64(upload.dataBase64);
+    const name = path.basename(upload.name.replace(/\\/g, '/'));
+    const { messages: _omitted, ...rest } = await importSmsKeepingOriginal(
+      ctx.vault(),
+      { label: upload.name, name, source: { kind: 'bytes', bytes, modifiedMs: upload.lastModified ?? null } },
+      (evidenceId) => importSmsTable(ctx.vault(), bytes, { name: upload.name, evidenceId, ...(columns ? { columns } : {}) }),
     );
     return rest;
   },

@@ -12,6 +12,7 @@
 // Streaming: saxes is fed one decoded chunk at a time; memory does not grow with the file.
 import { createHash, randomUUID } from 'node:crypto';
 import { SaxesParser } from 'saxes';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Vault } from '../vault';
 import { BadInputError, XieshangError } from '../../../shared/errors';
 import { extractClaims, type CollectionClaims } from '../../../shared/collection-claims';
@@ -59,9 +60,79 @@ export interface SmsImportOptions {
 
 export const MAX_REJECTED_LISTED = 200;
 /** Dates before this are not phone messages (a 0 or a seconds value read as ms). */
-const MIN_DATE_MS = Date.UTC(2000, 0, 1);
+export const MIN_DATE_MS = Date.UTC(2000, 0, 1);
 
 class XmlProblem extends Error {}
+
+export interface SmsToWrite {
+  address: string;
+  ms: number;
+  direction: Direction;
+  body: string;
+  contactName: string;
+}
+
+/**
+ * The one insert path of SMS, whatever the file (XML backup, CSV or text table): the
+ * natural key SHA-256(sender, date, type, body) — so the same message from two exports
+ * is one entry —, claims of incoming messages (dated, so a due date gets its year), and
+ * the search index. Returns null for a message already in the vault.
+ */
+export function smsWriter(db: Database.Database, evidenceId?: string): (m: SmsToWrite) => ImportedSms | null {
+  const now = new Date().toISOString();
+  // The exported file itself, kept as evidence: every message (new or already there) links to it.
+  const linkOriginal = evidenceId
+    ? db.prepare("INSERT OR IGNORE INTO evidence_links (item_id, target_kind, target_id) VALUES (?, 'contact', ?)")
+    : null;
+  const bySourceKey = db.prepare('SELECT id FROM contacts WHERE source_key = ?').pluck();
+  const insert = db.prepare(
+    `INSERT INTO contacts (id, at, at_ms, channel, direction, phone, phone_key, connected, body, contact_name, claims,
+       source, source_key, created_at, updated_at)
+     VALUES (@id, @at, @at_ms, 'sms', @direction, @phone, @phone_key, 1, @body, @contact_name, @claims,
+       'sms_backup', @source_key, @now, @now)
+     ON CONFLICT (source_key) DO NOTHING`,
+  );
+  const index = newContactIndexer(db);
+  return ({ address, ms, direction, body, contactName }) => {
+    const type = direction === 'incoming' ? '1' : '2';
+    const key = createHash('sha256').update(`sms\n${numberKey(address)}\n${ms}\n${type}\n${body}`, 'utf8').digest('hex');
+    const at = isoWithOffset(ms);
+    const claims: CollectionClaims = direction === 'incoming' ? extractClaims(body, { received: at.slice(0, 10) }) : {};
+    const row = {
+      id: randomUUID(),
+      at,
+      at_ms: ms,
+      direction,
+      phone: address || null,
+      phone_key: numberKey(address) || null,
+      body,
+      contact_name: contactName && contactName !== '(Unknown)' ? contactName : null,
+      claims: Object.keys(claims).length > 0 ? JSON.stringify(claims) : null,
+      source_key: key,
+      now,
+    };
+    if (insert.run(row).changes === 0) {
+      linkOriginal?.run(evidenceId, bySourceKey.get(key) as string);
+      return null;
+    }
+    linkOriginal?.run(evidenceId, row.id);
+    index({
+      id: row.id,
+      source: 'sms_backup',
+      organisation: null,
+      person: null,
+      contact_name: row.contact_name,
+      agent_id: null,
+      phone: row.phone,
+      body,
+      summary: '',
+      they_said: '',
+      i_promised: '',
+      outcome: '',
+    });
+    return { id: row.id, address, at, direction, body, claims };
+  };
+}
 
 export function importSmsBackup(vault: Vault, source: ByteSource, opts: SmsImportOptions): SmsImportOutcome {
   try {
@@ -77,19 +148,7 @@ export function importSmsBackup(vault: Vault, source: ByteSource, opts: SmsImpor
         sha256: '',
         messages: opts.collectMessages ? [] : null,
       };
-      const now = new Date().toISOString();
-      const insert = db.prepare(
-        `INSERT INTO contacts (id, at, at_ms, channel, direction, phone, phone_key, connected, body, contact_name, claims,
-           source, source_key, created_at, updated_at)
-         VALUES (@id, @at, @at_ms, 'sms', @direction, @phone, @phone_key, 1, @body, @contact_name, @claims,
-           'sms_backup', @source_key, @now, @now)
-         ON CONFLICT (source_key) DO NOTHING`,
-      );
-      const index = newContactIndexer(db);
-      const linkOriginal = opts.evidenceId
-        ? db.prepare("INSERT OR IGNORE INTO evidence_links (item_id, target_kind, target_id) VALUES (?, 'contact', ?)")
-        : null;
-      const bySourceKey = db.prepare('SELECT id FROM contacts WHERE source_key = ?').pluck();
+      const write = smsWriter(db, opts.evidenceId);
       const parser = new SaxesParser({ xmlns: false, position: true });
       let depth = 0;
       let rootSeen = false;
@@ -127,44 +186,13 @@ export function importSmsBackup(vault: Vault, source: ByteSource, opts: SmsImpor
         const direction: Direction = type === '1' ? 'incoming' : 'outgoing';
         const address = (a.address ?? '').trim();
         const body = a.body ?? '';
-        const key = createHash('sha256').update(`sms\n${numberKey(address)}\n${ms}\n${type}\n${body}`, 'utf8').digest('hex');
-        const claims: CollectionClaims = direction === 'incoming' ? extractClaims(body) : {};
-        const contactName = (a.contact_name ?? '').trim();
-        const row = {
-          id: randomUUID(),
-          at: isoWithOffset(ms),
-          at_ms: ms,
-          direction,
-          phone: address || null,
-          phone_key: numberKey(address) || null,
-          body,
-          contact_name: contactName && contactName !== '(Unknown)' ? contactName : null,
-          claims: Object.keys(claims).length > 0 ? JSON.stringify(claims) : null,
-          source_key: key,
-          now,
-        };
-        if (insert.run(row).changes === 0) {
+        const written = write({ address, ms, direction, body, contactName: (a.contact_name ?? '').trim() });
+        if (written === null) {
           outcome.duplicates++;
-          if (linkOriginal) linkOriginal.run(opts.evidenceId, bySourceKey.get(key) as string);
           return;
         }
-        linkOriginal?.run(opts.evidenceId, row.id);
-        index({
-          id: row.id,
-          source: 'sms_backup',
-          organisation: null,
-          person: null,
-          contact_name: row.contact_name,
-          agent_id: null,
-          phone: row.phone,
-          body,
-          summary: '',
-          they_said: '',
-          i_promised: '',
-          outcome: '',
-        });
         outcome.imported++;
-        outcome.messages?.push({ id: row.id, address, at: row.at, direction, body, claims });
+        outcome.messages?.push(written);
       });
       parser.on('closetag', () => {
         depth--;
@@ -230,6 +258,18 @@ export async function importSmsBackupKeepingOriginal(
   source: () => ByteSource,
   opts: SmsImportOptions,
 ): Promise<SmsBackupOutcome> {
+  return importSmsKeepingOriginal(vault, input, (evidenceId) => importSmsBackup(vault, source(), { ...opts, evidenceId }));
+}
+
+/**
+ * Any SMS export (XML backup, CSV or text table) kept as evidence with its messages:
+ * `importMessages` runs inside the item's transaction with the new (or existing) item's id.
+ */
+export async function importSmsKeepingOriginal(
+  vault: Vault,
+  input: RecordingInput,
+  importMessages: (evidenceId: string) => SmsImportOutcome,
+): Promise<SmsBackupOutcome> {
   const opened = openSource(input);
   if ('error' in opened) throw new BadInputError(`${opened.error.message}：${input.label}`);
   let outcome: SmsImportOutcome | null = null;
@@ -254,13 +294,13 @@ export async function importSmsBackupKeepingOriginal(
       route: input.source.kind === 'path' ? 'path' : 'upload',
       category: 'sms',
       within: (_db, itemId) => {
-        outcome = importSmsBackup(vault, source(), { ...opts, evidenceId: itemId });
+        outcome = importMessages(itemId);
       },
     });
   } finally {
     opened.close();
   }
   if ('error' in stored) throw new BadInputError(stored.error.message);
-  const done: SmsImportOutcome = outcome ?? importSmsBackup(vault, source(), { ...opts, evidenceId: stored.id });
+  const done: SmsImportOutcome = outcome ?? importMessages(stored.id);
   return { ...done, evidenceId: stored.id };
 }

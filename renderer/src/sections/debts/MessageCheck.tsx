@@ -72,7 +72,7 @@ export function MessageCheck({ accounts, today }: { accounts: readonly Account[]
     try {
       const chosen = which === 'all' ? accounts : accounts.filter((a) => a.id === which);
       const owed = caseOwedOn(chosen, on.value as string);
-      setResult(compareClaims(body, { total: owed.total.total, overdueDays: owed.maxOverdueDays }));
+      setResult(compareClaims(body, { total: owed.total.total, overdueDays: owed.maxOverdueDays }, on.value as string));
     } catch (err) {
       setError(detailOf(err));
     }
@@ -184,11 +184,28 @@ export function MessageCheck({ accounts, today }: { accounts: readonly Account[]
               </tr>
             </tbody>
           </table>
-          {result.verdict === 'differs' && (
+          {result.findings.includes('unverified') && (
             <div className="case-alert" role="alert" data-testid="sms-unverified">
-              <p className="case-alert-title">{t('debts.check.unverifiedTitle')}</p>
-              <p>{t('debts.check.differs')}</p>
+              <p className="case-alert-title">{t('claims.check.aboveTitle')}</p>
+              <p>{t('claims.check.above')}</p>
             </div>
+          )}
+          {result.findings.includes('check-own') && (
+            <div className="case-alert" role="alert" data-testid="sms-check-own">
+              <p className="case-alert-title">{t('claims.check.belowTitle')}</p>
+              <p>{t('claims.check.below')}</p>
+            </div>
+          )}
+          {(result.claims.minimumPayment !== undefined || result.claims.dueDate !== undefined) && (
+            <p className="case-small" data-testid="sms-also-stated">
+              {t('claims.check.alsoStated')}：
+              {[
+                result.claims.minimumPayment !== undefined ? t('claims.check.minimum', { amount: yuan(result.claims.minimumPayment) }) : null,
+                result.claims.dueDate !== undefined ? t('claims.check.dueDate', { date: result.claims.dueDate }) : null,
+              ]
+                .filter(Boolean)
+                .join('；')}
+            </p>
           )}
           {result.verdict === 'match' && <Message kind="success">{t('debts.check.match')}</Message>}
           {result.verdict === 'nothing-found' && <Message kind="info">{t('debts.check.nothing')}</Message>}

@@ -15,6 +15,7 @@ import { duration, fullTime, toLocalInput } from './format';
 import { Preview } from './previews/Preview';
 import type { AppMode } from './urls';
 import { CategoryOptions } from './CategoryOptions';
+import { ScreenshotContactsButton } from '../timeline/ScreenshotContacts';
 
 export interface AccountRef {
   id: string;
@@ -306,6 +307,12 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
               <Message kind={notice.kind} testId="evidence-detail-notice">
                 {notice.text}
               </Message>
+            )}
+
+            {item.mime.startsWith('image/') && item.trashedAt === null && (
+              <div className="form-actions" data-testid="evidence-screenshot-contacts">
+                <ScreenshotContactsButton evidenceId={id} capturedAt={item.capturedAt} onAdded={onChanged} />
+              </div>
             )}
 
             <div className="form-actions">

@@ -88,6 +88,8 @@ export function EntryDetail({ contact: c, marks, onClose, onChanged, onEdit, onO
         {c.toThirdParty && row(t('timeline.detail.toThirdParty'), '✓')}
         {c.claims?.amountOwed && row(t('timeline.detail.claimAmount', { amount: c.claims.amountOwed }), '⚠')}
         {c.claims?.overdueDays !== undefined && row(t('timeline.detail.claimDays', { days: c.claims.overdueDays }), '⚠')}
+        {c.claims?.minimumPayment && row(t('claims.entry.claimMinimum', { amount: c.claims.minimumPayment }), '⚠')}
+        {c.claims?.dueDate && row(t('claims.entry.claimDueDate', { date: c.claims.dueDate }), '⚠')}
       </dl>
       <SidePanel contact={c} onChanged={(next) => onChanged(next)} />
       {c.timeUncertain && (

@@ -1,7 +1,7 @@
 // Imports from the app: an SMS backup file, call recordings (files or a whole folder).
 // The renderer reads the bytes the user chose and hands them to main; it never names a
 // path. Progress arrives as task:progress events for the import's task id.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportCallResult, ImportSmsResult } from '../../../../shared/contracts/timeline';
 import { useT } from '../../i18n';
 import { api, getApi } from '../../lib/api';
@@ -10,6 +10,10 @@ import { formatBytes } from '../../lib/format';
 import { currentLocale } from '../../i18n';
 import { Message } from '../../components/Message';
 import { MAX_UPLOAD_BYTES, newTaskId, readAsBase64 } from './upload';
+import { decodeTable, guessEachColumn, parseTable, type SmsColumns } from '../../../../shared/timeline/sms-table';
+import { detailOf } from '../../../../shared/case/detail';
+import { SmsTableMapping, type TableSample } from './SmsTableMapping';
+import { SmsExportGuide } from './SmsExportGuide';
 
 export type ImportStatusValue =
   | { kind: 'idle' }
@@ -33,6 +37,9 @@ export function ImportPanel({ status, onStatus: setStatus, onImported }: ImportP
   const callsInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const task = useRef<string | null>(null);
+  // A CSV / text export waiting for its column mapping, and the mapping to start from.
+  const [table, setTable] = useState<{ file: File; sample: TableSample; initial: Partial<SmsColumns> } | null>(null);
+  const [guide, setGuide] = useState(false);
 
   useEffect(() => {
     // Directory picking is not in React's typings; set it on the element.
@@ -50,12 +57,49 @@ export function ImportPanel({ status, onStatus: setStatus, onImported }: ImportP
       setStatus({ kind: 'error', text: t('timeline.import.tooLarge', { size: formatBytes(t, file.size, currentLocale()) }) });
       return;
     }
+    if (!(await isXml(file))) {
+      await openTable(file);
+      return;
+    }
     setStatus({ kind: 'busy', text: t('timeline.import.reading', { name: file.name }) });
     try {
       const taskId = newTaskId('sms');
       task.current = taskId;
       const dataBase64 = await readAsBase64(file);
       const result = await api().timeline.importSmsData({ name: file.name, dataBase64, lastModified: file.lastModified, taskId });
+      setStatus({ kind: 'sms', result });
+      onImported();
+    } catch (err) {
+      setStatus({ kind: 'error', text: t('timeline.import.failed', { message: errorText(t, err) }) });
+    } finally {
+      task.current = null;
+    }
+  };
+
+  /** A table: read its first rows here, then ask which column is what. */
+  const openTable = async (file: File) => {
+    try {
+      const decoded = decodeTable(new Uint8Array(await file.arrayBuffer()));
+      const rows = parseTable(decoded.text);
+      const header = rows[0];
+      if (!header) throw new Error(t('claims.smsTable.notTable', { message: file.name }));
+      const remembered = (await api().settings.get()).smsColumns ?? null;
+      const fits = remembered !== null && [remembered.sender, remembered.time, remembered.body].every((c) => header.some((h) => h.trim() === c) || /^\d+$/.test(c));
+      setTable({ file, sample: { name: file.name, encoding: decoded.encoding, header, rows: rows.slice(1, 4) }, initial: fits ? remembered : guessEachColumn(header) });
+    } catch (err) {
+      setStatus({ kind: 'error', text: t('claims.smsTable.notTable', { message: err instanceof Error ? detailOf(err) : errorText(t, err) }) });
+    }
+  };
+
+  const importTable = async (file: File, columns: SmsColumns) => {
+    setTable(null);
+    setStatus({ kind: 'busy', text: t('timeline.import.reading', { name: file.name }) });
+    try {
+      const taskId = newTaskId('sms');
+      task.current = taskId;
+      const dataBase64 = await readAsBase64(file);
+      const result = await api().timeline.importSmsTable({ name: file.name, dataBase64, lastModified: file.lastModified, taskId, columns });
+      await api().settings.set({ smsColumns: columns });
       setStatus({ kind: 'sms', result });
       onImported();
     } catch (err) {
@@ -92,6 +136,9 @@ export function ImportPanel({ status, onStatus: setStatus, onImported }: ImportP
         <button type="button" className="button" disabled={busy} onClick={() => smsInput.current?.click()} data-testid="import-sms-button" title={t('timeline.import.smsHelp')}>
           {t('timeline.actions.importSms')}
         </button>
+        <button type="button" className="button button-quiet" onClick={() => setGuide(true)} data-testid="sms-guide-button">
+          {t('claims.guide.button')}
+        </button>
         <button type="button" className="button" disabled={busy} onClick={() => callsInput.current?.click()} data-testid="import-calls-button" title={t('timeline.import.callsHelp')}>
           {t('timeline.actions.importCalls')}
         </button>
@@ -101,7 +148,7 @@ export function ImportPanel({ status, onStatus: setStatus, onImported }: ImportP
       <input
         ref={smsInput}
         type="file"
-        accept=".xml,text/xml,application/xml"
+        accept=".xml,text/xml,application/xml,.csv,text/csv,.tsv,.txt,text/plain"
         className="visually-hidden"
         tabIndex={-1}
         aria-hidden="true"
@@ -112,6 +159,8 @@ export function ImportPanel({ status, onStatus: setStatus, onImported }: ImportP
           if (f) void importSms(f);
         }}
       />
+      {table && <SmsTableMapping sample={table.sample} initial={table.initial} onImport={(c) => void importTable(table.file, c)} onCancel={() => setTable(null)} />}
+      {guide && <SmsExportGuide onClose={() => setGuide(false)} />}
       <input
         ref={callsInput}
         type="file"
@@ -143,6 +192,15 @@ export function ImportPanel({ status, onStatus: setStatus, onImported }: ImportP
       />
     </>
   );
+}
+
+/** An XML backup (by name, or a "<" first), else a table. */
+async function isXml(file: File): Promise<boolean> {
+  if (/\.xml$/i.test(file.name)) return true;
+  if (/\.(csv|tsv|txt)$/i.test(file.name)) return false;
+  const head = new Uint8Array(await file.slice(0, 64).arrayBuffer());
+  const text = new TextDecoder('latin1').decode(head).replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').replace(/\x00/g, '');
+  return text.trimStart().startsWith('<');
 }
 
 export function ImportStatus({ status }: { status: ImportStatusValue }) {
