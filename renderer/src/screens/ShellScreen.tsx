@@ -11,6 +11,7 @@ import { EvidenceSection } from '../sections/evidence/EvidenceSection';
 import { FinancesSection } from '../sections/finances/FinancesSection';
 import { PlanSection } from '../sections/plan/PlanSection';
 import { TimelineSection } from '../sections/timeline/TimelineSection';
+import { HelpSection } from '../sections/help/HelpSection';
 import { ReminderToasts } from '../sections/timeline/ReminderToasts';
 import type { SectionId } from '../sections/sections';
 import { SettingsSection } from '../settings/SettingsSection';
@@ -91,6 +92,8 @@ export function ShellScreen(props: ShellScreenProps) {
               <Suspense fallback={<p role="status">{'…'}</p>}>
                 <ApplicationSection mode={props.info.mode} />
               </Suspense>
+            ) : section === 'help' ? (
+              <HelpSection />
             ) : (
               <PlannedSectionView key={section} id={section} />
             )}
