@@ -1,0 +1,64 @@
+// Issue 15 in the real renderer: settings → 节假日安排 (paste the 2027 notice, see what was
+// understood, confirm; the year is then listed), settings → 规则与出处, and the 求助渠道 page
+// with the scam warning and the printable 征信异议申请.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import { createVault } from './steps';
+
+const NOTICE_2027 = fs.readFileSync(path.join(__dirname, '..', 'test', 'calendar', 'notices', '2027-invented.txt'), 'utf8');
+
+test('settings: paste a holiday notice, check what was read, confirm', async ({ app }) => {
+  const { page } = app;
+  const id = (t: string) => page.getByTestId(t);
+  await createVault(page);
+  await id('nav-settings').click();
+  const card = id('settings-holidays');
+  await card.scrollIntoViewIfNeeded();
+  await expect(card).toContainText('2004–2026');
+
+  // A partial paste is refused, in words, and nothing is kept.
+  await id('holidays-text').fill(NOTICE_2027.split('五、')[0]!);
+  await id('holidays-read').click();
+  await expect(id('holidays-preview-error')).toContainText('没有找到“国庆”的安排');
+
+  await id('holidays-text').fill(NOTICE_2027);
+  await id('holidays-read').click();
+  const preview = id('holidays-preview');
+  await expect(preview).toContainText('2027 年安排');
+  await expect(preview).toContainText('2月5日–2月12日（共 8 天）');
+  await expect(preview).toContainText('2月14日、2月20日');
+  await preview.scrollIntoViewIfNeeded();
+  await app.shot('settings-holidays-preview');
+  await id('holidays-confirm').click();
+  await expect(id('holidays-saved')).toContainText('已保存 2027 年的节假日安排');
+  await expect(id('holidays-added')).toContainText('2027 年');
+  // Kept in the data folder, beside the vault, not inside it.
+  const stored = JSON.parse(fs.readFileSync(path.join(app.dataDir, 'holiday-notices.json'), 'utf8')) as { years: Record<string, unknown> };
+  expect(Object.keys(stored.years)).toEqual(['2027']);
+
+  const rules = id('settings-rules');
+  await rules.scrollIntoViewIfNeeded();
+  await expect(id('rule-gbt_45251_2025')).toContainText('GB/T 45251—2025');
+  await expect(id('rule-holiday_notice_2026').locator('[data-status]')).toHaveText('已核对');
+  await expect(id('rule-nifa_2024').locator('[data-status]')).toHaveText('二手资料');
+  await app.shot('settings-rules-sources');
+});
+
+test('the help page: channels with what to prepare, the scam warning, the objection letter', async ({ app }) => {
+  const { page } = app;
+  const id = (t: string) => page.getByTestId(t);
+  await createVault(page);
+  await id('nav-help').click();
+  await expect(id('section-help')).toBeVisible();
+  await expect(id('help-scam-warning')).toContainText('2026年2月6日');
+  for (const c of ['creditor', '12378', '12363', '12348', '12315', 'court_mediation', '110']) {
+    await expect(id(`help-channel-${c}`)).toBeVisible();
+  }
+  await expect(id('help-channel-12378')).toContainText('电话：12378');
+  await expect(id('help-channel-12363')).toContainText('征信');
+  await app.shot('help-channels');
+  await id('help-credit-letter').scrollIntoViewIfNeeded();
+  await expect(id('help-credit-letter')).toContainText('《征信业管理条例》第二十五条');
+  await app.shot('help-credit-objection');
+});
