@@ -61,3 +61,22 @@ describe('parseLprAnnouncement', () => {
     expect(() => parseLprAnnouncement('2026年2月30日 1年期LPR为3%')).toThrow(BadInputError);
   });
 });
+
+describe('help-channels.json', () => {
+  it('only the official free numbers, each channel with its purpose, what to prepare and a status; sources exist', async () => {
+    const help = (await import('../../shared/data/help-channels.json')).default;
+    const numbers = help.channels.map((c) => c.number).filter((n) => n !== null);
+    expect(numbers).toEqual(['12378', '12363', '12348', '12315', '110']);
+    for (const c of help.channels) {
+      expect(c.for.length, c.id).toBeGreaterThan(10);
+      expect(c.en_for.length, c.id).toBeGreaterThan(10);
+      expect(c.prepare.length, c.id).toBeGreaterThan(0);
+      expect(c.prepare.length, c.id).toBe(c.en_prepare.length);
+      expect(['verified', 'secondary'], c.id).toContain(c.status);
+      if (c.source !== null) expect(Object.keys(legal.sources), c.id).toContain(c.source);
+    }
+    expect(Object.keys(legal.sources)).toContain(help.scamWarning.source);
+    expect(help.scamWarning.text).toContain('2026年2月6日');
+    expect(help.creditObjectionLetter.lines.join('\n')).toContain('《征信业管理条例》第二十五条');
+  });
+});
