@@ -62,3 +62,32 @@ test('the help page: channels with what to prepare, the scam warning, the object
   await expect(id('help-credit-letter')).toContainText('《征信业管理条例》第二十五条');
   await app.shot('help-credit-objection');
 });
+
+test('no lost work: leaving a section with unsaved edits asks; unlocking returns to the same section', async ({ app }) => {
+  const { page } = app;
+  const id = (t: string) => page.getByTestId(t);
+  await createVault(page);
+  await id('nav-settings').click();
+  await id('holidays-text').fill('国务院办公厅关于2027年部分节假日安排的通知');
+  await id('nav-help').click();
+  await expect(id('unsaved-guard')).toBeVisible();
+  await expect(id('unsaved-guard')).toContainText('还没保存的修改');
+  await app.shot('unsaved-guard');
+  await id('unsaved-stay').click();
+  await expect(id('section-settings')).toBeVisible();
+  await expect(id('holidays-text')).toHaveValue('国务院办公厅关于2027年部分节假日安排的通知');
+  await id('nav-help').click();
+  await id('unsaved-leave').click();
+  await expect(id('section-help')).toBeVisible();
+  // Without edits there is nothing to ask.
+  await id('nav-timeline').click();
+  await expect(id('unsaved-guard')).toHaveCount(0);
+  await id('nav-help').click();
+  await expect(id('section-help')).toBeVisible();
+
+  // Lock and unlock: back on the help page, not the first section.
+  await id('lock-button').click();
+  await id('unlock-passphrase').fill('我的证据 horse battery 2024');
+  await id('unlock-submit').click();
+  await expect(id('section-help')).toBeVisible({ timeout: 20_000 });
+});

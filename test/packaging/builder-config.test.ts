@@ -6,11 +6,13 @@
 // (Electron zip, headers), so this checks the configuration and the files it names.
 import fs from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
 
+// js-yaml ships no types; electron-builder itself reads the file with it.
+const yaml = createRequire(__filename)('js-yaml') as { load(text: string): unknown };
 const root = path.resolve(__dirname, '../..');
 const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; main: string };

@@ -6,6 +6,7 @@ import { Message } from '../components/Message';
 import { useT } from '../i18n';
 import { api } from '../lib/api';
 import { sayText } from '../lib/said';
+import { useUnsavedChanges } from '../lib/unsaved';
 import { parseNotice, type ParsedNotice } from '../../../shared/calendar/notice';
 import type { HolidayYears } from '../../../shared/contracts/holidays';
 import './current.css';
@@ -39,6 +40,7 @@ export function HolidaysSetting() {
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  useUnsavedChanges(text.trim() !== '');
 
   const reload = () =>
     api()
