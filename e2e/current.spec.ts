@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { createVault } from './steps';
+import { E2E_PASSPHRASE, createVault } from './steps';
+import { Vault } from '../main/vault/vault';
+import { addContact } from '../main/vault/timeline/contacts';
 
 const NOTICE_2027 = fs.readFileSync(path.join(__dirname, '..', 'test', 'calendar', 'notices', '2027-invented.txt'), 'utf8');
 
@@ -90,4 +92,45 @@ test('no lost work: leaving a section with unsaved edits asks; unlocking returns
   await id('unlock-passphrase').fill('我的证据 horse battery 2024');
   await id('unlock-submit').click();
   await expect(id('section-help')).toBeVisible({ timeout: 20_000 });
+});
+
+test('the agenda: an answer window reaching into 2027 has dates, marked as an estimate; a 2027 notice makes it exact', async ({ app }) => {
+  const { page } = app;
+  const id = (t: string) => page.getByTestId(t);
+  await createVault(page);
+  // An application sent on 2026-12-18, written into the vault while it is locked (as the CLI would).
+  await id('lock-button').click();
+  await expect(id('unlock-passphrase')).toBeVisible();
+  const vault = Vault.open(path.join(app.dataDir, 'vault.xsv'), E2E_PASSPHRASE, { actor: 'cli' });
+  try {
+    addContact(vault, {
+      at: '2026-12-18T10:00:00+08:00',
+      channel: 'letter',
+      direction: 'outgoing',
+      partyType: 'creditor',
+      organisation: '招商银行',
+      summary: '寄出协商还款申请',
+      awaitingReply: true,
+    });
+  } finally {
+    vault.close();
+  }
+  await id('unlock-passphrase').fill(E2E_PASSPHRASE);
+  await id('unlock-submit').click();
+  await id('nav-timeline').click();
+  const item = id('agenda').locator('[data-kind="answer_due"]');
+  await expect(item).toContainText('2027-01-11');
+  await expect(item.getByTestId('agenda-provisional')).toContainText('按法定节假日估算，调休以国务院通知为准');
+  await item.scrollIntoViewIfNeeded();
+  await app.shot('timeline-agenda-provisional');
+
+  // The 2027 notice arrives: pasted in settings, the same item is exact.
+  await id('nav-settings').click();
+  await id('holidays-text').fill(NOTICE_2027);
+  await id('holidays-read').click();
+  await id('holidays-confirm').click();
+  await expect(id('holidays-saved')).toBeVisible();
+  await id('nav-timeline').click();
+  await expect(item).toContainText('2027-01-11');
+  await expect(item.getByTestId('agenda-provisional')).toHaveCount(0);
 });

@@ -96,6 +96,7 @@ export function HolidaysSetting() {
         <span className="field-label">{t('current.holidays.pasteLabel')}</span>
         <textarea
           rows={8}
+          className="wide-text"
           value={text}
           onChange={(e) => {
             setText(e.target.value);

@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { sayText } from '../../lib/said';
 import { parseLprAnnouncement, type LprAnnouncement } from '../../../../shared/money/lpr-announcement';
 import { formatPercent } from '../../../../shared/money/decimal';
+import '../../settings/current.css';
 
 export function LprPaste({ onAdd }: { onAdd: (row: { from: string; rate: string; note: string }) => Promise<boolean> }) {
   const t = useT();
@@ -27,7 +28,7 @@ export function LprPaste({ onAdd }: { onAdd: (row: { from: string; rate: string;
     <div className="lpr-paste" data-testid="lpr-paste">
       <label className="field">
         <span className="field-label">{t('current.lpr.pasteLabel')}</span>
-        <textarea rows={2} value={text} onChange={(e) => { setText(e.target.value); setRead(null); }} placeholder={t('current.lpr.pastePlaceholder')} data-testid="lpr-paste-text" />
+        <textarea rows={2} className="wide-text" value={text} onChange={(e) => { setText(e.target.value); setRead(null); }} placeholder={t('current.lpr.pastePlaceholder')} data-testid="lpr-paste-text" />
       </label>
       <button type="button" className="button button-quiet" onClick={parse} disabled={text.trim() === ''} data-testid="lpr-paste-read">
         {t('current.lpr.read')}
