@@ -47,7 +47,7 @@ test('create, lock, unlock, language, change passphrase, backup, auto-lock', asy
   await app.shot('05-unlock');
   await id('unlock-passphrase').fill('this is not it at all');
   await id('unlock-passphrase').press('Enter');
-  await expect(id('unlock-error')).toContainText('口令错误');
+  await expect(id('unlock-error')).toContainText('密码错误');
   await app.shot('06-unlock-wrong-passphrase');
   await id('unlock-passphrase').fill(PASS);
   await id('unlock-submit').click();
@@ -83,7 +83,7 @@ test('create, lock, unlock, language, change passphrase, backup, auto-lock', asy
   await id('lock-button').click();
   await id('unlock-passphrase').fill(PASS);
   await id('unlock-submit').click();
-  await expect(id('unlock-error')).toContainText('口令错误');
+  await expect(id('unlock-error')).toContainText('密码错误');
   await id('unlock-passphrase').fill(NEXT);
   await id('unlock-submit').click();
   await expect(id('lock-button')).toBeVisible({ timeout: 20_000 });
@@ -107,7 +107,7 @@ test('repeated wrong passphrases bring a growing, visible delay', async ({ app }
   for (let i = 0; i < 3; i++) {
     await id('unlock-passphrase').fill(`wrong passphrase number ${i}`);
     await id('unlock-submit').click();
-    await expect(id('unlock-error')).toContainText('口令错误');
+    await expect(id('unlock-error')).toContainText('密码错误');
   }
   await id('unlock-passphrase').fill(PASS);
   await id('unlock-submit').click();

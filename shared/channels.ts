@@ -7,6 +7,7 @@ import { TIMELINE_CHANNELS, TIMELINE_EVENTS } from './contracts/timeline-names';
 import { EVIDENCE_CHANNELS } from './contracts/evidence-names';
 import { PACKAGE_CHANNELS } from './contracts/package-names';
 import { SIDES_CHANNELS } from './contracts/sides-names';
+import { HOLIDAYS_CHANNELS } from './contracts/holidays-names';
 
 export const CHANNELS = [
   'app:info',
@@ -26,6 +27,7 @@ export const CHANNELS = [
   ...EVIDENCE_CHANNELS,
   ...PACKAGE_CHANNELS,
   ...SIDES_CHANNELS,
+  ...HOLIDAYS_CHANNELS,
 ] as const;
 
 export const EVENTS = ['vault:locked', 'task:progress', ...TIMELINE_EVENTS] as const;

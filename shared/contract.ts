@@ -9,6 +9,7 @@ import { timelineContract, timelineEvents } from './contracts/timeline';
 import { evidenceContract } from './contracts/evidence';
 import { packageContract } from './contracts/package';
 import { sidesContract } from './contracts/sides';
+import { holidaysContract } from './contracts/holidays';
 
 export const LocaleSchema = z.enum(LOCALES as unknown as ['zh-CN', 'zh-TW', 'en']);
 
@@ -76,6 +77,7 @@ export const contract = {
   ...evidenceContract,
   ...packageContract,
   ...sidesContract,
+  ...holidaysContract,
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 
 export const events = {

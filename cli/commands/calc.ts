@@ -14,7 +14,9 @@ import {
 } from '../../shared/money/penalty';
 import { MAX_INSTALLMENTS, makePlan, type PlanResult } from '../../shared/money/plan';
 import { daxie } from '../../shared/money/daxie';
-import { MAX_WORKDAYS, addWorkdays } from '../../shared/calendar/workdays';
+import { MAX_WORKDAYS, countWorkdays, useAddedHolidays } from '../../shared/calendar/workdays';
+import { addedHolidaysSource } from '../../main/calendar/notice-store';
+import { userDataDir } from '../../main/paths';
 
 /** A string option if given; an empty value is a usage error, not "absent". */
 function optional(ctx: CommandContext, name: string): string | undefined {
@@ -147,23 +149,30 @@ export interface WorkdaysResult {
   from: string;
   add: number;
   date: string;
+  provisional: boolean;
+  assumption?: string;
 }
 
 export const calcWorkdays: Command<WorkdaysResult> = {
   name: 'calc workdays',
-  usage: 'calc workdays --from DATE --add N',
+  usage: 'calc workdays --from DATE --add N [--strict]',
   summary: '推算 N 个工作日之后的日期（含法定节假日和调休）/ the date N mainland-China working days later',
   options: {
     from: { type: 'string' },
     add: { type: 'string' },
+    strict: { type: 'boolean' },
   },
   run(ctx) {
     const from = parseDate(ctx.requireString('from'), '起始日期（--from）');
     const add = parseCount(ctx.requireString('add'), { label: '工作日天数（--add）', min: 0, max: MAX_WORKDAYS });
-    return { from, add, date: addWorkdays(from, add) };
+    // Years the person added with `calendar add-notice` count as published.
+    useAddedHolidays(addedHolidaysSource(userDataDir(ctx.env)));
+    const a = countWorkdays(from, add, { strict: ctx.values.strict === true });
+    return { from, add, date: a.date, provisional: a.provisional, ...(a.assumption ? { assumption: a.assumption } : {}) };
   },
   human(r) {
-    return `${r.from} 之后第 ${r.add} 个工作日：${r.date}`;
+    const line = `${r.from} 之后第 ${r.add} 个工作日：${r.date}`;
+    return r.provisional ? `${line}（估算）\n${r.assumption ?? ''}` : line;
   },
 };
 

@@ -18,9 +18,12 @@ import { createEvidenceService } from './evidence-handlers';
 import { createPackageService } from './package-handlers';
 import { demoHandlers } from './demo-handlers';
 import { sidesHandlers } from './sides-handlers';
+import { holidaysHandlers } from './holidays-handlers';
 import { serveEvidence } from '../evidence-protocol';
 import type { ByteKind } from '../evidence-protocol';
 import pkg from '../../package.json';
+import { useAddedHolidays } from '../../shared/calendar/workdays';
+import { addedHolidaysSource } from '../calendar/notice-store';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -58,6 +61,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   };
   const host: VaultHost = opts.workerPath ? createWorkerHost(config, opts.workerPath) : createInProcessHost(config);
   const settings = new SettingsStore(path.join(opts.dataDir, 'settings.json'));
+  // Holiday years added by pasting a notice (this thread; the vault worker sets its own).
+  useAddedHolidays(addedHolidaysSource(opts.dataDir));
   const throttle = new UnlockThrottle();
 
   const lockNow = async (reason: 'manual' | 'suspend' | 'idle') => {
@@ -125,6 +130,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...timeline.handlers,
     ...evidence.handlers,
     ...packages.handlers,
+    ...holidaysHandlers(opts.dataDir),
     ...demoHandlers({ host, dataDir: opts.dataDir, emit: opts.emit, nativeBinding: opts.nativeBinding, log: opts.log }),
     ...sidesHandlers(host),
   };

@@ -6,8 +6,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { VaultSession, type SessionConfig } from './session';
 import { toErrorInfo } from '../../shared/errors';
 import { SESSION_METHODS, type WorkerRequest, type WorkerReply } from './host';
+import path from 'node:path';
+import { useAddedHolidays } from '../../shared/calendar/workdays';
+import { addedHolidaysSource } from '../calendar/notice-store';
 
 const session = new VaultSession(workerData as SessionConfig);
+// The agenda counts working days here: the holiday years the person added live next to the vault.
+useAddedHolidays(addedHolidaysSource(path.dirname((workerData as SessionConfig).vaultPath)));
 const port = parentPort;
 if (!port) throw new Error('vault worker must run in a worker thread');
 const cancelled = new Set<string>();

@@ -147,6 +147,8 @@ export const AgendaItemSchema = z.object({
   date: DateText,
   /** answer_due: the 7th working day (the window opens). */
   windowStart: DateText.nullable(),
+  /** The date is an estimate (a year without a published holiday schedule). */
+  provisional: z.boolean(),
   status: z.enum(['overdue', 'today', 'soon', 'later']),
   contactId: z.string().nullable(),
   agreementId: z.string().nullable(),

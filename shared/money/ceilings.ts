@@ -1,9 +1,11 @@
 // The legal ceilings a court may apply to overdue interest, each with its legal basis and
 // the caveat that says when it does NOT apply (domain.md §1). The LPR history is data
-// (../data/lpr.json) that the user can extend, never code.
+// (../data/lpr.json) that the user can extend, never code; the wording of each basis and
+// caveat is data too (../data/ceilings.json).
 import { BadInputError } from '../errors';
 import { compareDates, parseDate } from '../dates';
 import lprData from '../data/lpr.json';
+import ceilingData from '../data/ceilings.json';
 import { Money, formatPercent, formatRate, type Decimal } from './decimal';
 import { parseRate } from './parse-amount';
 
@@ -113,16 +115,15 @@ export function fourTimesLpr(date: string, table: LprTable = SHIPPED_LPR): Ceili
     kind: 'private-lending-4x-lpr',
     annualRate: formatRate(lpr.rate.times(4)),
     title: `4 倍一年期 LPR（${formatPercent(lpr.rate)} × 4 = ${formatPercent(lpr.rate.times(4))}）`,
-    basis:
-      '《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》（2020 年第二次修正）第二十五条：借款利率超过合同成立时一年期贷款市场报价利率四倍的，不予支持；第二十八条、第二十九条：逾期利率以及逾期利息、违约金和其他费用合计，不超过合同成立时一年期 LPR 的四倍。',
+    basis: ceilingData.privateLending4xLpr.basis,
     caveat:
-      '只适用于民间借贷。该规定第一条第二款及 2020 年最高人民法院批复：经金融监管部门批准设立的金融机构（银行、消费金融公司等）以及小额贷款公司等七类地方金融组织，不适用这一上限。花呗、借呗（重庆蚂蚁消费金融有限公司）和信用卡属于持牌机构，这里仅作参考对比。' +
+      ceilingData.privateLending4xLpr.caveat +
       (lpr.mayBeStale ? `所用 LPR 为 ${lpr.from} 的报价，之后可能已调整，请核对。` : ''),
     lpr: { rate: formatRate(lpr.rate), from: lpr.from, mayBeStale: lpr.mayBeStale },
   };
 }
 
-export const FINANCIAL_LOAN_ANNUAL_RATE = new Money('0.24');
+export const FINANCIAL_LOAN_ANNUAL_RATE = new Money(ceilingData.financialLoan24.annualRate);
 
 /** The 24 % a year figure commonly cited for financial loans. */
 export function financialLoan24(): Ceiling {
@@ -130,10 +131,8 @@ export function financialLoan24(): Ceiling {
     kind: 'financial-loan-24',
     annualRate: formatRate(FINANCIAL_LOAN_ANNUAL_RATE),
     title: '金融借款年利率 24%',
-    basis:
-      '常被引用的依据：《最高人民法院关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号），其中提到：金融借款合同的借款人以贷款人同时主张的利息、复利、罚息、违约金和其他费用过高，显著背离实际损失为由，请求对总计超过年利率 24% 的部分予以调减的，应予支持。',
-    caveat:
-      '此数字被普遍引用，但本程序未能核实其现行效力及在具体案件中的适用；据报道消费金融公司在监管窗口指导下将综合年化利率控制在 24% 以内。仅供参考，不是法律意见。',
+    basis: ceilingData.financialLoan24.basis,
+    caveat: ceilingData.financialLoan24.caveat,
   };
 }
 

@@ -1,7 +1,7 @@
 // What is due: follow-up dates, answers expected 7–15 working days after an application
 // (the review window banks and platforms quote), installment dates of signed agreements.
 // Pure: the vault supplies the rows and today's Beijing date. Isomorphic.
-import { addWorkdays } from '../calendar/workdays';
+import { countWorkdays } from '../calendar/workdays';
 import { compareDates, addDays } from '../dates';
 
 export const REVIEW_WINDOW_WORKDAYS = { from: 7, to: 15 } as const;
@@ -16,6 +16,8 @@ export interface AgendaEntry {
   kind: AgendaKind;
   date: string;
   windowStart: string | null;
+  /** The window runs through a year without a published holiday schedule: an estimate. */
+  provisional: boolean;
   status: AgendaStatus;
   contactId: string | null;
   agreementId: string | null;
@@ -61,6 +63,7 @@ export function buildAgenda(contacts: readonly AgendaContact[], installments: re
         kind: 'follow_up',
         date: c.followUpDate,
         windowStart: null,
+        provisional: false,
         status: statusOf(c.followUpDate, today),
         contactId: c.id,
         agreementId: null,
@@ -74,9 +77,13 @@ export function buildAgenda(contacts: readonly AgendaContact[], installments: re
       let start: string | null = null;
       let end: string | null = null;
       let problem: string | null = null;
+      let provisional = false;
       try {
-        start = addWorkdays(c.date, REVIEW_WINDOW_WORKDAYS.from);
-        end = addWorkdays(c.date, REVIEW_WINDOW_WORKDAYS.to);
+        const first = countWorkdays(c.date, REVIEW_WINDOW_WORKDAYS.from);
+        const last = countWorkdays(c.date, REVIEW_WINDOW_WORKDAYS.to);
+        start = first.date;
+        end = last.date;
+        provisional = first.provisional || last.provisional;
       } catch (err) {
         problem = err instanceof Error ? err.message : String(err);
       }
@@ -85,6 +92,7 @@ export function buildAgenda(contacts: readonly AgendaContact[], installments: re
         kind: 'answer_due',
         date: end ?? c.date,
         windowStart: start,
+        provisional,
         status: end ? statusOf(end, today) : 'later',
         contactId: c.id,
         agreementId: null,
@@ -101,6 +109,7 @@ export function buildAgenda(contacts: readonly AgendaContact[], installments: re
       kind: 'installment',
       date: i.date,
       windowStart: null,
+      provisional: false,
       status: statusOf(i.date, today),
       contactId: null,
       agreementId: i.agreementId,

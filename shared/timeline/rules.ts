@@ -1,33 +1,22 @@
-// The rule behind each conduct flag and where it comes from (docs/domain.md §1, §3),
+// The rule behind each conduct flag and where it comes from (docs/domain.md §1, §3; the
+// citations themselves are data: ../data/legal-sources.json),
 // in the Chinese the complaint letter cites. The UI shows the same rules in the user's
 // language (renderer/locales/timeline/*.json); the citations stay as published.
 import type { FlagCode } from './kinds';
+import legalSources from '../data/legal-sources.json';
 
+/** Every citation with its source, last-checked date and status (../data/legal-sources.json). */
+export const LEGAL_SOURCES = legalSources.sources;
+export type LegalSource = (typeof LEGAL_SOURCES)[keyof typeof LEGAL_SOURCES] & { url?: string };
+
+/** The citations the conduct flags use (a subset of LEGAL_SOURCES, same entries). */
 export const SOURCES = {
-  nifa_2024: {
-    title: '中国互联网金融协会《互联网金融贷后催收业务指引》（2024年5月15日）',
-    en: 'NIFA, Guideline on Post-Loan Collection for Internet Finance (15 May 2024)',
-  },
-  cba_2026: {
-    title: '中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026年1月30日）',
-    en: 'China Banking Association, Collection Guideline for Personal Consumer Loans (trial, 30 Jan 2026)',
-  },
-  civil_code_1033: {
-    title: '《中华人民共和国民法典》第一千零三十三条',
-    en: 'Civil Code of the PRC, Art. 1033 (no harassment by phone, SMS or instant messages)',
-  },
-  criminal_law_293_1: {
-    title: '《中华人民共和国刑法》第二百九十三条之一',
-    en: 'Criminal Law of the PRC, Art. 293-1 (collecting illegal debts by threats or harassment)',
-  },
-  bank_card_art3: {
-    title: '《最高人民法院关于审理银行卡民事纠纷案件若干问题的规定》（2021年）第三条',
-    en: 'SPC Provisions on Bank Card Civil Disputes (2021), Art. 3',
-  },
-  civil_code_195: {
-    title: '《中华人民共和国民法典》第一百九十五条',
-    en: 'Civil Code of the PRC, Art. 195 (a demand for performance interrupts the limitation period)',
-  },
+  nifa_2024: LEGAL_SOURCES.nifa_2024,
+  cba_2026: LEGAL_SOURCES.cba_2026,
+  civil_code_1033: LEGAL_SOURCES.civil_code_1033,
+  criminal_law_293_1: LEGAL_SOURCES.criminal_law_293_1,
+  bank_card_art3: LEGAL_SOURCES.bank_card_art3,
+  civil_code_195: LEGAL_SOURCES.civil_code_195,
 } as const;
 export type SourceId = keyof typeof SOURCES;
 

@@ -4,7 +4,14 @@
 // 2025-01-01 and 2025-10-01 were Wednesdays.
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../shared/errors';
-import { addWorkdays, coveredYears, isWorkday, type HolidayCalendar } from '../../shared/calendar/workdays';
+import {
+  addWorkdays,
+  countWorkdays,
+  coveredYears,
+  isWorkday,
+  useAddedHolidays,
+  type HolidayCalendar,
+} from '../../shared/calendar/workdays';
 
 describe('isWorkday', () => {
   it('knows the 2025 Spring Festival and National Day', () => {
@@ -64,13 +71,32 @@ describe('addWorkdays: ordinary weeks and edges', () => {
   it('crosses a year end inside the data (2025-12-31 + 1: 2026-01-01…03 off, Sun 01-04 make-up)', () => {
     expect(addWorkdays('2025-12-31', 1)).toBe('2026-01-04');
   });
-  it('a year with no data is an error naming the year, never a guess', () => {
+  it('through a year with no data the answer is provisional, never silent; strict refuses', () => {
     expect(coveredYears()).toContain('2026');
     expect(coveredYears()).not.toContain('2027');
-    expect(() => addWorkdays('2027-03-01', 1)).toThrow(BadInputError);
-    expect(() => addWorkdays('2027-03-01', 1)).toThrow(/没有 2027 年的法定节假日安排数据/);
-    expect(() => addWorkdays('2026-12-30', 5)).toThrow(/2027 年/);
+    // Fri 2026-12-18 + 15: Dec 21–25, 28–31 (9), 2027-01-01 (元旦, Fri) off, Jan 4–8 (14), Mon Jan 11.
+    const a = countWorkdays('2026-12-18', 15);
+    expect(a).toMatchObject({ date: '2027-01-11', provisional: true, provisionalYears: ['2027'] });
+    expect(a.assumption).toMatch(/2027 年的放假安排尚未收录/);
+    expect(a.assumption).toMatch(/调休以国务院通知为准/);
+    // Seven working days stay inside 2026: exact.
+    expect(countWorkdays('2026-12-18', 7)).toEqual({ date: '2026-12-29', provisional: false, provisionalYears: [] });
+    expect(() => countWorkdays('2026-12-18', 15, { strict: true })).toThrow(BadInputError);
+    expect(() => countWorkdays('2026-12-18', 15, { strict: true })).toThrow(/没有 2027 年的法定节假日安排数据/);
+    expect(addWorkdays('2026-12-30', 5)).toBe('2027-01-07'); // 12-31, (01-01 off), 01-04…07
+    // Before the amended rules there is nothing to estimate from.
     expect(() => isWorkday('2003-05-01')).toThrow(/2003 年/);
+  });
+  it('an added year replaces the estimate (and the shipped year) at once', () => {
+    const added: HolidayCalendar = { years: { '2027': { holidays: ['2027-01-01', '2027-01-04'], workdays: [] } } };
+    useAddedHolidays(() => added);
+    try {
+      expect(coveredYears()).toContain('2027');
+      expect(countWorkdays('2026-12-18', 15)).toEqual({ date: '2027-01-12', provisional: false, provisionalYears: [] });
+    } finally {
+      useAddedHolidays(null);
+    }
+    expect(countWorkdays('2026-12-18', 15).provisional).toBe(true);
   });
   it('rejects bad counts and dates', () => {
     expect(() => addWorkdays('2025-03-03', -1)).toThrow(BadInputError);
@@ -82,6 +108,7 @@ describe('addWorkdays: ordinary weeks and edges', () => {
     // 2031-01-01 is a Wednesday: Thu 01-02, Fri 01-03, then the Saturday make-up day.
     expect(addWorkdays('2031-01-01', 3, cal)).toBe('2031-01-04');
     expect(addWorkdays('2031-01-01', 4, cal)).toBe('2031-01-06');
-    expect(() => addWorkdays('2030-12-31', 1, cal)).toThrow(/2030 年/);
+    expect(countWorkdays('2030-12-30', 1, { calendar: cal, strict: false }).provisional).toBe(true);
+    expect(() => countWorkdays('2030-12-30', 1, { calendar: cal, strict: true })).toThrow(/没有 2030 年/);
   });
 });

@@ -170,16 +170,16 @@ describe('calc daxie', () => {
 
 describe('calc workdays', () => {
   it('across the 2025 National Day', async () => {
-    expect(await json(calcWorkdays, ['--from', '2025-09-30', '--add', '1'])).toEqual({ from: '2025-09-30', add: 1, date: '2025-10-09' });
-    expect(await json(calcWorkdays, ['--from', '2025-09-30', '--add', '15'])).toEqual({ from: '2025-09-30', add: 15, date: '2025-10-28' });
+    expect(await json(calcWorkdays, ['--from', '2025-09-30', '--add', '1'])).toEqual({ from: '2025-09-30', add: 1, date: '2025-10-09', provisional: false });
+    expect(await json(calcWorkdays, ['--from', '2025-09-30', '--add', '15'])).toEqual({ from: '2025-09-30', add: 15, date: '2025-10-28', provisional: false });
   });
   it('across the 2025 Spring Festival, with human output', async () => {
     const r = await calcWorkdays.run(ctxFor(calcWorkdays, ['--from', '2025-01-24', '--add', '3']));
-    expect(r).toEqual({ from: '2025-01-24', add: 3, date: '2025-02-05' });
+    expect(r).toEqual({ from: '2025-01-24', add: 3, date: '2025-02-05', provisional: false });
     expect(calcWorkdays.human(r)).toBe('2025-01-24 之后第 3 个工作日：2025-02-05');
   });
   it.each([
-    [['--from', '2027-01-04', '--add', '5'], /2027 年/],
+    [['--from', '2027-01-04', '--add', '5', '--strict'], /没有 2027 年的法定节假日安排数据/],
     [['--from', '2026-02-30', '--add', '5'], /只有 28 天/],
     [['--from', '2026-03-02', '--add=-1'], /0 到/],
     [['--from', '2026-03-02', '--add', 'x'], /整数/],

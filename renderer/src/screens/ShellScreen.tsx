@@ -5,12 +5,16 @@ import type { Locale } from '../../../shared/errors';
 import { SideNav } from '../components/SideNav';
 import { NavigationContext, type NavFocus, type Navigation } from '../lib/navigate';
 import { TopBar } from '../components/TopBar';
+import { UnsavedGuard } from '../components/UnsavedGuard';
+import '../settings/current.css';
+import { hasUnsavedChanges } from '../lib/unsaved';
 import { PlannedSectionView } from '../sections/PlannedSection';
 import { DebtsSection } from '../sections/debts/DebtsSection';
 import { EvidenceSection } from '../sections/evidence/EvidenceSection';
 import { FinancesSection } from '../sections/finances/FinancesSection';
 import { PlanSection } from '../sections/plan/PlanSection';
 import { TimelineSection } from '../sections/timeline/TimelineSection';
+import { HelpSection } from '../sections/help/HelpSection';
 import { ReminderToasts } from '../sections/timeline/ReminderToasts';
 import type { SectionId } from '../sections/sections';
 import { SettingsSection } from '../settings/SettingsSection';
@@ -36,19 +40,39 @@ export interface ShellScreenProps {
   onExitDemo?: () => void;
 }
 
-export function ShellScreen(props: ShellScreenProps) {
-  const [section, setSection] = useState<SectionId>('evidence');
-  const [focus, setFocus] = useState<NavFocus | null>(null);
-  const navigated = useRef(false);
-  useSampleTitle(props.sample ?? false);
+// Where the person was when the vault locked (this window's memory only): unlocking the same
+// kind of vault (own or sample) brings them back there instead of to the first section.
+let remembered: { section: SectionId; sample: boolean } | null = null;
 
-  // Sections link to each other (a contact's evidence, an item's contacts): goTo switches
-  // the section and leaves what to bring forward for the target section to take.
-  const goTo = useCallback((id: SectionId, next?: NavFocus) => {
+export function ShellScreen(props: ShellScreenProps) {
+  const sample = props.sample ?? false;
+  const [section, setSection] = useState<SectionId>(() =>
+    remembered && remembered.sample === sample ? remembered.section : 'evidence',
+  );
+  const [focus, setFocus] = useState<NavFocus | null>(null);
+  const [pending, setPending] = useState<{ id: SectionId; next: NavFocus | null } | null>(null);
+  const navigated = useRef(false);
+  useSampleTitle(sample);
+  useEffect(() => {
+    remembered = { section, sample };
+  }, [section, sample]);
+
+  const show = useCallback((id: SectionId, next: NavFocus | null) => {
     navigated.current = true;
-    setFocus(next ?? null);
+    setPending(null);
+    setFocus(next);
     setSection(id);
   }, []);
+  // Sections link to each other (a contact's evidence, an item's contacts): goTo switches
+  // the section and leaves what to bring forward for the target section to take. With
+  // unsaved edits on the page, it asks first.
+  const goTo = useCallback(
+    (id: SectionId, next?: NavFocus) => {
+      if (hasUnsavedChanges()) setPending({ id, next: next ?? null });
+      else show(id, next ?? null);
+    },
+    [show],
+  );
   const clearFocus = useCallback(() => setFocus(null), []);
   const nav = useMemo<Navigation>(() => ({ goTo, focus, clearFocus }), [goTo, focus, clearFocus]);
 
@@ -65,6 +89,7 @@ export function ShellScreen(props: ShellScreenProps) {
         <TopBar onLock={props.onLock} locking={props.locking} sample={props.sample ?? false} />
         {props.sample && <DemoBanner onExit={props.onExitDemo ?? props.onLock} exiting={props.locking} />}
         <ReminderToasts />
+        {pending && <UnsavedGuard onStay={() => setPending(null)} onLeave={() => show(pending.id, pending.next)} />}
         <div className="shell-body">
           <SideNav current={section} onSelect={(id) => goTo(id)} />
           <main className="content" id="content">
@@ -91,6 +116,8 @@ export function ShellScreen(props: ShellScreenProps) {
               <Suspense fallback={<p role="status">{'…'}</p>}>
                 <ApplicationSection mode={props.info.mode} />
               </Suspense>
+            ) : section === 'help' ? (
+              <HelpSection />
             ) : (
               <PlannedSectionView key={section} id={section} />
             )}

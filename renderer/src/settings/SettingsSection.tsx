@@ -6,6 +6,8 @@ import { AutoLockSetting } from './AutoLockSetting';
 import { BackupSetting } from './BackupSetting';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { LanguageSetting } from './LanguageSetting';
+import { HolidaysSetting } from './HolidaysSetting';
+import { RulesSetting } from './RulesSetting';
 
 export interface SettingsSectionProps {
   settings: Settings;
@@ -27,6 +29,8 @@ export function SettingsSection(props: SettingsSectionProps) {
       <AutoLockSetting minutes={props.settings.autoLockMinutes} onSaved={props.onSettingsChange} />
       <ChangePassphraseForm minLength={props.minLength} />
       <BackupSetting />
+      <HolidaysSetting />
+      <RulesSetting />
       <AboutSetting info={props.info} vaultPath={props.vaultPath} />
     </section>
   );

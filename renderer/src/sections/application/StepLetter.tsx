@@ -3,6 +3,7 @@ import type { PackageDraft } from '../../../../shared/contracts/package';
 import { TEMPLATES, type Template } from '../../../../shared/pdf/model';
 import { useT } from '../../i18n';
 import type { DraftQuery } from './useDraft';
+import { HelpPointer } from '../help/HelpPointer';
 
 export function StepLetter({ query, draft, onChange }: { query: DraftQuery; draft: PackageDraft | null; onChange: (next: DraftQuery) => void }) {
   const t = useT();
@@ -105,6 +106,7 @@ export function StepLetter({ query, draft, onChange }: { query: DraftQuery; draf
         )}
         {choices && choices.plans.length === 0 && query.template !== 'complaint' && <p className="help">{t('application.letter.noPlans')}</p>}
       </div>
+      <HelpPointer template={query.template} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Add or change an account: its creditor (legal name, product, hotline), the amounts, the
 // missed due date and the penalty rule (defaults from domain.md, always editable).
 import { useState, type FormEvent } from 'react';
+import { useUnsavedChanges } from '../../lib/unsaved';
 import type { Account, Creditor, Product } from '../../../../shared/case/schema';
 import { PRODUCTS } from '../../../../shared/case/kinds';
 import type { AccountSave, CaseView } from '../../../../shared/contracts/case';
@@ -99,6 +100,9 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
   const t = useT();
   const creditor = account ? (doc.creditors.find((c) => c.id === account.creditorId) ?? null) : null;
   const [s, setS] = useState<FormState>(() => initialState(account, creditor));
+  // The form closes on save, so any change from what it opened with is unsaved work.
+  const [opened] = useState<FormState>(s);
+  useUnsavedChanges(s !== opened);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);

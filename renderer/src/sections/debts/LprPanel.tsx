@@ -9,6 +9,7 @@ import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';
 import { TextField } from '../case/fields';
 import { checkAnnualRate, checkDate, percentText } from '../case/input';
+import { LprPaste } from './LprPaste';
 
 export function LprPanel({ doc, run }: { doc: CaseView; run: (call: () => Promise<CaseView>) => Promise<CaseView> }) {
   const t = useT();
@@ -81,6 +82,7 @@ export function LprPanel({ doc, run }: { doc: CaseView; run: (call: () => Promis
           ))}
         </tbody>
       </table>
+      <LprPaste onAdd={(row) => save([...doc.lpr.filter((r) => r.from !== row.from), row])} />
       <form onSubmit={add} noValidate aria-label={t('debts.lpr.add')}>
         <div className="case-grid">
           <TextField id="lpr-from" label={t('debts.lpr.from')} value={from} onChange={setFrom} error={errors.from} testId="lpr-from" kind="date" placeholder="YYYY-MM-DD" />

@@ -3,6 +3,7 @@
 // assets that could be sold, and an optional reference figure the user chooses. The sums
 // update as the user types; each figure may carry the number of its proof in the vault.
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useUnsavedChanges } from '../../lib/unsaved';
 import {
   EMPLOYMENT,
   FIXED_COST_CATEGORIES,
@@ -28,6 +29,9 @@ const CATEGORIES: Record<Section, readonly string[]> = {
 export function FinancesForm({ doc, run }: { doc: CaseView; run: (call: () => Promise<CaseView>) => Promise<CaseView> }) {
   const t = useT();
   const [draft, setDraft] = useState<Draft>(() => draftFrom(doc.finances));
+  // What was last loaded or saved: any other draft is unsaved work.
+  const [baseline, setBaseline] = useState<Draft>(draft);
+  useUnsavedChanges(draft !== baseline);
   const [shown, setShown] = useState<Record<string, boolean>>({});
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -49,7 +53,9 @@ export function FinancesForm({ doc, run }: { doc: CaseView; run: (call: () => Pr
     setBusy(true);
     try {
       const next = await run(() => api().case.saveFinances({ finances }));
-      setDraft(draftFrom(next.finances));
+      const saved = draftFrom(next.finances);
+      setDraft(saved);
+      setBaseline(saved);
       setTried(false);
       setShown({});
       setResult({ ok: true });

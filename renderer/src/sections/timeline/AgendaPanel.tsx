@@ -45,6 +45,11 @@ function AgendaRow({ item: i, onOpen, onDone }: { item: AgendaItem; onOpen: (id:
       </p>
       {i.detail && <p className="tl-agenda-detail">{i.detail}</p>}
       {i.windowStart && <p className="help">{t('timeline.agenda.window', { from: i.windowStart, to: i.date })}</p>}
+      {i.provisional && (
+        <p className="help" data-testid="agenda-provisional">
+          {t('current.agenda.provisional')}
+        </p>
+      )}
       {i.problem && <p className="help tl-problem">{i.problem}</p>}
       {i.contactId && (
         <div className="tl-agenda-actions">
