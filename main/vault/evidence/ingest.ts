@@ -6,7 +6,8 @@
 // stored and the existing item is reported (duplicateOf).
 import { randomBytes } from 'node:crypto';
 import { storedBlobBySha, type StagingWriter } from './blob-store';
-import { analyse, type Analysis } from './analyse';
+import type { Analysis } from './analyse';
+import { analyseBounded } from './analyse-bounded';
 import { ENTITY, indexItem, normaliseTags, type VaultLike } from './items';
 import { guessCategory } from '../../../shared/evidence/guess';
 import type { EvidenceCategory } from '../../../shared/evidence/categories';
@@ -87,7 +88,7 @@ export async function commitStaged(
       writer.discard(vault.handle);
       return duplicateResult(meta.label, sha256, size, live);
     }
-    const analysis = await analyse({
+    const analysis = await analyseBounded({
       name: meta.name,
       size,
       head: writer.head ?? Buffer.alloc(0),
