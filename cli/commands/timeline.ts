@@ -31,9 +31,17 @@ export const importSmsCommand: Command<SmsDoc> = {
     const file = ctx.positionals[0];
     if (!file) throw new UsageError('缺少 FILE.xml');
     const full = path.resolve(ctx.cwd, file);
-    const vault = Vault.open(ctx.vaultPath(), ctx.passphrase(), { actor: 'cli' });
+    // The file is opened (and refused if it is not a regular file) before the writer lock is taken.
+    const source = fileSource(full);
+    let vault: Vault;
     try {
-      const r = importSmsBackup(vault, fileSource(full), { name: path.basename(full), collectMessages: true });
+      vault = Vault.open(ctx.vaultPath(), ctx.passphrase(), { actor: 'cli' });
+    } catch (err) {
+      source.close();
+      throw err;
+    }
+    try {
+      const r = importSmsBackup(vault, source, { name: path.basename(full), collectMessages: true });
       const doc: SmsDoc = { imported: r.imported, skipped: r.skipped, messages: r.messages ?? [] };
       smsNotes.set(doc, { duplicates: r.duplicates, rejected: r.rejected, rejectedCount: r.rejectedCount });
       return doc;

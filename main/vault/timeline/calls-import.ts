@@ -11,6 +11,7 @@
 // call:<sha256>). If the entry could not be written after the evidence was stored, the
 // next import of the same file creates it. Plain Node.
 import fs from 'node:fs';
+import { NotRegularFileError, openRegularFile } from '../../regular-file';
 import { randomUUID } from 'node:crypto';
 import type { Vault } from '../vault';
 import { beginStaging, discardStaging, readAll, StagingWriter } from '../evidence/blob-store';
@@ -70,15 +71,12 @@ function open(input: RecordingInput): Opened | Failure {
   let fd: number;
   let stat: fs.Stats;
   try {
-    fd = fs.openSync(file, 'r');
-    stat = fs.fstatSync(fd);
+    // Non-blocking open, regular files only: a FIFO must not hang the import.
+    ({ fd, stat } = openRegularFile(file));
   } catch (err) {
+    if (err instanceof NotRegularFileError) return fail(input.label, 'NOT_A_FILE', '这不是普通文件，没有导入');
     const code = (err as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? fail(input.label, 'NOT_FOUND', '找不到这个文件') : fail(input.label, 'UNREADABLE', '无法读取这个文件（没有权限，或被其他程序占用）');
-  }
-  if (!stat.isFile()) {
-    fs.closeSync(fd);
-    return fail(input.label, 'NOT_A_FILE', '这不是普通文件，没有导入');
   }
   const head = Buffer.alloc(Math.min(stat.size, 64 * 1024));
   fs.readSync(fd, head, 0, head.length, 0);
