@@ -28,6 +28,10 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   VAULT_DAMAGED: EXIT.vault,
   VAULT_TOO_NEW: EXIT.vault,
   VAULT_LOCKED: EXIT.vault,
+  VAULT_NEEDS_RECOVERY: EXIT.vault,
+  NOT_A_VAULT_KIND: EXIT.vault,
+  WRONG_PASSPHRASE_OR_DAMAGED: EXIT.wrongPassphrase,
+  BACKUP_INVALID: EXIT.usage,
 };
 
 export function exitCodeFor(info: ErrorInfo): number {

@@ -16,6 +16,7 @@ import { checkVaultFile } from './file-checks';
 import { assertCompatible, migrate, schemaVersion } from './migrate';
 import { appendAudit, verifyAuditChain, type Actor, type AuditEntry, type AuditVerification } from './audit-log';
 import { WriterLock } from './writer-lock';
+import { rollBackHotJournal } from './crash-recovery';
 
 export interface VaultOptions {
   /** Who writes the audit rows: the app or the CLI. */
@@ -89,6 +90,8 @@ export class Vault {
   /** Opens an existing vault; a writer takes the single-writer lock first. */
   static open(file: string, passphrase: string, options: VaultOptions): Vault {
     checkVaultFile(file);
+    // A read-only connection cannot roll back what a crash left; do it first (crash-recovery.ts).
+    if (options.readonly) rollBackHotJournal(file, passphrase, options.nativeBinding);
     const lock = options.readonly ? null : WriterLock.acquire(file);
     try {
       return Vault.openLocked(file, passphrase, options, lock);
