@@ -17,6 +17,7 @@ import { assertCompatible, migrate, schemaVersion } from './migrate';
 import { appendAudit, verifyAuditChain, type Actor, type AuditEntry, type AuditVerification } from './audit-log';
 import { WriterLock } from './writer-lock';
 import { rollBackHotJournal } from './crash-recovery';
+import { cleanStalePartials, dropPartialDirIfEmpty, partialPathFor, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../partial-files';
 
 export interface VaultOptions {
   /** Who writes the audit rows: the app or the CLI. */
@@ -55,10 +56,11 @@ export class Vault {
   static create(file: string, passphrase: string, options: VaultOptions): Vault {
     assertPassphrasePolicy(passphrase);
     if (fs.existsSync(file)) throw new VaultExistsError();
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
     const lock = WriterLock.acquire(file);
-    const temp = path.join(path.dirname(file), `.${path.basename(file)}.creating-${randomUUID()}`);
+    let temp = '';
     try {
+      temp = partialPathFor(file);
       const db = openEncrypted(temp, passphrase, { create: true, nativeBinding: options.nativeBinding });
       try {
         db.pragma('journal_mode = DELETE');
@@ -73,9 +75,13 @@ export class Vault {
         db.close();
       }
       if (fs.existsSync(file)) throw new VaultExistsError();
+      // Private whatever the umask; SQLite gives its -wal and -shm files the same mode.
+      fs.chmodSync(temp, PRIVATE_FILE_MODE);
       fs.renameSync(temp, file);
+      dropPartialDirIfEmpty(file);
     } catch (err) {
-      fs.rmSync(temp, { force: true });
+      if (temp) fs.rmSync(temp, { force: true });
+      dropPartialDirIfEmpty(file);
       lock.release();
       throw err;
     }
@@ -90,6 +96,12 @@ export class Vault {
   /** Opens an existing vault; a writer takes the single-writer lock first. */
   static open(file: string, passphrase: string, options: VaultOptions): Vault {
     checkVaultFile(file);
+    // What a killed backup, create or package build left in this folder goes now.
+    try {
+      cleanStalePartials(path.dirname(path.resolve(file)));
+    } catch {
+      /* best effort: tried again at the next open */
+    }
     // A read-only connection cannot roll back what a crash left; do it first (crash-recovery.ts).
     if (options.readonly) rollBackHotJournal(file, passphrase, options.nativeBinding);
     const lock = options.readonly ? null : WriterLock.acquire(file);
@@ -167,13 +179,17 @@ export class Vault {
   backup(out: string): { out: string; bytes: number } {
     const target = path.resolve(out);
     if (fs.existsSync(target)) throw new XieshangError('OUTPUT_EXISTS', { path: target });
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.partial-${randomUUID()}`);
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
+    let temp = '';
     try {
+      temp = partialPathFor(target);
       this.handle.prepare('VACUUM INTO ?').run(temp);
+      fs.chmodSync(temp, PRIVATE_FILE_MODE);
       fs.renameSync(temp, target);
+      dropPartialDirIfEmpty(target);
     } catch (err) {
-      fs.rmSync(temp, { force: true });
+      if (temp) fs.rmSync(temp, { force: true });
+      dropPartialDirIfEmpty(target);
       if (err instanceof XieshangError) throw err;
       throw new XieshangError('IO_ERROR', { detail: path.basename(target) });
     }

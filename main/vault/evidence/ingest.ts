@@ -25,6 +25,11 @@ export interface IngestMeta {
   category?: EvidenceCategory | undefined;
   note?: string | undefined;
   tags?: readonly string[] | undefined;
+  /**
+   * Runs inside the transaction that stores the item (a savepoint): what must exist together
+   * with it (a call recording's timeline entry) is committed with it, or neither is.
+   */
+  alsoInTransaction?: ((evidenceId: string, sha256: string) => void) | undefined;
 }
 
 export function newItemId(): string {
@@ -101,6 +106,7 @@ export async function commitStaged(
       const raced = liveItemBySha(vault, sha256);
       if (raced) {
         writer.discard(db);
+        meta.alsoInTransaction?.(raced.id, sha256);
         return duplicateResult(meta.label, sha256, size, raced);
       }
       let blobId: number;
@@ -172,6 +178,7 @@ export async function commitStaged(
           sharedBytes: Boolean(stored),
         },
       });
+      meta.alsoInTransaction?.(id, sha256);
       return { path: meta.label, id, sha256, size, mime: analysis.mime, category, capturedAt, duplicateOf: null };
     });
   } catch (err) {

@@ -105,6 +105,7 @@ export async function importRecording(vault: Vault, input: RecordingInput): Prom
   const opened = open(input);
   if ('error' in opened) return opened;
   let evidence: Awaited<ReturnType<typeof commitStaged>>;
+  let entry: ImportCallResult | null = null;
   try {
     if (opened.size === 0) return fail(input.label, 'EMPTY_FILE', '文件是空的（0 字节），没有导入');
     if (opened.size > MAX_EVIDENCE_BYTES) return fail(input.label, 'FILE_TOO_LARGE', '文件超过 2 GB 的上限，没有导入');
@@ -128,12 +129,17 @@ export async function importRecording(vault: Vault, input: RecordingInput): Prom
       modifiedMs: opened.modifiedMs,
       route: input.source.kind === 'path' ? 'path' : 'upload',
       category: 'call_recording',
+      // The recording and its timeline entry in ONE transaction: a kill never leaves one without the other.
+      alsoInTransaction: (evidenceId, sha256) => {
+        entry = callEntryFor(vault, input, evidenceId, sha256, opened.modifiedMs);
+      },
     });
   } finally {
     opened.close();
   }
   if ('error' in evidence) return { file: input.label, error: evidence.error };
-  return callEntryFor(vault, input, evidence.id, evidence.sha256, opened.modifiedMs);
+  // Bytes already stored as a live item (found before any transaction): its entry is made now.
+  return entry ?? callEntryFor(vault, input, evidence.id, evidence.sha256, opened.modifiedMs);
 }
 
 /** The timeline entry of a stored recording: the existing one, or a new one. */
