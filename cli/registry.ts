@@ -16,7 +16,7 @@ export interface CommandEntry {
 type Module = () => Promise<readonly { name: string }[]>;
 
 // Literal import() calls: esbuild keeps each module behind its own lazy initialiser.
-const vault: Module = () => import('./commands/vault').then((m) => [m.initCommand, m.passwdCommand, m.backupCommand]);
+const vault: Module = () => import('./commands/vault').then((m) => [m.initCommand, m.passwdCommand, m.backupCommand, m.restoreCommand]);
 const evidence: Module = () => import('./commands/evidence').then((m) => m.evidenceCommands);
 const timeline: Module = () => import('./commands/timeline').then((m) => m.timelineCommands);
 const calc: Module = () => import('./commands/calc').then((m) => m.calcCommands);
@@ -62,6 +62,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('package build', '用证据箱里的资料生成申请材料 PDF（可数字签名） / build the application package from the vault', packageBuild),
   entry('package verify', '核验申请书：数字签名及每份证据原件与清单是否一致 / check the signature and every original against the manifest', packageVerify),
   entry('demo', '生成一套完整的示例案例（虚构人物）：示例证据箱和签名的申请材料 PDF / a complete sample case', demo),
+  entry('restore', '用备份替换证据箱（先检查备份能用口令打开并通过完整性和审计链检查；原文件保留在旁边） / replace the vault with a checked backup', vault),
 ];
 
 /** Every command module, for the registry test: all their commands must be listed above. */
