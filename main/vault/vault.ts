@@ -8,7 +8,6 @@ import {
   VaultDamagedError,
   XieshangError,
   PassphraseTooShortError,
-  WrongPassphraseError,
 } from '../../shared/errors';
 import { isLongEnough, MIN_PASSPHRASE_LENGTH } from '../../shared/passphrase';
 import { openEncrypted, rekey, isCorruption, type Db } from './sqlite';
@@ -50,6 +49,8 @@ export class Vault {
     private readonly lock: WriterLock | null,
     readonly actor: Actor,
     readonly readonly: boolean,
+    /** The SQLite build this vault was opened with (Electron's in the app); every later open uses it too. */
+    private readonly nativeBinding: string | undefined,
   ) {}
 
   /** Creates a new vault. Built under a temporary name and renamed, so a crash never leaves half a vault. */
@@ -124,7 +125,7 @@ export class Vault {
       db.close();
       throw isCorruption(err) ? new VaultDamagedError() : err;
     }
-    return new Vault(file, db, lock, options.actor, readonly);
+    return new Vault(file, db, lock, options.actor, readonly, options.nativeBinding);
   }
 
   get schemaVersion(): number {
@@ -156,14 +157,8 @@ export class Vault {
   changePassphrase(current: string, next: string): void {
     assertPassphrasePolicy(next);
     // Prove the current passphrase on a second, read-only connection; the open one proves nothing.
-    let probe: Db;
-    try {
-      probe = openEncrypted(this.file, current, { readonly: true });
-    } catch (err) {
-      if (err instanceof WrongPassphraseError) throw err;
-      throw err;
-    }
-    probe.close();
+    // With the same native binding as every other open: the packaged app ships only Electron's build.
+    openEncrypted(this.file, current, { readonly: true, nativeBinding: this.nativeBinding }).close();
     const db = this.handle;
     db.pragma('wal_checkpoint(TRUNCATE)');
     rekey(db, next);
