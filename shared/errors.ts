@@ -3,7 +3,12 @@
 // a passphrase or file contents (see test/no-secret-leak.test.ts).
 
 export const ERROR_MESSAGES = {
-  WRONG_PASSPHRASE: { 'zh-CN': '口令错误', 'zh-TW': '口令錯誤', en: 'Wrong passphrase' },
+  // A wrong key and a damaged first page look the same to SQLCipher: say both (as KeePassXC does).
+  WRONG_PASSPHRASE: {
+    'zh-CN': '口令错误，或者文件已损坏（两者无法区分）',
+    'zh-TW': '口令錯誤，或者檔案已損壞（兩者無法區分）',
+    en: 'Wrong passphrase, or the file is damaged (the two cannot be told apart)',
+  },
   PASSPHRASE_MISSING: {
     'zh-CN': '缺少口令：请设置环境变量 XIESHANG_PASSPHRASE 或使用 --passphrase-file',
     'zh-TW': '缺少口令：請設定環境變數 XIESHANG_PASSPHRASE 或使用 --passphrase-file',
