@@ -170,7 +170,10 @@ function callEntryFor(vault: Vault, input: RecordingInput, evidenceId: string, s
     let duration = item.duration_sec;
     if (duration === null && item.mime === 'audio/amr') duration = amrDurationSec(readAll(db, item.blob_id));
     const named = parseRecordingName(input.name);
-    const atMs = named?.atMs ?? modifiedMs ?? item.modified_ms ?? item.imported_ms;
+    // A name dated in the future (2099…) or before smartphones is no recording time: the
+    // file's date is used instead and the time is marked uncertain.
+    const nameTime = named && named.atMs <= Date.now() + 86_400_000 && named.atMs >= Date.UTC(2000, 0, 1) ? named.atMs : null;
+    const atMs = nameTime ?? modifiedMs ?? item.modified_ms ?? item.imported_ms;
     const number = named?.number ?? null;
     const now = new Date().toISOString();
     const row = {
@@ -181,7 +184,7 @@ function callEntryFor(vault: Vault, input: RecordingInput, evidenceId: string, s
       phone_key: number ? numberKey(number) : null,
       person: named?.name ?? null,
       duration_sec: duration === null ? null : Math.round(duration),
-      time_uncertain: named ? 0 : 1,
+      time_uncertain: nameTime !== null ? 0 : 1,
       source_key: sourceKey,
       now,
     };
@@ -197,7 +200,7 @@ function callEntryFor(vault: Vault, input: RecordingInput, evidenceId: string, s
       action: 'timeline.import_call',
       entity: 'contact',
       entityId: row.id,
-      newValue: { file: input.name, evidenceId, number, at: row.at, durationSec: row.duration_sec, timeFrom: named ? `name:${named.pattern}` : 'file_modified' },
+      newValue: { file: input.name, evidenceId, number, at: row.at, durationSec: row.duration_sec, timeFrom: named && nameTime !== null ? `name:${named.pattern}` : 'file_modified' },
     });
     return {
       file: input.label,
@@ -205,7 +208,7 @@ function callEntryFor(vault: Vault, input: RecordingInput, evidenceId: string, s
       number,
       at: row.at,
       durationSec: row.duration_sec,
-      timeUncertain: !named,
+      timeUncertain: nameTime === null,
       duplicate: false,
       evidenceId,
     };
