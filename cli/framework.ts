@@ -6,6 +6,9 @@ import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { XieshangError, UsageError, toErrorInfo, type ErrorCode, type ErrorInfo } from '../shared/errors';
 import { defaultVaultPath } from '../main/paths';
+import { readRegularFile } from '../main/regular-file';
+
+const MAX_PASSPHRASE_FILE_BYTES = 64 * 1024;
 
 export const EXIT = { ok: 0, internal: 1, usage: 2, partial: 3, wrongPassphrase: 4, vault: 5 } as const;
 
@@ -25,6 +28,10 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   VAULT_DAMAGED: EXIT.vault,
   VAULT_TOO_NEW: EXIT.vault,
   VAULT_LOCKED: EXIT.vault,
+  VAULT_NEEDS_RECOVERY: EXIT.vault,
+  NOT_A_VAULT_KIND: EXIT.vault,
+  WRONG_PASSPHRASE_OR_DAMAGED: EXIT.wrongPassphrase,
+  BACKUP_INVALID: EXIT.usage,
 };
 
 export function exitCodeFor(info: ErrorInfo): number {
@@ -103,9 +110,10 @@ export function makeContext(
     passphraseFromFile(file: string) {
       let text: string;
       try {
-        text = fs.readFileSync(path.resolve(cwd, file), 'utf8');
+        // A regular file of at most 64 KiB: /dev/zero or a FIFO is refused, never read or waited on.
+        text = readRegularFile(path.resolve(cwd, file), MAX_PASSPHRASE_FILE_BYTES, file).toString('utf8');
       } catch {
-        throw new UsageError(`无法读取口令文件 ${file}`);
+        throw new UsageError(`无法读取口令文件 ${file}（必须是普通文件，最大 64 KB）`);
       }
       // A trailing newline from `echo … > file` is not part of the passphrase.
       const pass = text.replace(/\r?\n$/, '');

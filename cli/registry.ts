@@ -16,7 +16,7 @@ export interface CommandEntry {
 type Module = () => Promise<readonly { name: string }[]>;
 
 // Literal import() calls: esbuild keeps each module behind its own lazy initialiser.
-const vault: Module = () => import('./commands/vault').then((m) => [m.initCommand, m.passwdCommand, m.backupCommand]);
+const vault: Module = () => import('./commands/vault').then((m) => [m.initCommand, m.passwdCommand, m.backupCommand, m.restoreCommand]);
 const evidence: Module = () => import('./commands/evidence').then((m) => m.evidenceCommands);
 const timeline: Module = () => import('./commands/timeline').then((m) => m.timelineCommands);
 const calc: Module = () => import('./commands/calc').then((m) => m.calcCommands);
@@ -65,6 +65,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('demo', '生成一套完整的示例案例（虚构人物）：示例证据箱和签名的申请材料 PDF / a complete sample case', demo),
   entry('calendar parse-notice', '读取国务院节假日安排通知的文字（不保存），列出放假和调休上班的日期 / parse a State Council holiday notice', calendarNotice),
   entry('calendar add-notice', '读取并保存一年的节假日安排（存在本机的设置文件夹，不在证据箱里），此后推算工作日按它计算 / keep a year’s schedule', calendarNotice),
+  entry('restore', '用备份替换证据箱（先检查备份能用口令打开并通过完整性和审计链检查；原文件保留在旁边） / replace the vault with a checked backup', vault),
 ];
 
 /** Every command module, for the registry test: all their commands must be listed above. */

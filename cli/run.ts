@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { GLOBAL_OPTIONS, makeContext, formatError, EXIT, type Command, type OptionValues } from './framework';
 import { UsageError } from '../shared/errors';
 import { COMMANDS, type CommandEntry } from './registry';
+import { terminalSafe, terminalSafeJson } from './terminal-safe';
 import { version as VERSION } from '../package.json';
 
 export interface CliIo {
@@ -122,11 +123,11 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly Comma
     }
     const ctx = makeContext(parsed.positionals, parsed.values, io.env, io.cwd);
     const result = await command.run(ctx);
-    io.stdout(ctx.json ? `${JSON.stringify(result, null, 2)}\n` : `${command.human(result)}\n`);
+    io.stdout(ctx.json ? `${terminalSafeJson(JSON.stringify(result, null, 2))}\n` : `${terminalSafe(command.human(result))}\n`);
     return command.exitCode?.(result) ?? EXIT.ok;
   } catch (err) {
     const { text, exit } = formatError(err, json);
-    io.stderr(`${text}\n`);
+    io.stderr(`${json ? terminalSafeJson(text) : terminalSafe(text)}\n`);
     return exit;
   }
 }

@@ -18,6 +18,7 @@ const external = ['electron', 'better-sqlite3-multiple-ciphers', 'sharp', 'pdfjs
 const nodeTargets = [
   { name: 'main', entry: 'main/main.ts', out: 'main/main.js' },
   { name: 'worker', entry: 'main/vault/worker.ts', out: 'main/vault-worker.js' },
+  { name: 'analyse', entry: 'main/vault/evidence/analyse-worker.ts', out: 'main/analyse-worker.js' },
   { name: 'harness', entry: 'main/harness/server-main.ts', out: 'harness/server.js' },
   { name: 'bench', entry: 'bench/bench.ts', out: 'bench/bench.js' },
 ];

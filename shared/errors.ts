@@ -3,7 +3,12 @@
 // a passphrase or file contents (see test/no-secret-leak.test.ts).
 
 export const ERROR_MESSAGES = {
-  WRONG_PASSPHRASE: { 'zh-CN': '口令错误', 'zh-TW': '口令錯誤', en: 'Wrong passphrase' },
+  // A wrong key and a damaged first page look the same to SQLCipher: say both (as KeePassXC does).
+  WRONG_PASSPHRASE: {
+    'zh-CN': '口令错误，或者文件已损坏（两者无法区分）',
+    'zh-TW': '口令錯誤，或者檔案已損壞（兩者無法區分）',
+    en: 'Wrong passphrase, or the file is damaged (the two cannot be told apart)',
+  },
   PASSPHRASE_MISSING: {
     'zh-CN': '缺少口令：请设置环境变量 XIESHANG_PASSPHRASE 或使用 --passphrase-file',
     'zh-TW': '缺少口令：請設定環境變數 XIESHANG_PASSPHRASE 或使用 --passphrase-file',
@@ -86,6 +91,27 @@ export const ERROR_MESSAGES = {
     'zh-CN': '读写文件失败：{detail}',
     'zh-TW': '讀寫檔案失敗：{detail}',
     en: 'File read/write failed: {detail}',
+  },
+  // issue 13 (faults): crash recovery, files that are not a vault, restore.
+  VAULT_NEEDS_RECOVERY: {
+    'zh-CN': '证据箱上次没有正常关闭，需要先自动恢复，恢复需要写入权限：请关闭其他正在使用它的程序，并确认对证据箱文件及其所在文件夹有写入权限，然后重试',
+    'zh-TW': '證據箱上次沒有正常關閉，需要先自動復原，復原需要寫入權限：請關閉其他正在使用它的程式，並確認對證據箱檔案及其所在資料夾有寫入權限，然後重試',
+    en: 'The vault was not closed properly last time and must be recovered first, which needs write access: close any other program using it, make sure the vault file and its folder are writable, and try again',
+  },
+  NOT_A_VAULT_KIND: {
+    'zh-CN': '这不是证据箱文件（看起来是{kind}）。请选择你的证据箱文件（.xsv）',
+    'zh-TW': '這不是證據箱檔案（看起來是{kindTw}）。請選擇你的證據箱檔案（.xsv）',
+    en: 'This is not a vault file (it looks like {kindEn}). Choose your vault file (.xsv)',
+  },
+  WRONG_PASSPHRASE_OR_DAMAGED: {
+    'zh-CN': '无法打开：口令错误，或者文件已损坏（两种情况无法区分）。请先确认口令；口令确定无误时，请用备份恢复',
+    'zh-TW': '無法開啟：口令錯誤，或者檔案已損壞（兩種情況無法區分）。請先確認口令；口令確定無誤時，請用備份還原',
+    en: 'Cannot open: either the passphrase is wrong or the file is damaged (the two cannot be told apart). Check the passphrase first; if it is right, restore from a backup',
+  },
+  BACKUP_INVALID: {
+    'zh-CN': '这个备份不能用于恢复：{detail}。证据箱没有被改动',
+    'zh-TW': '這個備份不能用於還原：{detail}。證據箱沒有被改動',
+    en: 'This backup cannot be restored: {detail}. The vault was not changed',
   },
   INTERNAL: {
     'zh-CN': '程序内部错误，数据未被改动',
@@ -228,4 +254,32 @@ export function fromErrorInfo(info: ErrorInfo): XieshangError {
   const err = new XieshangError(info.code, info.params ?? {});
   if (info.message) err.message = info.message;
   return err;
+}
+
+// issue 13 (faults)
+export class VaultNeedsRecoveryError extends XieshangError {
+  constructor() {
+    super('VAULT_NEEDS_RECOVERY');
+    this.name = 'VaultNeedsRecoveryError';
+  }
+}
+/** A file of a known other kind (a photo, a PDF, a zip) picked as the vault; the kind in each language. */
+export class NotAVaultKindError extends XieshangError {
+  constructor(kind: { 'zh-CN': string; 'zh-TW': string; en: string }) {
+    super('NOT_A_VAULT_KIND', { kind: kind['zh-CN'], kindTw: kind['zh-TW'], kindEn: kind.en });
+    this.name = 'NotAVaultKindError';
+  }
+}
+/** Random-looking bytes: a vault under another passphrase and a damaged file look the same (as in KeePassXC). */
+export class WrongPassphraseOrDamagedError extends XieshangError {
+  constructor() {
+    super('WRONG_PASSPHRASE_OR_DAMAGED');
+    this.name = 'WrongPassphraseOrDamagedError';
+  }
+}
+export class BackupInvalidError extends XieshangError {
+  constructor(detail: string) {
+    super('BACKUP_INVALID', { detail });
+    this.name = 'BackupInvalidError';
+  }
 }

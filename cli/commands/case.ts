@@ -2,7 +2,6 @@
 // case as one documented JSON (docs/case.schema.json). Export opens the vault read-only (it
 // works while the app is open); import validates everything first and replaces the case in
 // one transaction, or changes nothing and lists every problem with its JSON path (exit 2).
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../framework';
 import { Vault } from '../../main/vault/vault';
@@ -11,6 +10,10 @@ import '../../main/vault/timeline/case-port';
 import { exportCase, importCase } from '../../main/vault/case/service';
 import { BadInputError, UsageError, XieshangError } from '../../shared/errors';
 import type { CaseDoc } from '../../shared/case/schema';
+import { InputTooLargeError, NotRegularFileError, readRegularFile } from '../../main/regular-file';
+
+/** A case is a few hundred KB at most; 32 MiB leaves room and bounds the read. */
+const MAX_CASE_JSON_BYTES = 32 * 1024 * 1024;
 
 export const caseExportCommand: Command<CaseDoc> = {
   name: 'case export',
@@ -30,8 +33,9 @@ export const caseExportCommand: Command<CaseDoc> = {
 function readJson(file: string, cwd: string): unknown {
   let text: string;
   try {
-    text = fs.readFileSync(path.resolve(cwd, file), 'utf8');
-  } catch {
+    text = readRegularFile(path.resolve(cwd, file), MAX_CASE_JSON_BYTES, file).toString('utf8');
+  } catch (err) {
+    if (err instanceof NotRegularFileError || err instanceof InputTooLargeError) throw err;
     throw new XieshangError('IO_ERROR', { detail: `无法读取 ${file}` });
   }
   try {

@@ -38,21 +38,30 @@ export const importSmsCommand: Command<SmsDoc> = {
     const full = path.resolve(ctx.cwd, file);
     const columnsOption = ctx.values.columns;
     const columns = typeof columnsOption === 'string' ? parseColumnsOption(columnsOption) : undefined;
+    // The file is opened (and refused if it is not a regular file) before the writer lock is taken.
+    const source = fileSource(full);
     // A table (CSV / text) unless it is XML: by --columns, the extension, or a leading "<".
     const table = columns !== undefined || /\.(csv|tsv|txt)$/i.test(full) || !looksLikeXml(full);
-    const vault = Vault.open(ctx.vaultPath(), ctx.passphrase(), { actor: 'cli' });
+    let vault: Vault;
+    try {
+      vault = Vault.open(ctx.vaultPath(), ctx.passphrase(), { actor: 'cli' });
+    } catch (err) {
+      source.close();
+      throw err;
+    }
     try {
       const name = path.basename(full);
       // The exported file itself is kept as evidence; every message links to it.
       const r = await importSmsKeepingOriginal(vault, { label: full, name, source: { kind: 'path', path: full } }, (evidenceId) =>
         table
           ? importSmsTable(vault, readFile(full), { name, collectMessages: true, evidenceId, ...(columns ? { columns } : {}) })
-          : importSmsBackup(vault, fileSource(full), { name, collectMessages: true, evidenceId }),
+          : importSmsBackup(vault, source, { name, collectMessages: true, evidenceId }),
       );
       const doc: SmsDoc = { evidenceId: r.evidenceId, imported: r.imported, skipped: r.skipped, messages: r.messages ?? [] };
       smsNotes.set(doc, { duplicates: r.duplicates, rejected: r.rejected, rejectedCount: r.rejectedCount });
       return doc;
     } finally {
+      source.close();
       vault.close();
     }
   },

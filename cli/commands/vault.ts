@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { Vault } from '../../main/vault/vault';
 import type { Command } from '../framework';
+import { restoreFromBackup, type RestoreResult } from '../../main/vault/restore';
 
 export const initCommand: Command<{ vault: string; created: true }> = {
   name: 'init',
@@ -51,4 +52,19 @@ export const backupCommand: Command<{ out: string; bytes: number }> = {
     }
   },
   human: (r) => `备份完成：${r.out}（${r.bytes} 字节）`,
+};
+
+export const restoreCommand: Command<RestoreResult> = {
+  name: 'restore',
+  usage: 'xieshang restore --from BACKUP [--vault PATH]',
+  summary: '用备份替换证据箱（先检查备份能用口令打开并通过完整性和审计链检查；原文件保留在旁边） / replace the vault with a checked backup',
+  options: { from: { type: 'string' } },
+  run(ctx) {
+    const from = path.resolve(ctx.cwd, ctx.requireString('from'));
+    return restoreFromBackup(ctx.vaultPath(), from, ctx.passphrase(), { actor: 'cli' });
+  },
+  human: (r) =>
+    r.previousKeptAs
+      ? `已从备份恢复：${r.from}\n原来的证据箱文件保留为：${r.previousKeptAs}`
+      : `已从备份恢复：${r.from}`,
 };

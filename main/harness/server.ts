@@ -128,7 +128,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 
     if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
       if (!sameToken(req.headers['x-xieshang-token'] as string | undefined, token)) return void res.writeHead(403).end();
-      const channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      } catch {
+        return void res.writeHead(400).end(); // malformed percent-encoding
+      }
       const body = await readBody(req);
       let args: unknown;
       try {
@@ -162,6 +167,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     if (url.pathname.startsWith('/vault/')) {
       const cookie = /(?:^|;\s*)xs_vault=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
       if (!sameToken(cookie, vaultCookie)) return void res.writeHead(403).end();
+      // Read-only route: TRACE, PUT… are refused here (the Fetch Request would throw on TRACE: a 500).
+      if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
       const request = new Request(url, { method: req.method ?? 'GET', headers: req.headers.range ? { range: req.headers.range } : {} });
       const response = await services.evidenceRequest(parseHarnessPath(url.pathname), request, null);
       res.writeHead(response.status, Object.fromEntries(response.headers));

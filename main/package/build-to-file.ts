@@ -2,10 +2,11 @@
 // sign in place → SHA-256 → rename, so nothing is ever half-written. Used by the vault
 // worker (main/vault/package/service.ts), the CLI, the benchmark and the tests; it lives on
 // the main side because main/ must not depend on cli/.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { dropPartialDirIfEmpty, partialPathFor, PRIVATE_FILE_MODE } from '../partial-files';
 import { BadInputError, XieshangError } from '../../shared/errors';
 import { buildPackage, type BuildOptions, type BuildResult } from '../../shared/pdf/build';
 import type { PackageModel, PackageModelInput } from '../../shared/pdf/model';
@@ -84,7 +85,8 @@ export async function buildPackageToFile(
   if (opts.sign && !opts.identity) throw new BadInputError('签名需要签名证书（identity）');
   if (!opts.overwrite && fs.existsSync(target)) throw new XieshangError('OUTPUT_EXISTS', { path: target });
   const input = opts.sign ? { ...model, signing: { ...(model.signing ?? {}), reserve: true } } : model;
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.part`);
+  // In the output folder's private partial place: a killed build's plaintext is cleaned at the next start.
+  const temp = partialPathFor(target);
   let sink: FileSink | undefined;
   try {
     sink = await FileSink.create(temp);
@@ -100,11 +102,14 @@ export async function buildPackageToFile(
     sink = undefined;
     const sha256 = opts.sign ? (await signFile(temp, opts.identity!, opts.now ? { signingTime: opts.now } : {})).sha256 : await fileSha256(temp);
     const { size } = await fsp.stat(temp);
+    await fsp.chmod(temp, PRIVATE_FILE_MODE);
     await fsp.rename(temp, target);
+    dropPartialDirIfEmpty(target);
     return { out: target, pages: result.pages, exhibits: result.exhibits, bytes: size, sha256, signed: opts.sign === true, result };
   } catch (err) {
     if (sink) await sink.close(false).catch(() => {});
     await fsp.rm(temp, { force: true }).catch(() => {});
+    dropPartialDirIfEmpty(target);
     if (err instanceof Error && 'code' in err && typeof (err as NodeJS.ErrnoException).code === 'string' && !(err instanceof XieshangError)) {
       throw new XieshangError('IO_ERROR', { detail: `${(err as NodeJS.ErrnoException).code} ${target}` });
     }

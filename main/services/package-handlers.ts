@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { dropPartialDirIfEmpty, partialPathFor, PRIVATE_FILE_MODE } from '../partial-files';
 import type { Handlers } from '../ipc/dispatch';
 import type { PackageChannel } from '../../shared/contracts/package-names';
 import type { PlatformHooks } from './platform';
@@ -189,15 +190,19 @@ export function createPackageService(opts: PackageServiceOptions): PackageServic
       const out = await platform.chooseSavePath(u.finished.fileName, [{ name: 'PDF', extensions: ['pdf'] }]);
       if (out === null) return { cancelled: true as const };
       // Copy next to the target and rename: the chosen file is never half-written.
-      const temp = path.join(path.dirname(out), `.${path.basename(out)}.${randomBytes(4).toString('hex')}.part`);
+      let temp = '';
       try {
+        temp = partialPathFor(out);
         await fsp.copyFile(u.file, temp);
+        await fsp.chmod(temp, PRIVATE_FILE_MODE);
         const fh = await fsp.open(temp, 'r+');
         await fh.sync();
         await fh.close();
         await fsp.rename(temp, out);
+        dropPartialDirIfEmpty(out);
       } catch (err) {
-        await fsp.rm(temp, { force: true }).catch(() => undefined);
+        if (temp) await fsp.rm(temp, { force: true }).catch(() => undefined);
+        dropPartialDirIfEmpty(out);
         const code = (err as NodeJS.ErrnoException).code;
         throw new XieshangError('IO_ERROR', { detail: `${code ?? 'IO'} ${out}` });
       }

@@ -29,9 +29,9 @@ export class SettingsStore {
 
   set(patch: Partial<Settings>): Settings {
     const next = SettingsSchema.parse({ ...this.current, ...patch });
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const temp = `${this.file}.tmp-${process.pid}`;
-    fs.writeFileSync(temp, JSON.stringify(next, null, 2));
+    fs.writeFileSync(temp, JSON.stringify(next, null, 2), { mode: 0o600 });
     fs.renameSync(temp, this.file);
     this.current = next;
     return this.get();

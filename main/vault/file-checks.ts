@@ -1,7 +1,8 @@
 // Cheap checks on the raw file before any key is tried, so that "not a vault" and
 // "damaged" are told apart from "wrong passphrase" (SQLCipher says NOTADB for all three).
 import fs from 'node:fs';
-import { NotAVaultError, VaultDamagedError, VaultMissingError } from '../../shared/errors';
+import { NotAVaultError, NotAVaultKindError, VaultDamagedError, VaultMissingError } from '../../shared/errors';
+import { knownKindOf } from './known-kinds';
 
 export const PAGE_SIZE = 4096;
 const PLAIN_SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -28,6 +29,9 @@ export function checkVaultFile(file: string): void {
   } finally {
     fs.closeSync(fd);
   }
+  // A photo, a PDF, a zip picked by mistake is named as such, never called damaged.
+  const kind = knownKindOf(head);
+  if (kind) throw new NotAVaultKindError(kind);
   if (head.subarray(0, 16).equals(PLAIN_SQLITE_MAGIC)) throw new NotAVaultError();
   if (!looksEncrypted(head)) throw new NotAVaultError();
   // Every SQLCipher page is PAGE_SIZE bytes, so the main file is a whole number of pages.

@@ -2,7 +2,7 @@
 // page, PBKDF2-HMAC-SHA512 with 256,000 iterations and a per-file salt): authenticated, and
 // a file the user can also open with DB Browser for SQLite (SQLCipher 4 mode).
 import Database from 'better-sqlite3-multiple-ciphers';
-import { VaultDamagedError, WrongPassphraseError, NotAVaultError } from '../../shared/errors';
+import { VaultDamagedError, WrongPassphraseError, NotAVaultError, VaultNeedsRecoveryError } from '../../shared/errors';
 
 export type Db = Database.Database;
 
@@ -60,6 +60,8 @@ export function classifyOpenError(err: unknown): Error {
   if (code === 'SQLITE_NOTADB') return new WrongPassphraseError();
   if (code === 'SQLITE_CORRUPT') return new VaultDamagedError();
   if (code === 'SQLITE_CANTOPEN') return new NotAVaultError();
+  // A crash left a journal or WAL that a read-only connection may not replay.
+  if (code === 'SQLITE_READONLY_ROLLBACK' || code === 'SQLITE_READONLY_RECOVERY' || code === 'SQLITE_READONLY_CANTINIT') return new VaultNeedsRecoveryError();
   return err instanceof Error ? err : new Error(String(err));
 }
 

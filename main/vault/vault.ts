@@ -8,7 +8,6 @@ import {
   VaultDamagedError,
   XieshangError,
   PassphraseTooShortError,
-  WrongPassphraseError,
 } from '../../shared/errors';
 import { isLongEnough, MIN_PASSPHRASE_LENGTH } from '../../shared/passphrase';
 import { openEncrypted, rekey, isCorruption, type Db } from './sqlite';
@@ -16,6 +15,8 @@ import { checkVaultFile } from './file-checks';
 import { assertCompatible, migrate, schemaVersion } from './migrate';
 import { appendAudit, verifyAuditChain, type Actor, type AuditEntry, type AuditVerification } from './audit-log';
 import { WriterLock } from './writer-lock';
+import { rollBackHotJournal } from './crash-recovery';
+import { cleanStalePartials, dropPartialDirIfEmpty, partialPathFor, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../partial-files';
 
 export interface VaultOptions {
   /** Who writes the audit rows: the app or the CLI. */
@@ -48,16 +49,19 @@ export class Vault {
     private readonly lock: WriterLock | null,
     readonly actor: Actor,
     readonly readonly: boolean,
+    /** The SQLite build this vault was opened with (Electron's in the app); every later open uses it too. */
+    private readonly nativeBinding: string | undefined,
   ) {}
 
   /** Creates a new vault. Built under a temporary name and renamed, so a crash never leaves half a vault. */
   static create(file: string, passphrase: string, options: VaultOptions): Vault {
     assertPassphrasePolicy(passphrase);
     if (fs.existsSync(file)) throw new VaultExistsError();
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
     const lock = WriterLock.acquire(file);
-    const temp = path.join(path.dirname(file), `.${path.basename(file)}.creating-${randomUUID()}`);
+    let temp = '';
     try {
+      temp = partialPathFor(file);
       const db = openEncrypted(temp, passphrase, { create: true, nativeBinding: options.nativeBinding });
       try {
         db.pragma('journal_mode = DELETE');
@@ -72,9 +76,13 @@ export class Vault {
         db.close();
       }
       if (fs.existsSync(file)) throw new VaultExistsError();
+      // Private whatever the umask; SQLite gives its -wal and -shm files the same mode.
+      fs.chmodSync(temp, PRIVATE_FILE_MODE);
       fs.renameSync(temp, file);
+      dropPartialDirIfEmpty(file);
     } catch (err) {
-      fs.rmSync(temp, { force: true });
+      if (temp) fs.rmSync(temp, { force: true });
+      dropPartialDirIfEmpty(file);
       lock.release();
       throw err;
     }
@@ -89,6 +97,14 @@ export class Vault {
   /** Opens an existing vault; a writer takes the single-writer lock first. */
   static open(file: string, passphrase: string, options: VaultOptions): Vault {
     checkVaultFile(file);
+    // What a killed backup, create or package build left in this folder goes now.
+    try {
+      cleanStalePartials(path.dirname(path.resolve(file)));
+    } catch {
+      /* best effort: tried again at the next open */
+    }
+    // A read-only connection cannot roll back what a crash left; do it first (crash-recovery.ts).
+    if (options.readonly) rollBackHotJournal(file, passphrase, options.nativeBinding);
     const lock = options.readonly ? null : WriterLock.acquire(file);
     try {
       return Vault.openLocked(file, passphrase, options, lock);
@@ -109,7 +125,7 @@ export class Vault {
       db.close();
       throw isCorruption(err) ? new VaultDamagedError() : err;
     }
-    return new Vault(file, db, lock, options.actor, readonly);
+    return new Vault(file, db, lock, options.actor, readonly, options.nativeBinding);
   }
 
   get schemaVersion(): number {
@@ -141,14 +157,8 @@ export class Vault {
   changePassphrase(current: string, next: string): void {
     assertPassphrasePolicy(next);
     // Prove the current passphrase on a second, read-only connection; the open one proves nothing.
-    let probe: Db;
-    try {
-      probe = openEncrypted(this.file, current, { readonly: true });
-    } catch (err) {
-      if (err instanceof WrongPassphraseError) throw err;
-      throw err;
-    }
-    probe.close();
+    // With the same native binding as every other open: the packaged app ships only Electron's build.
+    openEncrypted(this.file, current, { readonly: true, nativeBinding: this.nativeBinding }).close();
     const db = this.handle;
     db.pragma('wal_checkpoint(TRUNCATE)');
     rekey(db, next);
@@ -164,13 +174,17 @@ export class Vault {
   backup(out: string): { out: string; bytes: number } {
     const target = path.resolve(out);
     if (fs.existsSync(target)) throw new XieshangError('OUTPUT_EXISTS', { path: target });
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.partial-${randomUUID()}`);
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
+    let temp = '';
     try {
+      temp = partialPathFor(target);
       this.handle.prepare('VACUUM INTO ?').run(temp);
+      fs.chmodSync(temp, PRIVATE_FILE_MODE);
       fs.renameSync(temp, target);
+      dropPartialDirIfEmpty(target);
     } catch (err) {
-      fs.rmSync(temp, { force: true });
+      if (temp) fs.rmSync(temp, { force: true });
+      dropPartialDirIfEmpty(target);
       if (err instanceof XieshangError) throw err;
       throw new XieshangError('IO_ERROR', { detail: path.basename(target) });
     }

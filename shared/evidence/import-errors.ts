@@ -8,6 +8,7 @@ export const IMPORT_ERROR_MESSAGES = {
   UNREADABLE: '无法读取这个文件（没有权限，或被其他程序占用）',
   NOT_A_FILE: '这不是普通文件（可能是设备或管道），没有导入',
   SYMLINK_LOOP: '文件夹中的快捷方式（链接）绕成了圈，已跳过',
+  SYMLINK_OUTSIDE: '这是指向所选文件夹以外的快捷方式（链接），为安全起见没有导入',
   CHANGED_DURING_IMPORT: '文件在导入过程中被修改了，没有导入，请重新导入',
   SIZE_MISMATCH: '收到的数据与文件大小不符，没有导入',
   CANCELLED: '已取消，这个文件没有导入',

@@ -100,7 +100,7 @@ describe('xieshang passwd', () => {
     const before = sha(file);
     const r = cli(['passwd', '--vault', file, '--new-passphrase-file', nf], { env: { XIESHANG_PASSPHRASE: 'not the right one at all' } });
     expect(r.status).toBe(4);
-    expect(r.stderr.trim()).toBe('口令错误 [WRONG_PASSPHRASE]');
+    expect(r.stderr.trim()).toBe('口令错误，或者文件已损坏（两者无法区分） [WRONG_PASSPHRASE]');
     expect(sha(file)).toBe(before);
     expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(['new.txt', 'v.xsv']);
   });
@@ -148,7 +148,7 @@ describe('vault problems exit 5 with a clear message and touch nothing', () => {
     const before = sha(file);
     const r = cli(['passwd', '--vault', file, '--new-passphrase-file', file, '--json'], { env });
     expect(r.status).toBe(5);
-    expect(JSON.parse(r.stderr).error.code).toBe('NOT_A_VAULT');
+    expect(JSON.parse(r.stderr).error).toEqual({ code: 'NOT_A_VAULT_KIND', message: '这不是证据箱文件（看起来是 JPEG 图片）。请选择你的证据箱文件（.xsv）' });
     expect(sha(file)).toBe(before);
   });
 

@@ -127,7 +127,7 @@ describe('xieshang import', () => {
     expect(cli(['import', file, '--vault', vault]).status).toBe(2);
     const wrong = cli(['import', file, '--vault', vault], { env: { XIESHANG_PASSPHRASE: 'wrong passphrase entirely' } });
     expect(wrong.status).toBe(4);
-    expect(wrong.stderr.trim()).toBe('口令错误 [WRONG_PASSPHRASE]');
+    expect(wrong.stderr.trim()).toBe('口令错误，或者文件已损坏（两者无法区分） [WRONG_PASSPHRASE]');
     expect(JSON.parse(cli(['list', '--json', '--vault', vault], { env }).stdout)).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ class IntegrityError extends XieshangError {
 function writeOriginal(db: VaultLike['handle'], row: ItemRow, file: string): string {
   let fd: number;
   try {
-    fd = fs.openSync(file, 'wx');
+    fd = fs.openSync(file, 'wx', 0o600);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new XieshangError('OUTPUT_EXISTS', { path: file });
     throw new XieshangError('IO_ERROR', { detail: path.basename(file) });
@@ -55,7 +55,7 @@ export function exportOne(vault: VaultLike, id: string, out: string): { id: stri
   const row = requireRow(vault.handle, id);
   const target = path.resolve(out);
   if (fs.existsSync(target)) throw new XieshangError('OUTPUT_EXISTS', { path: target });
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   const sha256 = writeOriginal(vault.handle, row, target);
   try {
     vault.change((_db, audit) => audit({ action: 'evidence.export', entity: ENTITY, entityId: id, newValue: { out: target, sha256 } }));
@@ -112,10 +112,10 @@ export interface FolderExport {
 export function exportToFolder(vault: VaultLike, ids: readonly string[], parent: string, now = new Date()): FolderExport {
   const db = vault.handle;
   const rows = [...new Set(ids)].map((id) => requireRow(db, id));
-  fs.mkdirSync(parent, { recursive: true });
+  fs.mkdirSync(parent, { recursive: true, mode: 0o700 });
   let folder = path.join(parent, `协商证据导出-${exportStamp(now)}`);
   for (let i = 2; fs.existsSync(folder); i++) folder = path.join(parent, `协商证据导出-${exportStamp(now)}-${i}`);
-  fs.mkdirSync(folder);
+  fs.mkdirSync(folder, { mode: 0o700 });
   const written: string[] = [];
   try {
     const used = new Set<string>(['manifest.csv', 'manifest.json']);
@@ -143,10 +143,10 @@ export function exportToFolder(vault: VaultLike, ids: readonly string[], parent:
     const csv = path.join(folder, 'manifest.csv');
     written.push(json, csv);
     const exportedAt = toBeijingIso(now.getTime());
-    fs.writeFileSync(json, `${JSON.stringify({ exportedAt, count: entries.length, hashAlgorithm: 'SHA-256', items: entries }, null, 2)}\n`, { flag: 'wx' });
+    fs.writeFileSync(json, `${JSON.stringify({ exportedAt, count: entries.length, hashAlgorithm: 'SHA-256', items: entries }, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
     const header = ['name', 'original_name', 'category', 'category_label', 'captured_at', 'sha256', 'size', 'id', 'note'];
     const lines = entries.map((e) => [e.file, e.originalName, e.category, e.categoryLabel, e.capturedAt, e.sha256, e.size, e.id, e.note].map(csvCell).join(','));
-    fs.writeFileSync(csv, `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`, { flag: 'wx' });
+    fs.writeFileSync(csv, `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`, { flag: 'wx', mode: 0o600 });
     vault.change((_db, audit) =>
       audit({ action: 'evidence.export', entity: ENTITY, newValue: { folder, items: entries.map((e) => ({ id: e.id, file: e.file, sha256: e.sha256 })) } }),
     );

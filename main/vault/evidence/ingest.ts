@@ -6,7 +6,8 @@
 // stored and the existing item is reported (duplicateOf).
 import { randomBytes } from 'node:crypto';
 import { storedBlobBySha, type StagingWriter } from './blob-store';
-import { analyse, type Analysis } from './analyse';
+import type { Analysis } from './analyse';
+import { analyseBounded } from './analyse-bounded';
 import { ENTITY, indexItem, normaliseTags, type VaultLike } from './items';
 import { guessCategory } from '../../../shared/evidence/guess';
 import type { EvidenceCategory } from '../../../shared/evidence/categories';
@@ -30,8 +31,12 @@ export interface IngestMeta {
    * piece of evidence even when two files are identical (issue 10).
    */
   separate?: ((sha256: string) => boolean) | undefined;
-  /** Runs inside the transaction that writes the new item; if it throws, nothing is stored. */
-  within?: ((db: import('../sqlite').Db, itemId: string) => void) | undefined;
+  /**
+   * Runs inside the transaction that stores the item (or finds its bytes already stored while
+   * racing another import): what must exist together with it (a call recording's timeline entry,
+   * an SMS export's messages) is committed with it, or neither is; if it throws, nothing is stored.
+   */
+  within?: ((itemId: string, sha256: string) => void) | undefined;
 }
 
 export function newItemId(): string {
@@ -96,7 +101,7 @@ export async function commitStaged(
       writer.discard(vault.handle);
       return duplicateResult(meta.label, sha256, size, live);
     }
-    const analysis = await analyse({
+    const analysis = await analyseBounded({
       name: meta.name,
       size,
       head: writer.head ?? Buffer.alloc(0),
@@ -109,6 +114,7 @@ export async function commitStaged(
       const raced = separate ? null : liveItemBySha(vault, sha256);
       if (raced) {
         writer.discard(db);
+        meta.within?.(raced.id, sha256);
         return duplicateResult(meta.label, sha256, size, raced);
       }
       let blobId: number;
@@ -159,7 +165,6 @@ export async function commitStaged(
       const putTag = db.prepare('INSERT INTO evidence_tags (item_id, tag) VALUES (?, ?)');
       for (const tag of tags) putTag.run(id, tag);
       indexItem(db, { id, name: meta.name, category, note, blob_id: blobId }, tags);
-      meta.within?.(db, id);
       const capturedAt = analysis.captured ? toBeijingIso(analysis.captured.ms) : null;
       audit({
         action: 'evidence.import',
@@ -181,6 +186,7 @@ export async function commitStaged(
           sharedBytes: Boolean(stored),
         },
       });
+      meta.within?.(id, sha256);
       return { path: meta.label, id, sha256, size, mime: analysis.mime, category, capturedAt, duplicateOf: null };
     });
   } catch (err) {

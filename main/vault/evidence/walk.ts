@@ -1,5 +1,6 @@
 // Expands the paths given to an import into the files to import: folders recursively,
-// symbolic links followed, but a folder already visited (a link loop, or the same folder
+// symbolic links followed only when they point inside the folder being imported (a link to
+// a key or a password store elsewhere must never end up in a package sent to a creditor), but a folder already visited (a link loop, or the same folder
 // reached twice) is not entered again, so a loop can never recurse forever.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,7 +40,24 @@ export function walkPaths(inputs: readonly string[]): WalkEntry[] {
     out.push({ path: file, size: stat.size });
   };
 
-  const visit = (p: string, depth: number) => {
+  /** Inside a folder the user chose, a link is followed only when its target is inside that folder too. */
+  const escapes = (p: string, root: string | null): boolean => {
+    if (root === null) return false;
+    let real: string;
+    try {
+      if (!fs.lstatSync(p).isSymbolicLink()) return false;
+      real = fs.realpathSync(p);
+    } catch {
+      return false; // a dangling link: reported as not found below
+    }
+    return real !== root && !real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  };
+
+  const visit = (p: string, depth: number, root: string | null) => {
+    if (escapes(p, root)) {
+      out.push({ path: p, error: importError('SYMLINK_OUTSIDE') });
+      return;
+    }
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
@@ -66,9 +84,18 @@ export function walkPaths(inputs: readonly string[]): WalkEntry[] {
         return;
       }
       names.sort();
+      // The folder the user named is the boundary (its real path, links in the path itself resolved).
+      let inside = root;
+      if (inside === null) {
+        try {
+          inside = fs.realpathSync(p);
+        } catch {
+          inside = path.resolve(p);
+        }
+      }
       for (const name of names) {
         if (JUNK.test(name)) continue;
-        visit(path.join(p, name), depth + 1);
+        visit(path.join(p, name), depth + 1, inside);
       }
       ancestors.delete(id);
       return;
@@ -80,6 +107,6 @@ export function walkPaths(inputs: readonly string[]): WalkEntry[] {
     addFile(p, stat);
   };
 
-  for (const input of inputs) visit(path.resolve(input), 0);
+  for (const input of inputs) visit(path.resolve(input), 0, null);
   return out;
 }

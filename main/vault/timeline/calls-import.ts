@@ -11,6 +11,7 @@
 // call:<sha256>). If the entry could not be written after the evidence was stored, the
 // next import of the same file creates it. Plain Node.
 import fs from 'node:fs';
+import { NotRegularFileError, openRegularFile } from '../../regular-file';
 import { randomUUID } from 'node:crypto';
 import type { Vault } from '../vault';
 import type { Db } from '../sqlite';
@@ -71,15 +72,12 @@ export function openSource(input: RecordingInput): Opened | Failure {
   let fd: number;
   let stat: fs.Stats;
   try {
-    fd = fs.openSync(file, 'r');
-    stat = fs.fstatSync(fd);
+    // Non-blocking open, regular files only: a FIFO must not hang the import.
+    ({ fd, stat } = openRegularFile(file));
   } catch (err) {
+    if (err instanceof NotRegularFileError) return fail(input.label, 'NOT_A_FILE', '这不是普通文件，没有导入');
     const code = (err as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? fail(input.label, 'NOT_FOUND', '找不到这个文件') : fail(input.label, 'UNREADABLE', '无法读取这个文件（没有权限，或被其他程序占用）');
-  }
-  if (!stat.isFile()) {
-    fs.closeSync(fd);
-    return fail(input.label, 'NOT_A_FILE', '这不是普通文件，没有导入');
   }
   const head = Buffer.alloc(Math.min(stat.size, 64 * 1024));
   fs.readSync(fd, head, 0, head.length, 0);
@@ -108,6 +106,7 @@ export async function importRecording(vault: Vault, input: RecordingInput): Prom
   const opened = openSource(input);
   if ('error' in opened) return opened;
   let evidence: Awaited<ReturnType<typeof commitStaged>>;
+  let entry: ImportCallResult | null = null;
   try {
     if (opened.size === 0) return fail(input.label, 'EMPTY_FILE', '文件是空的（0 字节），没有导入');
     if (opened.size > MAX_EVIDENCE_BYTES) return fail(input.label, 'FILE_TOO_LARGE', '文件超过 2 GB 的上限，没有导入');
@@ -133,12 +132,17 @@ export async function importRecording(vault: Vault, input: RecordingInput): Prom
       category: 'call_recording',
       // Another file with the same bytes is another call: its own item (the bytes are shared).
       separate: (sha) => existingCall(db, sha, cleanName(input.name)) === null,
+      // The recording and its timeline entry in ONE transaction: a kill never leaves one without the other.
+      within: (evidenceId, sha256) => {
+        entry = callEntryFor(vault, input, evidenceId, sha256, opened.modifiedMs);
+      },
     });
   } finally {
     opened.close();
   }
   if ('error' in evidence) return { file: input.label, error: evidence.error };
-  return callEntryFor(vault, input, evidence.id, evidence.sha256, opened.modifiedMs);
+  // Bytes already stored as a live item (found before any transaction): its entry is made now.
+  return entry ?? callEntryFor(vault, input, evidence.id, evidence.sha256, opened.modifiedMs);
 }
 
 /**
@@ -194,7 +198,10 @@ function callEntryFor(vault: Vault, input: RecordingInput, evidenceId: string, s
     let duration = item.duration_sec;
     if (duration === null && item.mime === 'audio/amr') duration = amrDurationSec(readAll(db, item.blob_id));
     const named = parseRecordingName(input.name);
-    const atMs = named?.atMs ?? modifiedMs ?? item.modified_ms ?? item.imported_ms;
+    // A name dated in the future (2099…) or before smartphones is no recording time: the
+    // file's date is used instead and the time is marked uncertain.
+    const nameTime = named && named.atMs <= Date.now() + 86_400_000 && named.atMs >= Date.UTC(2000, 0, 1) ? named.atMs : null;
+    const atMs = nameTime ?? modifiedMs ?? item.modified_ms ?? item.imported_ms;
     const number = named?.number ?? null;
     const now = new Date().toISOString();
     const row = {
@@ -205,7 +212,7 @@ function callEntryFor(vault: Vault, input: RecordingInput, evidenceId: string, s
       phone_key: number ? numberKey(number) : null,
       person: named?.name ?? null,
       duration_sec: duration === null ? null : Math.round(duration),
-      time_uncertain: named ? 0 : 1,
+      time_uncertain: nameTime !== null ? 0 : 1,
       source_key: sourceKey,
       now,
     };
@@ -221,7 +228,7 @@ function callEntryFor(vault: Vault, input: RecordingInput, evidenceId: string, s
       action: 'timeline.import_call',
       entity: 'contact',
       entityId: row.id,
-      newValue: { file: input.name, evidenceId, number, at: row.at, durationSec: row.duration_sec, timeFrom: named ? `name:${named.pattern}` : 'file_modified' },
+      newValue: { file: input.name, evidenceId, number, at: row.at, durationSec: row.duration_sec, timeFrom: named && nameTime !== null ? `name:${named.pattern}` : 'file_modified' },
     });
     return {
       file: input.label,
@@ -229,7 +236,7 @@ function callEntryFor(vault: Vault, input: RecordingInput, evidenceId: string, s
       number,
       at: row.at,
       durationSec: row.duration_sec,
-      timeUncertain: !named,
+      timeUncertain: nameTime === null,
       duplicate: false,
       evidenceId,
     };

@@ -293,7 +293,7 @@ export async function importSmsKeepingOriginal(
       modifiedMs: opened.modifiedMs,
       route: input.source.kind === 'path' ? 'path' : 'upload',
       category: 'sms',
-      within: (_db, itemId) => {
+      within: (itemId) => {
         outcome = importMessages(itemId);
       },
     });

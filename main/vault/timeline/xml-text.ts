@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 import { BadInputError } from '../../../shared/errors';
+import { openRegularFile } from '../../regular-file';
 
 export const CHUNK_BYTES = 256 * 1024;
 
@@ -15,9 +16,10 @@ export function fileSource(file: string): ByteSource {
   let fd: number;
   let size: number;
   try {
-    fd = fs.openSync(file, 'r');
-    size = fs.fstatSync(fd).size;
-  } catch {
+    // Only a regular file: a FIFO or a device (/dev/zero) would wait or never end.
+    ({ fd, stat: { size } } = openRegularFile(file));
+  } catch (err) {
+    if (err instanceof BadInputError) throw err;
     throw new BadInputError(`无法读取文件：${file}`);
   }
   const buf = Buffer.allocUnsafe(CHUNK_BYTES);

@@ -62,6 +62,9 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
   const [form, setForm] = useState({ category: 'other' as EvidenceCategory, tags: '', note: '', capturedAt: '', accountIds: [] as string[] });
+  // The form as loaded: only what the user changed is sent, so untouched metadata (a capture
+  // time with seconds the minute-precision field cannot show) is never rewritten.
+  const [loaded, setLoaded] = useState(form);
 
   useEffect(() => {
     const d = ref.current;
@@ -73,7 +76,9 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
     try {
       const d = await api().evidence.get({ id });
       setItem(d);
-      setForm({ category: d.category, tags: d.tags.join(' '), note: d.note, capturedAt: toLocalInput(d.capturedAt), accountIds: d.accountIds });
+      const next = { category: d.category, tags: d.tags.join(' '), note: d.note, capturedAt: toLocalInput(d.capturedAt), accountIds: d.accountIds };
+      setForm(next);
+      setLoaded(next);
     } catch (err) {
       setError(err);
     }
@@ -108,17 +113,20 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
         .split(/[,，、\s]+/)
         .map((s) => s.trim())
         .filter(Boolean);
+      const sameList = (a: readonly string[], b: readonly string[]) => [...a].sort().join('\n') === [...b].sort().join('\n');
       const d = await api().evidence.update({
         id,
-        category: form.category,
-        tags,
-        note: form.note,
-        capturedAt: form.capturedAt ? form.capturedAt.replace('T', ' ') : null,
+        ...(form.category !== loaded.category ? { category: form.category } : {}),
+        ...(form.tags !== loaded.tags ? { tags } : {}),
+        ...(form.note !== loaded.note ? { note: form.note } : {}),
+        ...(form.capturedAt !== loaded.capturedAt ? { capturedAt: form.capturedAt ? form.capturedAt.replace('T', ' ') : null } : {}),
         // Only accounts this screen knows (the case could not be read: leave the links alone).
-        ...(accounts.length > 0 ? { accountIds: form.accountIds } : {}),
+        ...(accounts.length > 0 && !sameList(form.accountIds, loaded.accountIds) ? { accountIds: form.accountIds } : {}),
       });
       setItem(d);
-      setForm((f) => ({ ...f, accountIds: d.accountIds }));
+      const next = { category: d.category, tags: d.tags.join(' '), note: d.note, capturedAt: toLocalInput(d.capturedAt), accountIds: d.accountIds };
+      setForm(next);
+      setLoaded(next);
       return t('evidence.detail.saved');
     });
 

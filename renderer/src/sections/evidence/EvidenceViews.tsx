@@ -37,7 +37,9 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
 function Badges({ item }: { item: EvidenceSummary }) {
   const t = useT();
   const badges: ReactNode[] = [];
-  if (item.damaged) badges.push(<span key="d" className="ev-badge ev-badge-danger">{t('evidence.card.damaged')}</span>);
+  // 'not_analysed': the analysis ran past its time budget; the file itself may be fine.
+  if (item.damaged === 'not_analysed') badges.push(<span key="d" className="ev-badge ev-badge-warning">{t('evidence.card.notAnalysed')}</span>);
+  else if (item.damaged) badges.push(<span key="d" className="ev-badge ev-badge-danger">{t('evidence.card.damaged')}</span>);
   if (item.encrypted) badges.push(<span key="e" className="ev-badge ev-badge-warning">{t('evidence.card.encrypted')}</span>);
   if (item.nameMismatch) badges.push(<span key="m" className="ev-badge ev-badge-warning">{t('evidence.card.mismatch')}</span>);
   return badges.length ? <span className="ev-badges">{badges}</span> : null;

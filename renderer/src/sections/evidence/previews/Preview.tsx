@@ -30,6 +30,7 @@ export function Preview({ item, mode }: { item: EvidenceSummary; mode: AppMode }
   const [failed, setFailed] = useState(false);
   const fail = useCallback(() => setFailed(true), []);
   if (failed) return <FileCard item={item} reason={t('evidence.viewer.failed')} />;
+  if (item.damaged === 'not_analysed') return <FileCard item={item} reason={t('evidence.detail.notAnalysed')} />;
   if (item.damaged) return <FileCard item={item} reason={t('evidence.detail.damaged')} />;
   if (item.encrypted) return <FileCard item={item} reason={t('evidence.detail.encrypted')} />;
   switch (item.kind) {
