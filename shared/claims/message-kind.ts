@@ -2,8 +2,9 @@
 // account-balance / transaction notices and marketing. Their figures must not be read as
 // "the amount you owe" — a 话费 arrear or a credit line on offer is no collection claim.
 
-/** Words that tie a message to consumer credit (a lender, a card, a loan). */
-const CREDIT = /花呗|借呗|白条|金条|微粒贷|信用卡|贷款|借款|网贷|消费金融|分期|欠款|催收|逾期|委托|律师|调解|法务|债权/;
+/** Words that tie a message to consumer credit (a lender, a card, a loan, a collector). */
+// Not 逾期 / 欠费: carriers write those too ("话费已逾期未缴，欠费56.80元").
+const CREDIT = /花呗|借呗|白条|金条|微粒贷|信用卡|贷款|借款|网贷|消费金融|分期|欠款|催收|律师|调解|法务|债权/;
 /** The lender's or collector's own words that a debt is overdue or unpaid. */
 const OVERDUE = /已逾期|逾期\s*[:：]?\s*[\d第一二三四五六七八九十两百]|欠款|拖欠|未还|待还|催收|委托.{0,8}(处理|催)|应还|未结清|结清|还款/;
 
