@@ -6,7 +6,7 @@ import type { ExhibitCandidate, PackageDraftModel } from '../../../../shared/con
 import type { PickedExhibit } from '../../../../shared/package/build-from-draft';
 import { missingIn } from '../../../../shared/package/complete-model';
 import {
-  DEFAULT_PROMISE,
+  defaultPromise,
   defaultProposalSummary,
   defaultRecipientName,
   defaultRequests,
@@ -47,9 +47,9 @@ export function fieldDefault(draft: PackageDraftModel, field: EditableField): st
     case 'summary':
       return draft.proposal?.summary ?? defaultProposalSummary(draft);
     case 'waiverRequest':
-      return draft.proposal?.waiverRequest ?? defaultWaiverRequest(draft.template);
+      return draft.proposal?.waiverRequest ?? defaultWaiverRequest(draft);
     case 'promise':
-      return draft.proposal?.promise ?? DEFAULT_PROMISE;
+      return draft.proposal?.promise ?? defaultPromise(draft);
     case 'facts':
       return draft.facts ?? '';
     case 'requests':
