@@ -9,11 +9,11 @@ import { UsageError } from '../../shared/errors';
 import type { Command } from '../framework';
 import type { BuildFileResult } from '../../main/package/build-to-file';
 
-const CLI_TEMPLATES: readonly Template[] = ['negotiation', 'waiver', 'complaint', 'mediation'];
+const CLI_TEMPLATES: readonly Template[] = ['negotiation', 'waiver', 'complaint', 'mediation', 'stop-contact', 'statement-request', 'confirm-agreement'];
 
 export const packageBuildCommand: Command<BuildFileResult> = {
   name: 'package build',
-  usage: 'xieshang package build --out FILE.pdf [--sign] [--template negotiation|waiver|complaint|mediation] [--vault PATH]',
+  usage: 'xieshang package build --out FILE.pdf [--sign] [--template negotiation|waiver|complaint|mediation|stop-contact|statement-request|confirm-agreement] [--vault PATH]',
   summary: '用证据箱里的资料生成申请材料 PDF（可数字签名） / build the application package from the vault',
   options: { out: { type: 'string' }, sign: { type: 'boolean' }, template: { type: 'string' } },
   async run(ctx) {

@@ -37,9 +37,13 @@ export function completeModel(
   signature: { image?: Uint8Array; certificateFingerprint?: string; reserve?: boolean } | undefined,
 ): PackageModelInput {
   const numberOf = new Map(exhibits.map((e) => [e.evidenceId, e.n]));
-  const { flaggedContacts, ...rest } = draft;
+  const { flaggedContacts, claims, ...rest } = draft;
   return {
     ...rest,
+    claims: (claims ?? []).map(({ evidenceIds, ...c }) => ({
+      ...c,
+      exhibits: evidenceIds.map((id) => numberOf.get(id)).filter((n): n is number => n !== undefined),
+    })),
     flaggedContacts: flaggedContacts.map(({ evidenceIds, ...c }) => ({
       ...c,
       exhibits: evidenceIds.map((id) => numberOf.get(id)).filter((n): n is number => n !== undefined),

@@ -16,6 +16,8 @@ import type { ExhibitCandidate, PackageDraft, PackageDraftModel } from '../../..
 import type { CaseDoc } from '../../../shared/case/schema';
 import type { EvidenceSummary } from '../../../shared/contracts/evidence';
 import { BadInputError } from '../../../shared/errors';
+import { inferInstitution } from '../../../shared/pdf/address';
+import { claimsAboveLedger, letterFacts, planSchedule, stopRequests } from './letter-facts';
 
 export interface PackageRequest {
   template: Template;
@@ -111,6 +113,14 @@ function chosenPlan(doc: CaseDoc, planId?: string) {
   return doc.plans.find((p) => p.role === 'offer') ?? doc.plans[0] ?? null;
 }
 
+/** The addressee's own offer (a plan whose accounts are all with its legal name), else its first plan, else none. */
+function addresseePlan(doc: CaseDoc, creditorId: string) {
+  const legal = doc.creditors.find((c) => c.id === creditorId)?.legalName;
+  const ids = new Set(doc.creditors.filter((c) => c.legalName === legal).map((c) => c.id));
+  const mine = doc.plans.filter((p) => p.accountIds.every((id) => ids.has(doc.accounts.find((a) => a.id === id)?.creditorId ?? '')));
+  return mine.find((p) => p.role === 'offer') ?? mine[0] ?? null;
+}
+
 function owedAccount(a: CaseDoc['accounts'][number]): OwedAccount {
   return { id: a.id, principal: a.principal, interest: a.interest, fees: a.fees, contractDate: a.contractDate, penalty: a.penalty };
 }
@@ -153,7 +163,7 @@ function candidateOf(item: EvidenceSummary, suggested: boolean): ExhibitCandidat
  */
 export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageDraft {
   const doc = getCase(vault);
-  const plan = chosenPlan(doc, req.planId);
+  const plan = req.planId || !req.creditorId ? chosenPlan(doc, req.planId) : addresseePlan(doc, req.creditorId);
   const creditor =
     doc.creditors.find((c) => c.id === req.creditorId) ??
     doc.creditors.find((c) => plan && doc.accounts.some((a) => plan.accountIds.includes(a.id) && a.creditorId === c.id)) ??
@@ -180,23 +190,29 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
   const linkedEvidence = (contactId: string) =>
     (db.prepare("SELECT item_id FROM evidence_links WHERE target_kind = 'contact' AND target_id = ?").all(contactId) as { item_id: string }[]).map((r) => r.item_id);
 
-  const schedule =
-    plan && plan.installments > 0
-      ? makePlan({ total: new Money(plan.total), installments: plan.installments, first: plan.firstDate }).installments.map((r) => ({
-          n: r.n,
-          date: r.date,
-          amount: r.amount,
-        }))
-      : [];
+  const schedule = plan && plan.installments > 0 ? planSchedule(plan) : [];
 
   const f = doc.finances;
-  const row = (x: { label: string; monthly: string }) => ({ label: x.label, amount: x.monthly });
+  // An income or cost that starts or ends is dated in the statement.
+  const dated = (x: { from?: string | null | undefined; until?: string | null | undefined }) =>
+    [x.from ? `自${cn(x.from)}起` : '', x.until ? `至${cn(x.until)}止` : ''].filter(Boolean).join('，');
+  const row = (x: { label: string; monthly: string; from?: string | null | undefined; until?: string | null | undefined }) => ({
+    label: x.label,
+    amount: x.monthly,
+    ...(dated(x) ? { note: dated(x) } : {}),
+  });
+  const legalName = creditor?.legalName ?? '';
+  const facts = letterFacts(doc, legalName, plan, req.date);
+  const letterRows = timeline; // the contacts this letter speaks of
+  const oral = oralAgreement(db, letterRows);
   const opt = <T>(v: T | null | undefined | ''): T | undefined => (v === null || v === '' ? undefined : v);
   const model: PackageDraftModel = {
     template: req.template,
     date: req.date,
     creditor: {
       name: creditor?.legalName ?? '',
+      ...(creditor ? { kind: creditor.institution ?? inferInstitution(creditor.legalName) } : {}),
+      ...(creditor?.creditCode ? { creditCode: creditor.creditCode } : {}),
       ...(creditor?.channels.find((c) => c.kind === 'hotline') ? { phone: creditor.channels.find((c) => c.kind === 'hotline')!.value } : {}),
     },
     applicant: {
@@ -232,6 +248,7 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
       fixedCosts: f.fixedCosts.map(row),
       flexibleCosts: f.flexibleCosts.map(row),
       priorityDebts: f.debts.filter((d) => d.priority).map((d) => ({ label: d.creditor, amount: d.monthly })),
+      // Family loans and other debts are listed, with what is paid on each, in the debts table.
       ...(f.reference ? { reference: { label: f.reference.label, amount: f.reference.amount, ...(f.reference.source ? { source: f.reference.source } : {}) } } : {}),
     },
     proposal: { schedule, ...(plan?.note ? { summary: plan.note } : {}) },
@@ -252,6 +269,14 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
         evidenceIds: linkedEvidence(c.id),
       })),
     metadata: { title: TEMPLATE_TITLES[req.template], author: doc.applicant.name, keywords: [], language: 'zh-CN' },
+    debts: facts.debts,
+    ...(facts.capacity ? { capacity: facts.capacity } : {}),
+    ...(facts.negotiationState ? { negotiationState: facts.negotiationState } : {}),
+    stopRequests: stopRequests(letterRows),
+    claims: claimsAboveLedger(db, letterRows, accounts, linkedEvidence),
+    ...(oral ? { oralAgreement: oral } : {}),
+    summaryPage: req.template === 'negotiation',
+    pauseCollection: ['negotiation', 'waiver', 'installments'].includes(req.template) && timeline.some((c) => c.flags.length > 0),
     // A request may add the mark, never take it off a sample vault's package.
     sample: req.sample === true || isSampleVault(vault),
   };
@@ -266,7 +291,24 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
     chosen: { creditorId: creditor?.id ?? null, planId: plan?.id ?? null, accountIds: accounts.map((a) => a.id) },
     candidates,
     missing: missingIn(model),
+    warnings: facts.warnings,
   };
+}
+
+const cn = (ymd: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : ymd;
+};
+
+/** The latest phone or chat contact where something was agreed (outcome), as an oral agreement to confirm. */
+function oralAgreement(db: Vault['handle'], rows: readonly { id: string; at: string; channel: string; counterparty: string }[]) {
+  for (const r of [...rows].reverse()) {
+    const c = db.prepare('SELECT outcome, i_promised FROM contacts WHERE id = ?').get(r.id) as { outcome: string; i_promised: string } | undefined;
+    if (!c || (!c.outcome.trim() && !c.i_promised.trim())) continue;
+    const terms = [c.outcome.trim() ? `对方同意：${c.outcome.trim()}` : '', c.i_promised.trim() ? `本人承诺：${c.i_promised.trim()}` : ''].filter(Boolean).join('\n');
+    return { at: r.at, channel: CHANNEL_ZH[r.channel] ?? r.channel, counterparty: r.counterparty, terms };
+  }
+  return undefined;
 }
 
 export function packageModelFromVault(vault: Vault, req: PackageRequest): PackageModelInput {
