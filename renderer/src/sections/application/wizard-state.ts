@@ -13,6 +13,7 @@ import {
   defaultWaiverRequest,
 } from '../../../../shared/pdf/defaults';
 import { TEMPLATE_TITLES, type Template } from '../../../../shared/pdf/model';
+import { voiceOf, type AddresseeKind } from '../../../../shared/pdf/address';
 
 /** Text the user changed; undefined = not touched (the draft's or the standard wording is used). */
 export interface Edits {
@@ -24,12 +25,18 @@ export interface Edits {
   facts?: string;
   /** One request per line. */
   requests?: string;
+  /** What was agreed by phone (confirm-agreement). */
+  agreementTerms?: string;
+  /** The addressee's kind, when the one inferred from the name is wrong (decides 贵行 / 贵司 / 贵局 …). */
+  addresseeKind?: AddresseeKind;
+  summaryPage?: boolean;
+  pauseCollection?: boolean;
   includeContacts: boolean;
 }
 
 export const NO_EDITS: Edits = { includeContacts: true };
 
-export type EditableField = Exclude<keyof Edits, 'includeContacts'>;
+export type EditableField = Exclude<keyof Edits, 'includeContacts' | 'addresseeKind' | 'summaryPage' | 'pauseCollection'>;
 
 /** What each text box shows: the user's text, else the draft's, else the standard wording. */
 export function fieldValue(draft: PackageDraftModel, edits: Edits, field: EditableField): string {
@@ -54,19 +61,39 @@ export function fieldDefault(draft: PackageDraftModel, field: EditableField): st
       return draft.facts ?? '';
     case 'requests':
       return (draft.requests ?? defaultRequests(draft) ?? []).join('\n');
+    case 'agreementTerms':
+      return draft.oralAgreement?.terms ?? '';
   }
+}
+
+/** A complaint to the regulator when the user has not named the local office yet. */
+export const REGULATOR_DEFAULT = '国家金融监督管理总局（所在地监管局）';
+
+/** The kinds a template's addressee can be: a third body for a complaint or mediation, else the creditor's kinds. */
+export function addresseeKinds(template: Template): AddresseeKind[] {
+  if (template === 'complaint') return ['bank', 'consumer-finance', 'company', 'regulator'];
+  if (template === 'mediation') return ['mediator', 'court'];
+  return ['bank', 'consumer-finance', 'company'];
+}
+
+/** The addressee's kind as the letter will use it. */
+export function currentAddresseeKind(draft: PackageDraftModel): AddresseeKind {
+  return voiceOf(draft).kind;
 }
 
 /** Which parts a template has (the letter builder's own rules, shared/pdf/letter.ts). */
 export function templateParts(template: Template) {
   const letter = template === 'negotiation' || template === 'waiver' || template === 'installments';
+  const own = template === 'stop-contact' || template === 'statement-request' || template === 'confirm-agreement';
   return {
     letter,
     recipient: template === 'complaint' || template === 'mediation',
-    requests: template === 'complaint' || template === 'mediation',
+    requests: template === 'complaint' || template === 'mediation' || template === 'stop-contact' || template === 'statement-request',
     facts: template === 'complaint' || template === 'mediation',
-    hardship: template !== 'complaint',
-    proposal: template !== 'complaint',
+    hardship: template !== 'complaint' && !own,
+    proposal: template !== 'complaint' && !own,
+    agreement: template === 'confirm-agreement',
+    addressee: template !== 'callsheet',
     exhibits: template !== 'callsheet',
     sign: template !== 'callsheet',
   };
@@ -82,10 +109,23 @@ export function applyEdits(draft: PackageDraftModel, edits: Edits): PackageDraft
   const recipient = trimmedOr('recipient');
   const requests = trimmedOr('requests');
   const facts = trimmedOr('facts');
+  const terms = trimmedOr('agreementTerms');
   const proposal = draft.proposal ?? { schedule: [] };
+  const kind = edits.addresseeKind && addresseeKinds(draft.template).includes(edits.addresseeKind) ? edits.addresseeKind : undefined;
+  const recipientName = recipient || draft.recipient?.name || '';
   return {
     ...draft,
     ...(parts.recipient && recipient ? { recipient: { name: recipient } } : {}),
+    // A kind chosen for a third body needs its name (the standard one when the box was left alone).
+    ...(parts.recipient && kind && !['bank', 'consumer-finance', 'company'].includes(kind)
+      ? { recipient: { name: recipientName || (kind === 'regulator' ? REGULATOR_DEFAULT : fieldDefault(draft, 'recipient')), kind } }
+      : {}),
+    ...(kind && (!parts.recipient || ['bank', 'consumer-finance', 'company'].includes(kind)) ? { creditor: { ...draft.creditor, kind } } : {}),
+    ...(parts.agreement && terms !== undefined
+      ? { oralAgreement: { ...(draft.oralAgreement ?? { at: draft.date, channel: '电话', counterparty: '' }), terms } }
+      : {}),
+    ...(edits.summaryPage !== undefined ? { summaryPage: edits.summaryPage } : {}),
+    ...(edits.pauseCollection !== undefined ? { pauseCollection: edits.pauseCollection } : {}),
     hardship: { ...draft.hardship, reason: trimmedOr('hardshipReason') ?? draft.hardship.reason },
     proposal: {
       ...proposal,
