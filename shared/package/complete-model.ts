@@ -24,6 +24,7 @@ export type ExhibitInput = Omit<ExhibitCandidate, 'evidenceId' | 'category' | 'c
   n: number;
   category: string;
   password?: string;
+  listOnly?: boolean;
   source: ExhibitSource;
 };
 

@@ -458,8 +458,11 @@ function exhibitIndex(env: LetterEnv): void {
     ]),
     { size: 8.5 },
   );
+  const listed = sorted.filter((e) => e.listOnly).map((e) => `证据 ${e.n}`);
   L.paragraph(
-    '形成日期为截图、录音的拍摄或录制日期，或文件的出具日期。每份证据的原件均已完整保存：图片与 PDF 按原样放入本文件，录音等其他文件作为附件嵌入本文件，可用上表的 SHA-256 值核对未被改动。',
+    `形成日期为截图、录音的拍摄或录制日期，或文件的出具日期。图片与 PDF 按原样放入本文件，录音等其他文件作为附件嵌入本文件${
+      listed.length > 0 ? `；${listed.join('、')}文件较大，未嵌入，只列明名称、时长和 SHA-256，原件由申请人保存，可应要求提供` : ''
+    }。可用上表的 SHA-256 值核对原件未被改动。`,
     { indent: false, size: 8.5, color: GREY },
   );
 }

@@ -228,6 +228,8 @@ export const ExhibitSchema = z.object({
    * rendition made by the caller (sharp in main). The original is then attached byte-for-byte.
    */
   rendition: z.object({ mime: z.enum(['image/png', 'image/jpeg']), source: Source }).optional(),
+  /** List it by name, duration and SHA-256 instead of embedding it (a large recording). */
+  listOnly: z.boolean().default(false),
 });
 export type Exhibit = z.infer<typeof ExhibitSchema>;
 

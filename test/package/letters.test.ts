@@ -10,8 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackage } from '../../shared/pdf/build';
 import type { PackageModelInput } from '../../shared/pdf/model';
 import { daxie } from '../../shared/money/daxie';
-import { baseModel, fontBytes } from './fixtures';
-import { pdftotext } from './poppler';
+import { verifyPackage } from '../../main/signing/verify';
+import { baseModel, exhibit, fontBytes, makeWav } from './fixtures';
+import { attachments, pdftotext } from './poppler';
+import { applyEdits, embeddedBytes, NO_EDITS, SIZE_WARN_BYTES } from '../../renderer/src/sections/application/wizard-state';
+import type { PackageDraftModel } from '../../shared/contracts/package';
 
 let dir: string;
 beforeAll(() => {
@@ -222,5 +225,42 @@ describe('the new letters', () => {
     expect(t).toContain(sq('收件机构'));
     expect(t).toContain(sq('每月可用于还款 合计 2,000.00 元，其中用于贵司 1,200.00 元'));
     expect(t).toContain(sq('恳请暂停委外催收'));
+  });
+});
+
+describe('exhibits the creditor can receive', () => {
+  it('a recording can be listed by name, duration and SHA-256 instead of embedded; verify still passes', async () => {
+    const wav = makeWav(2);
+    const rec = exhibit({ n: 1, title: '催收电话录音（2025年1月8日 23:40，时长 2 秒）', category: '通话录音', date: '2025-01-08', kind: 'audio', mime: 'audio/wav', fileName: 'call.wav', bytes: wav, meta: { 时长: '2 秒' } });
+    const r = await buildPackage(baseModel({ exhibits: [{ ...rec, listOnly: true }] }), fontBytes());
+    const file = path.join(dir, 'listed.pdf');
+    fs.writeFileSync(file, r.bytes!);
+    const t = sq(pdftotext(file));
+    expect(t).toContain(sq('文件较大，未嵌入本 PDF'));
+    expect(t).toContain(rec.sha256);
+    expect(t).toContain(sq('时长 2 秒'));
+    expect(attachments(file).some((a) => a.includes('call.wav') || a.includes('证据1'))).toBe(false);
+    expect(r.manifest.exhibits[0]).toMatchObject({ storage: 'listed', sha256: rec.sha256 });
+    const report = await verifyPackage(file);
+    expect(report.exhibits).toEqual([{ n: 1, sha256: rec.sha256, ok: true }]);
+  });
+
+  it('the wizard counts what the package will carry and warns above 20 MB; listing a recording takes it off', () => {
+    const cand = (size: number, mime: string) => ({ candidate: { size, mime, kind: mime.startsWith('audio/') ? 'audio' : 'image' } as never, title: 't' });
+    const picks = [cand(3_000_000, 'image/png'), cand(19_000_000, 'audio/mp4')];
+    expect(embeddedBytes(picks)).toBe(22_000_000);
+    expect(embeddedBytes(picks) > SIZE_WARN_BYTES).toBe(true);
+    expect(embeddedBytes([picks[0]!, { ...picks[1]!, listOnly: true }])).toBe(3_000_000);
+  });
+
+  it('the wizard’s addressee kind reaches the letter: a complaint to the regulator, a negotiation to a bank', async () => {
+    const base = { ...baseModel({ template: 'complaint', facts: '夜间来电。' }), contacts: [], flaggedContacts: [], sample: false } as unknown as PackageDraftModel;
+    const toRegulator = applyEdits(base, { ...NO_EDITS, addresseeKind: 'regulator' });
+    expect(toRegulator.recipient).toEqual({ name: '国家金融监督管理总局（所在地监管局）', kind: 'regulator' });
+    const t = await read({ ...(toRegulator as unknown as PackageModelInput), exhibits: [] }, 'wizard-regulator');
+    expect(t).toContain(sq('致：国家金融监督管理总局（所在地监管局）'));
+    expect(t).not.toMatch(/贵司|贵行/);
+    const neg = applyEdits({ ...base, template: 'negotiation' }, { ...NO_EDITS, addresseeKind: 'bank' });
+    expect(neg.creditor.kind).toBe('bank');
   });
 });

@@ -98,10 +98,30 @@ function suggestedExhibits(items: EvidenceSummary[], accountIds: ReadonlySet<str
     return i < 0 ? SUGGESTED_ORDER.length : i;
   };
   const wanted = (i: EvidenceSummary) =>
-    i.accountIds.length === 0 ? i.category !== 'other' : i.accountIds.some((id) => accountIds.has(id));
+    !isLargeMedia(i) && (i.accountIds.length === 0 ? i.category !== 'other' : i.accountIds.some((id) => accountIds.has(id)));
   return items
     .filter((i) => wanted(i) && !i.damaged)
     .sort((a, b) => rank(a.category) - rank(b.category) || (a.capturedAt ?? '').localeCompare(b.capturedAt ?? ''));
+}
+
+/** Recordings and videos above this are not suggested: e-mail and upload forms take about 20 MB in all. */
+export const LARGE_MEDIA_BYTES = 5 * 1024 * 1024;
+
+function isLargeMedia(i: EvidenceSummary): boolean {
+  return (i.mime.startsWith('audio/') || i.mime.startsWith('video/')) && i.size > LARGE_MEDIA_BYTES;
+}
+
+/**
+ * The exhibit's title: what it is and when it was captured, never the user's private note
+ * (they may write one of their own into the title in the wizard).
+ */
+function exhibitTitle(item: EvidenceSummary): string {
+  const label = CATEGORY_LABELS[item.category]['zh-CN'];
+  const m = item.capturedAt ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(item.capturedAt) : null;
+  const when = m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日 ${m[4]}` : '';
+  if (item.mime.startsWith('image/')) return `${label}（${when ? `${when} 截取` : '截取时间不详'}）`;
+  if (item.mime.startsWith('audio/')) return `${label}（${when || '录制时间不详'}${item.durationSec ? `，时长 ${Math.round(item.durationSec)} 秒` : ''}）`;
+  return `${label}：${item.name}`.slice(0, 200);
 }
 
 function chosenPlan(doc: CaseDoc, planId?: string) {
@@ -139,7 +159,7 @@ function candidateOf(item: EvidenceSummary, suggested: boolean): ExhibitCandidat
   if (item.capturedAt) meta['时间'] = item.capturedAt.replace('T', ' ').slice(0, 16);
   return {
     evidenceId: item.id,
-    title: (item.note ? `${item.name}（${item.note.slice(0, 40)}）` : item.name).slice(0, 200),
+    title: exhibitTitle(item),
     category: item.category,
     categoryLabel: CATEGORY_LABELS[item.category]['zh-CN'],
     date: item.capturedAt ? item.capturedAt.slice(0, 10) : '',

@@ -203,3 +203,16 @@ export function missingNow(edited: PackageDraftModel): string[] {
 export function readyToBuild(edited: PackageDraftModel, picks: readonly PickedExhibit[]): boolean {
   return missingNow(edited).length === 0 && exhibitProblems(picks).length === 0;
 }
+
+/** What e-mail and upload forms commonly take: above it the wizard warns (issue 10). */
+export const SIZE_WARN_BYTES = 20 * 1024 * 1024;
+
+/** The bytes the picked originals add to the package (listed recordings add none). */
+export function embeddedBytes(picks: readonly PickedExhibit[]): number {
+  return picks.reduce((s, p) => s + (p.listOnly ? 0 : p.candidate.size), 0);
+}
+
+/** A recording or video may be listed instead of embedded. */
+export function canListOnly(c: ExhibitCandidate): boolean {
+  return c.kind === 'audio' || c.mime.startsWith('video/');
+}
