@@ -7,7 +7,7 @@ import { formatMoneyGrouped } from '../../../../shared/money/decimal';
 import { maskId, sum } from '../../../../shared/pdf/format';
 import { useT, type TKey } from '../../i18n';
 import { useNavigate } from '../../lib/navigate';
-import { addresseeKinds, currentAddresseeKind, fieldDefault, fieldValue, templateParts, type EditableField, type Edits } from './wizard-state';
+import { addresseeKinds, currentAddresseeKind, withAddresseeKind, fieldDefault, fieldValue, templateParts, type EditableField, type Edits } from './wizard-state';
 import type { AddresseeKind } from '../../../../shared/pdf/address';
 
 interface Props {
@@ -26,7 +26,7 @@ interface Props {
 function EditableText({ base, edits, onEdits, field, label, help, rows = 4 }: Omit<Props, 'showFullId' | 'onShowFullId' | 'draft' | 'warnings'> & { field: EditableField; label: string; help?: string; rows?: number }) {
   const t = useT();
   const id = `pkg-field-${field}`;
-  const touched = edits[field] !== undefined && edits[field] !== fieldDefault(base, field);
+  const touched = edits[field] !== undefined && edits[field] !== fieldDefault(withAddresseeKind(base, edits), field);
   return (
     <div className="case-field pkg-text">
       <label className="field-label" htmlFor={id}>

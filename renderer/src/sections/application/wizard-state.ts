@@ -38,11 +38,25 @@ export const NO_EDITS: Edits = { includeContacts: true };
 
 export type EditableField = Exclude<keyof Edits, 'includeContacts' | 'addresseeKind' | 'summaryPage' | 'pauseCollection'>;
 
-/** What each text box shows: the user's text, else the draft's, else the standard wording. */
+/** What each text box shows: the user's text, else the draft's, else the standard wording (in the chosen form of address). */
 export function fieldValue(draft: PackageDraftModel, edits: Edits, field: EditableField): string {
   const own = edits[field];
   if (own !== undefined) return own;
-  return fieldDefault(draft, field);
+  return fieldDefault(withAddresseeKind(draft, edits), field);
+}
+
+/** The draft with only the addressee kind the user chose: the standard wording follows it. */
+export function withAddresseeKind(draft: PackageDraftModel, edits: Edits): PackageDraftModel {
+  if (!edits.addresseeKind) return draft;
+  const { recipient, creditor, oralAgreement, summaryPage, pauseCollection } = applyEdits(draft, { includeContacts: true, addresseeKind: edits.addresseeKind });
+  return {
+    ...draft,
+    creditor,
+    ...(recipient ? { recipient } : {}),
+    ...(oralAgreement ? { oralAgreement } : {}),
+    ...(summaryPage !== undefined ? { summaryPage } : {}),
+    ...(pauseCollection !== undefined ? { pauseCollection } : {}),
+  };
 }
 
 export function fieldDefault(draft: PackageDraftModel, field: EditableField): string {
