@@ -182,12 +182,12 @@ test('the new letters, the addressee kind and the package size in the wizard', a
   await id('pkg-addressee-kind').selectOption('bank');
   await expect(id('pkg-field-requests')).toHaveValue(/请贵行/);
   await expect(id('pkg-field-requests')).not.toHaveValue(/贵司/);
-  await app.shot('application-07-statement-request');
+  await app.shot('application-10-statement-request');
 
   // The exhibits step shows the size of what the package will carry.
   await id('pkg-next').click();
   await expect(id('pkg-size')).toContainText(/合计约/);
-  await app.shot('application-08-size');
+  await app.shot('application-11-size');
 
   // Confirming an oral agreement asks for the terms.
   await id('pkg-back').click();
@@ -204,5 +204,5 @@ test('the new letters, the addressee kind and the package size in the wizard', a
   await id('pkg-next').click();
   await expect(id('pkg-summary-page')).toBeChecked();
   await expect(id('pkg-pause-collection')).toBeVisible();
-  await app.shot('application-09-negotiation-options');
+  await app.shot('application-12-negotiation-options');
 });

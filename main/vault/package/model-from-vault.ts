@@ -117,11 +117,17 @@ function isLargeMedia(i: EvidenceSummary): boolean {
  */
 function exhibitTitle(item: EvidenceSummary): string {
   const label = CATEGORY_LABELS[item.category]['zh-CN'];
-  const m = item.capturedAt ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(item.capturedAt) : null;
+  const at = capturedOrIssued(item);
+  const m = at ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(at) : null;
   const when = m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日 ${m[4]}` : '';
   if (item.mime.startsWith('image/')) return `${label}（${when ? `${when} 截取` : '截取时间不详'}）`;
   if (item.mime.startsWith('audio/')) return `${label}（${when || '录制时间不详'}${item.durationSec ? `，时长 ${Math.round(item.durationSec)} 秒` : ''}）`;
   return `${label}：${item.name}`.slice(0, 200);
+}
+
+/** The capture or issue date (EXIF, a PDF's creation date, an e-mail's date …), never a file's modified time. */
+function capturedOrIssued(item: EvidenceSummary): string | null {
+  return item.capturedSource === 'file_modified' ? null : item.capturedAt;
 }
 
 function chosenPlan(doc: CaseDoc, planId?: string) {
@@ -162,7 +168,7 @@ function candidateOf(item: EvidenceSummary, suggested: boolean): ExhibitCandidat
     title: exhibitTitle(item),
     category: item.category,
     categoryLabel: CATEGORY_LABELS[item.category]['zh-CN'],
-    date: item.capturedAt ? item.capturedAt.slice(0, 10) : '',
+    date: capturedOrIssued(item)?.slice(0, 10) ?? '',
     sha256: item.sha256,
     size: item.size,
     mime: item.mime,
