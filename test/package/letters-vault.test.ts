@@ -43,6 +43,19 @@ async function letter(vault: Vault, dir: string, template: Template, creditorId:
 }
 
 describe('letters from a vault with two creditors', () => {
+  it('a step-up plan: lower first installments, then higher; a step that leaves nothing is refused on import', async () => {
+    const { vault, dir } = vaultWith('fits');
+    const doc = twoCreditorCase({ together: 'fits' });
+    const bad = { ...doc, plans: doc.plans.map((p) => (p.id === 'p-bank' ? { ...p, step: { count: 12, amount: '50.00' } } : p)) };
+    expect(() => importCase(vault, bad, { today: () => LETTER_DATE, now: () => '2026-03-18T10:00:00+08:00' })).toThrow(/少于总期数/);
+    const stepped = { ...doc, plans: doc.plans.map((p) => (p.id === 'p-bank' ? { ...p, step: { count: 4, amount: '30.00' } } : p)) };
+    importCase(vault, stepped, { today: () => LETTER_DATE, now: () => '2026-03-18T10:00:00+08:00' });
+    const draft = packageDraftFromVault(vault, { template: 'negotiation', date: LETTER_DATE, creditorId: 'c-bank' });
+    expect(draft.model.proposal?.schedule.map((r) => r.amount)).toEqual([...Array(4).fill('30.00'), ...Array(8).fill('120.00')]);
+    const t = await letter(vault, dir, 'negotiation', 'c-bank');
+    expect(t).toContain(sq('前 4 期每期 30.00 元，自第 5 期起每期约 120.00 元'));
+  });
+
   it('two offers that together exceed the capacity: a warning, and neither letter claims they are within means', async () => {
     const { vault, dir } = vaultWith('exceeds');
     const draft = packageDraftFromVault(vault, { template: 'negotiation', date: LETTER_DATE, creditorId: 'c-bank' });
