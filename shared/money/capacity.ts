@@ -43,7 +43,7 @@ export function capacityChanges(f: CapacityFigures): string[] {
 
 function dayAfter(ymd: string): string {
   const d = new Date(`${ymd}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
+  d.setUTCDate(d.getUTCDate() + 1); // number-ok: a calendar day
   return d.toISOString().slice(0, 10);
 }
 

@@ -22,8 +22,12 @@ export function steppedSchedule(total: Decimal, installments: number, first: str
   if (low.isNegative() || low.isZero() || !rest.isPositive()) {
     throw new BadInputError(`前 ${step.count} 期每期 ${formatMoneyGrouped(low)} 元，合计已达到或超过还款总额 ${formatMoneyGrouped(total)} 元`);
   }
-  const later = installmentAmounts(rest, installments - step.count);
-  if (!later) throw new BadInputError(`剩余 ${formatMoneyGrouped(rest)} 元太少，无法分成 ${installments - step.count} 期`);
+  const laterCount = installments - step.count; // number-ok: installment counts
+  const later = installmentAmounts(rest, laterCount);
+  if (!later) throw new BadInputError(`剩余 ${formatMoneyGrouped(rest)} 元太少，无法分成 ${laterCount} 期`);
   const amounts = [...Array.from({ length: step.count }, () => low), ...later];
-  return amounts.map((a, i) => ({ n: i + 1, date: installmentDate(first, i + 1), amount: formatMoney(a) }));
+  return amounts.map((a, i) => {
+    const k = i + 1; // number-ok: installment number
+    return { n: k, date: installmentDate(first, k), amount: formatMoney(a) };
+  });
 }
