@@ -164,3 +164,45 @@ test('cancel a build: nothing is kept', async ({ app }) => {
   await id('pkg-build').click();
   await expect(id('pkg-built')).toBeVisible({ timeout: 120_000 });
 });
+
+test('the new letters, the addressee kind and the package size in the wizard', async ({ app }) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  const id = (t: string) => page.getByTestId(t);
+  await openDemo(page);
+  await id('nav-application').click();
+  for (const tpl of ['stop-contact', 'statement-request', 'confirm-agreement']) await expect(id(`pkg-template-${tpl}`)).toBeVisible();
+
+  // An itemised statement request: the requests are pre-filled; a bank is 贵行.
+  await id('pkg-template-statement-request').click();
+  await id('pkg-next').click();
+  await expect(id('pkg-step-content')).toBeVisible();
+  await expect(id('pkg-field-requests')).toHaveValue(/本金，利息（利率及计息起止日）/);
+  await expect(id('pkg-field-requests')).toHaveValue(/请贵司/);
+  await id('pkg-addressee-kind').selectOption('bank');
+  await expect(id('pkg-field-requests')).toHaveValue(/请贵行/);
+  await expect(id('pkg-field-requests')).not.toHaveValue(/贵司/);
+  await app.shot('application-10-statement-request');
+
+  // The exhibits step shows the size of what the package will carry.
+  await id('pkg-next').click();
+  await expect(id('pkg-size')).toContainText(/合计约/);
+  await app.shot('application-11-size');
+
+  // Confirming an oral agreement asks for the terms.
+  await id('pkg-back').click();
+  await id('pkg-back').click();
+  await id('pkg-template-confirm-agreement').click();
+  await id('pkg-next').click();
+  await expect(id('pkg-field-agreementTerms')).toBeVisible();
+  await id('pkg-field-agreementTerms').fill('对方同意免除罚息，本金分 24 期归还。');
+  await expect(id('pkg-missing-early')).toHaveCount(0);
+
+  // A negotiation letter offers the one-page summary and the pause of outsourced collection.
+  await id('pkg-back').click();
+  await id('pkg-template-negotiation').click();
+  await id('pkg-next').click();
+  await expect(id('pkg-summary-page')).toBeChecked();
+  await expect(id('pkg-pause-collection')).toBeVisible();
+  await app.shot('application-12-negotiation-options');
+});

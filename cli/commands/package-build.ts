@@ -9,7 +9,7 @@ import { UsageError } from '../../shared/errors';
 import type { Command } from '../framework';
 import type { BuildFileResult } from '../../main/package/build-to-file';
 
-const CLI_TEMPLATES: readonly Template[] = ['negotiation', 'waiver', 'complaint', 'mediation'];
+const CLI_TEMPLATES: readonly Template[] = ['negotiation', 'waiver', 'complaint', 'mediation', 'stop-contact', 'statement-request', 'confirm-agreement'];
 
 export type PackageBuildDoc = Pick<BuildFileResult, 'out' | 'pages' | 'exhibits' | 'bytes' | 'sha256' | 'signed'> & { creditor: string };
 
@@ -36,7 +36,7 @@ function addressee(vault: Vault, named: string | undefined): string | undefined 
 
 export const packageBuildCommand: Command<PackageBuildDoc> = {
   name: 'package build',
-  usage: 'xieshang package build --out FILE.pdf [--sign] [--template negotiation|waiver|complaint|mediation] [--creditor ID] [--vault PATH]',
+  usage: 'xieshang package build --out FILE.pdf [--sign] [--template negotiation|waiver|complaint|mediation|stop-contact|statement-request|confirm-agreement] [--creditor ID] [--vault PATH]',
   summary: '用证据箱里的资料生成申请材料 PDF（可数字签名） / build the application package from the vault',
   options: { out: { type: 'string' }, sign: { type: 'boolean' }, template: { type: 'string' }, creditor: { type: 'string' } },
   async run(ctx) {

@@ -18,3 +18,6 @@ export const FLEXIBLE_COST_CATEGORIES = ['communications-leisure', 'food-houseke
 export const PLAN_ROLES = ['offer', 'fallback', 'draft'] as const;
 export const PLAN_BASES = ['everything', 'principal', 'principal-part-interest'] as const;
 export type PlanBasis = (typeof PLAN_BASES)[number];
+/** The kind of institution a creditor is: decides 贵行 / 贵司 in a letter to it. */
+export const INSTITUTIONS = ['bank', 'consumer-finance', 'company'] as const;
+export type Institution = (typeof INSTITUTIONS)[number];

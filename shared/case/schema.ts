@@ -32,8 +32,9 @@ export {
   FLEXIBLE_COST_CATEGORIES,
   PLAN_ROLES,
   PLAN_BASES,
+  INSTITUTIONS,
 } from './kinds';
-export type { Product, PlanBasis } from './kinds';
+export type { Product, PlanBasis, Institution } from './kinds';
 import {
   CASE_FORMAT,
   CASE_VERSION,
@@ -48,6 +49,7 @@ import {
   FLEXIBLE_COST_CATEGORIES,
   PLAN_ROLES,
   PLAN_BASES,
+  INSTITUTIONS,
 } from './kinds';
 
 /** Agreements are facts the creditor agreed to, not our proposals: allow up to 10 years. */
@@ -78,6 +80,13 @@ export const CreditorSchema = z
     productName: text(60, '产品名称（信用卡名称或其他产品）/ product name'),
     channels: list(ServiceChannelSchema, 20, '服务渠道 / service channels'),
     note,
+    institution: choice(INSTITUTIONS, '机构类型：bank 银行（贵行）/ consumer-finance 消费金融公司 / company 其他公司（贵司）；省略或 null 时按名称推断')
+      .nullable()
+      .optional(),
+    creditCode: text(18, '统一社会信用代码（调解申请用）/ unified social credit code').optional(),
+    capacityShare: MoneyString.nullable()
+      .optional()
+      .meta({ description: '每月还款能力中分给该机构的金额；省略或 null 时按欠款比例分配 / this creditor\'s share of the monthly capacity; null = pro rata' }),
   })
   .meta({ description: '债权机构 / creditor' });
 
@@ -138,6 +147,8 @@ const item = <T extends readonly [string, ...string[]]>(categories: T) =>
     monthly: MoneyString.meta({ description: '每月金额 / monthly amount' }),
     evidenceId: EvidenceIdString.nullable(),
     note,
+    from: DateString.nullable().optional().meta({ description: '从哪天开始（省略 = 已经开始）/ starts on' }),
+    until: DateString.nullable().optional().meta({ description: '到哪天结束（失业金、合同到期等；省略 = 不结束）/ ends on' }),
   });
 
 export const IncomeItemSchema = item(INCOME_CATEGORIES);
@@ -154,6 +165,10 @@ export const OtherDebtSchema = z.strictObject({
   monthly: MoneyString.meta({ description: '每月还款 / monthly payment' }),
   evidenceId: EvidenceIdString.nullable(),
   note,
+  family: z
+    .boolean({ error: '必须是 true 或 false' })
+    .optional()
+    .meta({ description: '向亲友的借款（与优先债务一样先从还款能力中扣除）/ a loan from family or friends' }),
 });
 
 export const AssetSchema = z.strictObject({
@@ -228,6 +243,14 @@ export const PlanSchema = z
     overCapacityAck: OverCapacityAckSchema.nullable(),
     note,
     createdAt: TimeString,
+    step: z
+      .strictObject({
+        count: int(1, 59, '前几期 / how many first installments'),
+        amount: MoneyString.meta({ description: '前几期每期金额 / the amount of each of them' }),
+      })
+      .nullable()
+      .optional()
+      .meta({ description: '阶梯方案：前几期较低，其余期数平分剩余金额 / a step-up plan: the first installments lower, the rest share what is left' }),
   })
   .meta({ description: '还款方案（一个版本）/ a repayment plan version' });
 

@@ -9,6 +9,7 @@ import { dec, formatMoney, formatMoneyGrouped, ZERO } from '../money/decimal';
 import { MAX_PENALTY_DAYS } from '../money/penalty';
 import { mergeLprRows } from '../money/ceilings';
 import { installmentAmounts } from '../money/plan';
+import { steppedSchedule } from '../money/plan-steps';
 import { offerFor } from '../money/plan-builder';
 import { CaseSchema, type CaseDoc } from './schema';
 import { detailOf } from './fields';
@@ -154,6 +155,15 @@ export function checkCase(doc: CaseDoc, today: string): { problems: CaseProblem[
     if (!amounts) {
       problems.push(problem(`${at}.installments`, `总额 ${formatMoneyGrouped(total)} 元太少，无法分成 ${p.installments} 期`));
       return;
+    }
+    if (p.step) {
+      // A step-up plan must leave something for the later installments (plan-steps.ts).
+      try {
+        steppedSchedule(total, p.installments, p.firstDate, p.step);
+      } catch (err) {
+        problems.push(problem(`${at}.step`, detailOf(err)));
+        return;
+      }
     }
     const largest = amounts.reduce((m, a) => (a.greaterThan(m) ? a : m), ZERO);
     if (p.capacity !== null && largest.greaterThan(p.capacity) && p.overCapacityAck === null) {

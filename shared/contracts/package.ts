@@ -8,6 +8,10 @@ import { EVIDENCE_CATEGORIES } from '../evidence/categories';
 import {
   AccountSchema,
   ApplicantSchema,
+  CapacitySchema,
+  ClaimRowSchema,
+  DebtRowSchema,
+  OralAgreementSchema,
   ContactRowSchema,
   EXHIBIT_KINDS,
   FinancesSchema,
@@ -79,6 +83,11 @@ export const DraftContactSchema = ContactRowSchema.omit({ exhibits: true }).exte
   evidenceIds: z.array(EvidenceId).optional(),
 });
 
+export const DraftClaimRowSchema = ClaimRowSchema.omit({ exhibits: true }).extend({
+  /** The evidence of the message; numbered once the user has ordered the exhibits. */
+  evidenceIds: z.array(EvidenceId),
+});
+
 /** The letter's content, pre-filled from the vault; the wizard edits it and adds the exhibits. */
 export const PackageDraftModelSchema = z.object({
   template: z.enum(TEMPLATES),
@@ -96,6 +105,14 @@ export const PackageDraftModelSchema = z.object({
   facts: z.string().optional(),
   metadata: MetadataSchema,
   sample: z.boolean(),
+  debts: z.array(DebtRowSchema).optional(),
+  capacity: CapacitySchema.optional(),
+  claims: z.array(DraftClaimRowSchema).optional(),
+  stopRequests: z.array(z.object({ at: z.string().max(40), summary: z.string().max(2000) })).optional(),
+  negotiationState: z.string().max(1000).optional(),
+  oralAgreement: OralAgreementSchema.optional(),
+  summaryPage: z.boolean().optional(),
+  pauseCollection: z.boolean().optional(),
 });
 export type PackageDraftModel = z.infer<typeof PackageDraftModelSchema>;
 
@@ -112,6 +129,8 @@ export const PackageDraftSchema = z.object({
   candidates: z.array(ExhibitCandidateSchema),
   /** What the letter still lacks (Chinese); nothing can be built while it is not empty. */
   missing: z.array(z.string()),
+  /** What the user should know before signing (Chinese): offers that together exceed the capacity … */
+  warnings: z.array(z.string()).default([]),
 });
 export type PackageDraft = z.infer<typeof PackageDraftSchema>;
 

@@ -12,6 +12,8 @@ export interface PickedExhibit {
   title: string;
   /** The password of an encrypted PDF, asked for in the wizard. */
   password?: string;
+  /** List a large recording by name, duration and SHA-256 instead of embedding it. */
+  listOnly?: boolean;
 }
 
 export interface DraftBuildInput {
@@ -34,7 +36,7 @@ async function okResponse(open: OpenEvidence, id: string, title: string): Promis
 }
 
 export function modelFromDraft(input: DraftBuildInput, open: OpenEvidence): PackageModelInput {
-  const exhibits: ExhibitInput[] = input.exhibits.map(({ candidate: c, title, password }, i) => ({
+  const exhibits: ExhibitInput[] = input.exhibits.map(({ candidate: c, title, password, listOnly }, i) => ({
     evidenceId: c.evidenceId,
     n: i + 1,
     title,
@@ -47,6 +49,7 @@ export function modelFromDraft(input: DraftBuildInput, open: OpenEvidence): Pack
     fileName: c.fileName,
     meta: c.meta,
     ...(password ? { password } : {}),
+    ...(listOnly ? { listOnly: true } : {}),
     source: {
       read: async () => new Uint8Array(await (await okResponse(open, c.evidenceId, title)).arrayBuffer()),
       chunks: async function* () {

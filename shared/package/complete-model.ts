@@ -24,6 +24,7 @@ export type ExhibitInput = Omit<ExhibitCandidate, 'evidenceId' | 'category' | 'c
   n: number;
   category: string;
   password?: string;
+  listOnly?: boolean;
   source: ExhibitSource;
 };
 
@@ -37,13 +38,17 @@ export function completeModel(
   signature: { image?: Uint8Array; certificateFingerprint?: string; reserve?: boolean } | undefined,
 ): PackageModelInput {
   const numberOf = new Map(exhibits.map((e) => [e.evidenceId, e.n]));
-  const { flaggedContacts, contacts, ...rest } = draft;
+  const { flaggedContacts, contacts, claims, ...rest } = draft;
   return {
     ...rest,
     contacts: contacts.map(({ evidenceIds, ...c }) => {
       const cited = (evidenceIds ?? []).map((id) => numberOf.get(id)).filter((n): n is number => n !== undefined);
       return cited.length > 0 ? { ...c, exhibits: cited } : c;
     }),
+    claims: (claims ?? []).map(({ evidenceIds, ...c }) => ({
+      ...c,
+      exhibits: evidenceIds.map((id) => numberOf.get(id)).filter((n): n is number => n !== undefined),
+    })),
     flaggedContacts: flaggedContacts.map(({ evidenceIds, ...c }) => ({
       ...c,
       exhibits: evidenceIds.map((id) => numberOf.get(id)).filter((n): n is number => n !== undefined),

@@ -174,11 +174,11 @@ export async function buildPackage(input: PackageModelInput | PackageModel, font
   for (let i = 0; i < exhibits.length; i++) {
     const e = exhibits[i]!;
     checkAbort(options.signal);
-    progress({ phase: 'exhibits', done: i, total: exhibits.length, label: `证据 ${e.n}：${e.title}` });
+    progress({ phase: 'exhibits', done: i, total: exhibits.length, label: `证据 ${e.n}：${e.title}${e.listOnly ? '（列明，不嵌入）' : ''}` });
     // Read the next image or PDF while this one is laid out (one ahead at most).
     const next = exhibits[i + 1];
     if (next) ew.prefetch(next);
-    const outcome = e.kind === 'image' ? await ew.image(e) : e.kind === 'pdf' ? await ew.pdf(e) : await ew.attached(e);
+    const outcome = e.listOnly ? ew.listed(e) : e.kind === 'image' ? await ew.image(e) : e.kind === 'pdf' ? await ew.pdf(e) : await ew.attached(e);
     outcomes.set(e.n, outcome);
   }
   progress({ phase: 'exhibits', done: exhibits.length, total: exhibits.length });

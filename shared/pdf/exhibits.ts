@@ -585,6 +585,46 @@ export class ExhibitWriter {
       last: lastIndex,
     };
   }
+
+  /**
+   * A large recording listed by name, duration and SHA-256 instead of embedded (issue 10:
+   * e-mail and upload forms take about 20 MB). The original stays with the applicant; the
+   * hash recorded when it was imported lets the creditor check the copy it asks for.
+   */
+  listed(e: Exhibit): ExhibitOutcome {
+    const L = this.L;
+    if (!this.inListing) {
+      L.newPage();
+      this.inListing = true;
+    }
+    L.ensure(150);
+    const page = L.page;
+    const top = L.y;
+    const title = L.kit.ellipsize(`证据 ${e.n}：${e.title}${e.date ? ` — ${dateCN(e.date)}` : ''}`, 11.5, L.width - 30);
+    page.drawRectangle({ x: MARGIN.left, y: top - 26, width: L.width, height: 26, color: FILL });
+    L.drawLine(title, MARGIN.left + 6, top - 3, 11.5, 20);
+    L.y -= 32;
+    const rows: [string, string][] = [
+      ['类别', e.category],
+      ['文件名', e.fileName],
+      ['类型', e.mime],
+      ['大小', `${bytesLabel(e.size)}（${e.size} 字节）`],
+    ];
+    if (e.date) rows.push(['日期', dateCN(e.date)]);
+    for (const [k, v] of Object.entries(e.meta)) rows.push([k, v]);
+    rows.push(['SHA-256', e.sha256]);
+    rows.push(['原件', '文件较大，未嵌入本 PDF。原件由申请人保存，可应要求另行提供，并可用上列 SHA-256 值核对未被改动。']);
+    L.keyValues(rows, { size: 9, labelWidth: 70 });
+    L.gap(10);
+    const index = L.indexOf(page);
+    const lastIndex = L.indexOf(L.page);
+    return {
+      manifest: { ...this.base(e, e.size), pages: [index + 1, lastIndex + 1], storage: 'listed' },
+      anchor: { page, pageIndex: index, y: top },
+      first: index,
+      last: lastIndex,
+    };
+  }
 }
 
 function shortMessage(err: unknown): string {

@@ -34,6 +34,13 @@ export function beijingTime(at: string): string {
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
 
+/** The same instant as 2024年10月18日 14:30 (Beijing time), the letter's one date format. */
+export function beijingTimeCN(at: string): string {
+  const t = beijingTime(at);
+  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/.exec(t);
+  return m ? `${dateCN(m[1]!)} ${m[2]}` : /^\d{4}-\d{2}-\d{2}$/.test(t) ? dateCN(t) : t;
+}
+
 export const FLAG_LABELS: Record<string, string> = {
   night_contact: '夜间催收（22:00—次日 08:00）',
   excess_calls: '单日接通催收电话超过 3 次',

@@ -15,7 +15,8 @@ export const MANIFEST_NAME = 'xieshang-manifest.json';
 export const MANIFEST_FORMAT = 'xieshang-package-manifest';
 export const MANIFEST_VERSION = 1;
 
-export type ExhibitStorage = 'attachment' | 'jpeg' | 'png';
+/** 'listed': a large file listed by name and SHA-256, not in the package (the applicant keeps it). */
+export type ExhibitStorage = 'attachment' | 'jpeg' | 'png' | 'listed';
 
 export interface ManifestExhibit {
   n: number;

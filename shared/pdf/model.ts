@@ -6,8 +6,19 @@
 // exhibit at a time.
 import { z } from 'zod';
 import { PackageIncompleteError, PackageModelError } from './errors';
+import { ADDRESSEE_KINDS } from './address';
 
-export const TEMPLATES = ['negotiation', 'waiver', 'installments', 'complaint', 'mediation', 'callsheet'] as const;
+export const TEMPLATES = [
+  'negotiation',
+  'waiver',
+  'installments',
+  'complaint',
+  'mediation',
+  'callsheet',
+  'stop-contact',
+  'statement-request',
+  'confirm-agreement',
+] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 export const TEMPLATE_TITLES: Record<Template, string> = {
@@ -17,6 +28,9 @@ export const TEMPLATE_TITLES: Record<Template, string> = {
   complaint: '投诉信',
   mediation: '调解申请书',
   callsheet: '电话协商要点',
+  'stop-contact': '关于停止联系第三人及夜间催收的函',
+  'statement-request': '关于提供欠款逐项明细的申请',
+  'confirm-agreement': '口头协议书面确认函',
 };
 
 export const EXHIBIT_KINDS = ['image', 'pdf', 'audio', 'other'] as const;
@@ -46,6 +60,10 @@ const Sha = z.string().regex(/^[0-9a-f]{64}$/, { message: 'SHA-256 应为 64 位
 
 export const PartySchema = z.object({
   name: Text(200),
+  /** Bank, company, regulator, mediator …: decides 贵行 / 贵司 / 贵局 / 贵委 (address.ts); inferred from the name when absent. */
+  kind: z.enum(ADDRESSEE_KINDS).optional(),
+  /** 统一社会信用代码 (a respondent in a mediation application). */
+  creditCode: Text(18).optional(),
   department: Text(200).optional(),
   address: Text(300).optional(),
   phone: Text(60).optional(),
@@ -101,6 +119,58 @@ export const ScheduleRowSchema = z.object({
   note: Text(200).optional(),
 });
 export type ScheduleRow = z.infer<typeof ScheduleRowSchema>;
+
+/** One debt in the financial statement: every creditor's account and every other debt, with what is offered to each. */
+export const DebtRowSchema = z.object({
+  creditor: Text(200),
+  label: Text(200),
+  owed: Money,
+  /** What is paid or offered each month (the largest installment of an offer). */
+  monthly: Money.optional(),
+  /** this: the accounts of this letter; case: another creditor in the case; priority / family / other: other debts. */
+  kind: z.enum(['this', 'case', 'priority', 'family', 'other']),
+  note: Text(300).optional(),
+});
+export type DebtRow = z.infer<typeof DebtRowSchema>;
+
+/** The shared monthly capacity and how the offers fit it (shared/money/capacity.ts, computed by the caller). */
+export const CapacitySchema = z.object({
+  /** What is left each month for the creditors in the case (after living costs, priority debts and family loans). */
+  monthly: Money,
+  /** This creditor's share of it. */
+  share: Money,
+  /** pro-rata (by what each is owed) or fixed (set by the user). */
+  basis: z.enum(['pro-rata', 'fixed']).default('pro-rata'),
+  /** Every installment of this offer fits the share in its month. */
+  withinShare: z.boolean(),
+  /** All offers together fit the whole capacity in every month. */
+  withinWhole: z.boolean(),
+  /** Later changes of the monthly capacity (an income ending or starting): from that date, this much. */
+  changes: z.array(z.object({ from: DateStr, monthly: Money, why: Text(200).optional() })).max(24).default([]),
+});
+export type Capacity = z.infer<typeof CapacitySchema>;
+
+/** A figure the creditor side claimed that exceeds the app's ledger (shared/money/claims-check.ts). */
+export const ClaimRowSchema = z.object({
+  date: DateStr,
+  /** Who claimed it (催收短信的发送方 …). */
+  source: Text(200),
+  claimedAmount: Money.optional(),
+  ourAmount: Money.optional(),
+  claimedDays: z.number().int().min(0).optional(),
+  ourDays: z.number().int().min(0).optional(),
+  exhibits: z.array(z.number().int().min(1)).default([]),
+});
+export type ClaimRow = z.infer<typeof ClaimRowSchema>;
+
+/** An agreement reached by phone, to be confirmed in writing (口头协议书面确认). */
+export const OralAgreementSchema = z.object({
+  at: Text(40),
+  channel: Text(40),
+  counterparty: Text(100),
+  terms: Text(4000),
+});
+export type OralAgreement = z.infer<typeof OralAgreementSchema>;
 
 export const ProposalSchema = z.object({
   /** One paragraph in the user's words; a default is written from the schedule when absent. */
@@ -162,6 +232,8 @@ export const ExhibitSchema = z.object({
    * rendition made by the caller (sharp in main). The original is then attached byte-for-byte.
    */
   rendition: z.object({ mime: z.enum(['image/png', 'image/jpeg']), source: Source }).optional(),
+  /** List it by name, duration and SHA-256 instead of embedding it (a large recording). */
+  listOnly: z.boolean().default(false),
 });
 export type Exhibit = z.infer<typeof ExhibitSchema>;
 
@@ -213,6 +285,20 @@ export const PackageModelSchema = z.object({
   requests: z.array(Text(1000)).max(20).optional(),
   /** Free facts text for a complaint or mediation (in addition to the flagged contacts). */
   facts: Text(10000).optional(),
+  /** Every debt the writer has (the statement is signed as complete), with what is offered to each. */
+  debts: z.array(DebtRowSchema).max(200).default([]),
+  capacity: CapacitySchema.optional(),
+  /** Claims by the creditor side that exceed the ledger, with their dates and exhibits. */
+  claims: z.array(ClaimRowSchema).max(200).default([]),
+  /** The user's own requests to stop (date and words), from the record. */
+  stopRequests: z.array(z.object({ at: Text(40), summary: Text(2000) })).max(200).default([]),
+  /** Where the negotiation stands, in the record's words (a pending application is not a failed negotiation). */
+  negotiationState: Text(1000).optional(),
+  oralAgreement: OralAgreementSchema.optional(),
+  /** A one-page summary on top of a negotiation package. */
+  summaryPage: z.boolean().default(false),
+  /** Ask to pause outsourced collection while the application is reviewed. */
+  pauseCollection: z.boolean().default(false),
   exhibits: z.array(ExhibitSchema).max(2000).default([]),
   signature: SignatureSchema.optional(),
   signing: SigningSchema.optional(),
@@ -223,6 +309,9 @@ export const PackageModelSchema = z.object({
 
 export type PackageModelInput = z.input<typeof PackageModelSchema>;
 export type PackageModel = z.output<typeof PackageModelSchema>;
+
+/** The templates that explain why the payments stopped. */
+const NEEDS_HARDSHIP: ReadonlySet<Template> = new Set(['negotiation', 'waiver', 'installments', 'mediation', 'callsheet']);
 
 /** Which templates carry which parts. */
 export const LETTER_TEMPLATES: readonly Template[] = ['negotiation', 'waiver', 'installments'];
@@ -243,10 +332,11 @@ export function validatePackageModel(input: unknown): PackageModel {
   const blank = (s: string | undefined) => s === undefined || s.trim() === '';
   if (blank(m.applicant.name)) missing.push('申请人姓名');
   if (blank(m.creditor.name)) missing.push(m.template === 'complaint' || m.template === 'mediation' ? '被投诉/被申请的机构名称' : '收件的债权机构名称');
-  const needsAccounts = m.template !== 'complaint';
+  const needsAccounts = m.template !== 'complaint' && m.template !== 'stop-contact';
   if (needsAccounts && m.accounts.length === 0) missing.push('至少一个逾期账户（欠款明细）');
-  if (m.template !== 'complaint' && blank(m.hardship.reason)) missing.push('逾期的原因说明');
+  if (NEEDS_HARDSHIP.has(m.template) && blank(m.hardship.reason)) missing.push('逾期的原因说明');
   if (m.template === 'installments' && (m.proposal?.schedule.length ?? 0) === 0) missing.push('分期还款计划（至少一期）');
+  if (m.template === 'confirm-agreement' && (!m.oralAgreement || blank(m.oralAgreement.terms))) missing.push('口头约定的内容（时间、对方、约定了什么）');
   if (m.template === 'complaint' && m.flaggedContacts.length === 0 && blank(m.facts)) {
     missing.push('投诉的事实（被标记的催收记录或事实说明）');
   }

@@ -48,7 +48,7 @@ describe('templates', () => {
     });
   });
 
-  it('complaint: to 12378, the flagged contacts with their evidence and the rules they break', async () => {
+  it('complaint: first to the creditor’s complaint channel (then 12378), the flagged contacts with their evidence and the rules they break', async () => {
     const png = await screenshot('png', { width: 40, height: 70 });
     const { flat } = await text(
       baseModel({
@@ -62,10 +62,11 @@ describe('templates', () => {
       'complaint',
     );
     expect(flat).toContain('投诉信');
-    expect(flat).toContain('致：国家金融监督管理总局（12378');
+    expect(flat).toContain(`致：${CREDITOR}消费者投诉受理部门`);
+    expect(flat).toContain('12378');
     expect(flat).toContain('被投诉机构');
     expect(flat).toContain(CREDITOR);
-    expect(flat).toContain('2025-01-0823:40');
+    expect(flat).toContain('2025年1月8日23:40');
     expect(flat).toContain('夜间催收（22:00—次日08:00）');
     expect(flat).toContain('联系债务人以外的第三人');
     expect(flat).toContain('证据1');

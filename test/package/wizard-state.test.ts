@@ -55,7 +55,7 @@ describe('wizard state', () => {
   it('an untouched box shows what will be printed; an edit replaces it; blank edits fall back', () => {
     const d = draft();
     expect(fieldValue(d, NO_EDITS, 'promise')).toBe(DEFAULT_PROMISE);
-    expect(fieldValue(d, NO_EDITS, 'waiverRequest')).toBe(defaultWaiverRequest('negotiation'));
+    expect(fieldValue(d, NO_EDITS, 'waiverRequest')).toBe(defaultWaiverRequest(d));
     expect(fieldValue(d, NO_EDITS, 'summary')).toContain('分 1 期还款');
     expect(fieldValue(d, NO_EDITS, 'hardshipReason')).toBe('失业');
     const edited = applyEdits(d, { ...NO_EDITS, promise: '  我会按时还款。 ', hardshipReason: '生病住院', waiverRequest: '   ' });
@@ -68,7 +68,7 @@ describe('wizard state', () => {
   it('complaint requests: one per line, numbering typed by the person removed', () => {
     const d = draft({ template: 'complaint' });
     expect(fieldValue(d, NO_EDITS, 'requests').split('\n')).toHaveLength(3);
-    expect(fieldValue(d, NO_EDITS, 'recipient')).toContain('12378');
+    expect(fieldValue(d, NO_EDITS, 'recipient')).toBe('重庆蚂蚁消费金融有限公司 消费者投诉受理部门');
     const edited = applyEdits(d, { ...NO_EDITS, requests: '1. 停止夜间来电\n\n2、核实欠款\n', facts: '多次夜间来电' });
     expect(edited.requests).toEqual(['停止夜间来电', '核实欠款']);
     expect(edited.facts).toBe('多次夜间来电');

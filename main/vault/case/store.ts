@@ -56,6 +56,10 @@ function creditorFromRow(r: Row): Creditor {
     productName: str(r.product_name),
     channels: JSON.parse(str(r.channels)) as Creditor['channels'],
     note: str(r.note),
+    // Issue 10's fields only when set, so a case written before them reads back unchanged.
+    ...(r.institution ? { institution: str(r.institution) as NonNullable<Creditor['institution']> } : {}),
+    ...(r.credit_code ? { creditCode: str(r.credit_code) } : {}),
+    ...(r.capacity_share ? { capacityShare: str(r.capacity_share) } : {}),
   };
 }
 
@@ -120,6 +124,8 @@ export function readFinances(db: Db): Finances {
       monthly: str(r.monthly),
       evidenceId: strOrNull(r.evidence_id),
       note: str(r.note),
+      ...(r.from_date ? { from: str(r.from_date) } : {}),
+      ...(r.until_date ? { until: str(r.until_date) } : {}),
     }) as FinanceItem;
   f.income = items.filter((r) => r.section === 'income').map(item) as Finances['income'];
   f.fixedCosts = items.filter((r) => r.section === 'fixed').map(item) as Finances['fixedCosts'];
@@ -132,6 +138,7 @@ export function readFinances(db: Db): Finances {
     monthly: str(r.monthly),
     evidenceId: strOrNull(r.evidence_id),
     note: str(r.note),
+    ...(r.family === 1 ? { family: true } : {}),
   }));
   f.assets = all(db, 'SELECT * FROM case_assets ORDER BY position').map((r) => ({
     id: str(r.id),
@@ -170,6 +177,7 @@ function planFromRow(db: Db, r: Row): Plan {
       r.ack_at === null ? null : { at: str(r.ack_at), capacity: str(r.ack_capacity), largestInstallment: str(r.ack_largest) },
     note: str(r.note),
     createdAt: str(r.created_at),
+    ...(Number(r.step_count ?? 0) > 0 ? { step: { count: Number(r.step_count), amount: str(r.step_amount) } } : {}),
   };
 }
 
@@ -293,6 +301,9 @@ export function writeCreditor(db: Db, c: Creditor, position = nextPosition(db, '
     product_name: c.productName,
     channels: JSON.stringify(c.channels),
     note: c.note,
+    institution: c.institution ?? null,
+    credit_code: c.creditCode ?? '',
+    capacity_share: c.capacityShare ?? null,
   });
 }
 
@@ -349,20 +360,20 @@ export function writeFinances(db: Db, f: Finances): void {
     refSource: f.reference?.source ?? null,
   });
   const putItem = db.prepare(
-    `INSERT INTO case_finance_items (id, section, position, category, label, monthly, evidence_id, note)
-     VALUES (@id, @section, @position, @category, @label, @monthly, @evidenceId, @note)`,
+    `INSERT INTO case_finance_items (id, section, position, category, label, monthly, evidence_id, note, from_date, until_date)
+     VALUES (@id, @section, @position, @category, @label, @monthly, @evidenceId, @note, @from, @until)`,
   );
   const sections: [string, readonly FinanceItem[]][] = [
     ['income', f.income],
     ['fixed', f.fixedCosts as readonly FinanceItem[]],
     ['flexible', f.flexibleCosts as readonly FinanceItem[]],
   ];
-  for (const [section, items] of sections) items.forEach((item, position) => putItem.run({ ...item, section, position }));
+  for (const [section, items] of sections) items.forEach((item, position) => putItem.run({ ...item, section, position, from: item.from ?? null, until: item.until ?? null }));
   const putDebt = db.prepare(
-    `INSERT INTO case_other_debts (id, position, creditor, priority, owed, monthly, evidence_id, note)
-     VALUES (@id, @position, @creditor, @priority, @owed, @monthly, @evidenceId, @note)`,
+    `INSERT INTO case_other_debts (id, position, creditor, priority, owed, monthly, evidence_id, note, family)
+     VALUES (@id, @position, @creditor, @priority, @owed, @monthly, @evidenceId, @note, @family)`,
   );
-  f.debts.forEach((d, position) => putDebt.run({ ...d, priority: d.priority ? 1 : 0, position }));
+  f.debts.forEach((d, position) => putDebt.run({ ...d, priority: d.priority ? 1 : 0, family: d.family ? 1 : 0, position }));
   const putAsset = db.prepare(
     `INSERT INTO case_assets (id, position, label, value, evidence_id, note) VALUES (@id, @position, @label, @value, @evidenceId, @note)`,
   );
@@ -392,6 +403,8 @@ export function writePlan(db: Db, p: Plan, position = nextPosition(db, 'case_pla
     ack_largest: p.overCapacityAck?.largestInstallment ?? null,
     note: p.note,
     created_at: p.createdAt,
+    step_count: p.step?.count ?? 0,
+    step_amount: p.step?.amount ?? null,
   });
   db.prepare('DELETE FROM case_plan_accounts WHERE plan_id = ?').run(p.id);
   const put = db.prepare('INSERT INTO case_plan_accounts (plan_id, account_id, position) VALUES (?, ?, ?)');

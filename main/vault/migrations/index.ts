@@ -8,6 +8,7 @@ import { migration0005 } from './0005-packages';
 import { migration0006 } from './0006-signature';
 import { migration0007 } from './0007-account-evidence';
 import { migration0008 } from './0008-creditor-sides';
+import { migration0009 } from './0009-letters';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

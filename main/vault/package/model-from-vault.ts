@@ -17,6 +17,8 @@ import type { ExhibitCandidate, PackageDraft, PackageDraftModel } from '../../..
 import type { CaseDoc } from '../../../shared/case/schema';
 import type { EvidenceSummary } from '../../../shared/contracts/evidence';
 import { BadInputError } from '../../../shared/errors';
+import { inferInstitution } from '../../../shared/pdf/address';
+import { claimsAboveLedger, letterFacts, planSchedule, stopRequests } from './letter-facts';
 
 export interface PackageRequest {
   template: Template;
@@ -101,6 +103,32 @@ function suggestedExhibits(items: EvidenceSummary[], wanted: (i: EvidenceSummary
     .sort((a, b) => rank(a.category) - rank(b.category) || (a.capturedAt ?? '').localeCompare(b.capturedAt ?? ''));
 }
 
+/** Recordings and videos above this are not suggested: e-mail and upload forms take about 20 MB in all. */
+export const LARGE_MEDIA_BYTES = 5 * 1024 * 1024;
+
+function isLargeMedia(i: EvidenceSummary): boolean {
+  return (i.mime.startsWith('audio/') || i.mime.startsWith('video/')) && i.size > LARGE_MEDIA_BYTES;
+}
+
+/**
+ * The exhibit's title: what it is and when it was captured, never the user's private note
+ * (they may write one of their own into the title in the wizard).
+ */
+function exhibitTitle(item: EvidenceSummary): string {
+  const label = CATEGORY_LABELS[item.category]['zh-CN'];
+  const at = capturedOrIssued(item);
+  const m = at ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(at) : null;
+  const when = m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日 ${m[4]}` : '';
+  if (item.mime.startsWith('image/')) return `${label}（${when ? `${when} 截取` : '截取时间不详'}）`;
+  if (item.mime.startsWith('audio/')) return `${label}（${when || '录制时间不详'}${item.durationSec ? `，时长 ${Math.round(item.durationSec)} 秒` : ''}）`;
+  return `${label}：${item.name}`.slice(0, 200);
+}
+
+/** The capture or issue date (EXIF, a PDF's creation date, an e-mail's date …), never a file's modified time. */
+function capturedOrIssued(item: EvidenceSummary): string | null {
+  return item.capturedSource === 'file_modified' ? null : item.capturedAt;
+}
+
 function chosenPlan(doc: CaseDoc, planId?: string) {
   if (planId) {
     const plan = doc.plans.find((p) => p.id === planId);
@@ -108,6 +136,14 @@ function chosenPlan(doc: CaseDoc, planId?: string) {
     return plan;
   }
   return doc.plans.find((p) => p.role === 'offer') ?? doc.plans[0] ?? null;
+}
+
+/** The addressee's own offer (a plan whose accounts are all with its legal name), else its first plan, else none. */
+function addresseePlan(doc: CaseDoc, creditorId: string) {
+  const legal = doc.creditors.find((c) => c.id === creditorId)?.legalName;
+  const ids = new Set(doc.creditors.filter((c) => c.legalName === legal).map((c) => c.id));
+  const mine = doc.plans.filter((p) => p.accountIds.every((id) => ids.has(doc.accounts.find((a) => a.id === id)?.creditorId ?? '')));
+  return mine.find((p) => p.role === 'offer') ?? mine[0] ?? null;
 }
 
 function owedAccount(a: CaseDoc['accounts'][number]): OwedAccount {
@@ -128,11 +164,11 @@ function candidateOf(item: EvidenceSummary, suggested: boolean, caption: string)
   if (item.capturedAt) meta['时间'] = item.capturedAt.replace('T', ' ').slice(0, 16);
   return {
     evidenceId: item.id,
-    // The user's caption, else what the file is: never the private note.
-    title: (caption.trim() || `${CATEGORY_LABELS[item.category]['zh-CN']}：${item.name}`).slice(0, 200),
+    // The user's caption, else what the file is and when: never the private note.
+    title: (caption.trim() || exhibitTitle(item)).slice(0, 200),
     category: item.category,
     categoryLabel: CATEGORY_LABELS[item.category]['zh-CN'],
-    date: item.capturedAt ? item.capturedAt.slice(0, 10) : '',
+    date: capturedOrIssued(item)?.slice(0, 10) ?? '',
     sha256: item.sha256,
     size: item.size,
     mime: item.mime,
@@ -153,7 +189,7 @@ function candidateOf(item: EvidenceSummary, suggested: boolean, caption: string)
  */
 export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageDraft {
   const doc = getCase(vault);
-  const plan = chosenPlan(doc, req.planId);
+  const plan = req.planId || !req.creditorId ? chosenPlan(doc, req.planId) : addresseePlan(doc, req.creditorId);
   const creditor =
     doc.creditors.find((c) => c.id === req.creditorId) ??
     doc.creditors.find((c) => plan && doc.accounts.some((a) => plan.accountIds.includes(a.id) && a.creditorId === c.id)) ??
@@ -177,7 +213,7 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
   const items = listItems(db, {}).items;
   const evSides = evidenceSides(db);
   const wanted = evidenceOfSide(items, evSides, state, group, new Set(accounts.map((a) => a.id)), groupOfCreditor);
-  const suggested = suggestedExhibits(items, wanted);
+  const suggested = suggestedExhibits(items, (i) => !isLargeMedia(i) && wanted(i));
   const suggestedIds = new Set(suggested.map((i) => i.id));
   const rest = items.filter((i) => !suggestedIds.has(i.id)).sort((a, b) => (a.capturedAt ?? '').localeCompare(b.capturedAt ?? ''));
   const captionOf = (id: string) => evSides.get(id)?.caption ?? '';
@@ -195,23 +231,32 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
     };
   };
 
-  const schedule =
-    plan && plan.installments > 0
-      ? makePlan({ total: new Money(plan.total), installments: plan.installments, first: plan.firstDate }).installments.map((r) => ({
-          n: r.n,
-          date: r.date,
-          amount: r.amount,
-        }))
-      : [];
+  const schedule = plan && plan.installments > 0 ? planSchedule(plan) : [];
 
   const f = doc.finances;
-  const row = (x: { label: string; monthly: string }) => ({ label: x.label, amount: x.monthly });
+  // An income or cost that starts or ends is dated in the statement.
+  const dated = (x: { from?: string | null | undefined; until?: string | null | undefined }) =>
+    [x.from ? `自${cn(x.from)}起` : '', x.until ? `至${cn(x.until)}止` : ''].filter(Boolean).join('，');
+  const row = (x: { label: string; monthly: string; from?: string | null | undefined; until?: string | null | undefined }) => ({
+    label: x.label,
+    amount: x.monthly,
+    ...(dated(x) ? { note: dated(x) } : {}),
+  });
+  const legalName = creditor?.legalName ?? '';
+  const facts = letterFacts(doc, legalName, plan, req.date);
+  // The contacts this letter speaks of: the addressee's side only.
+  const sideIds = new Set(rows.map((i) => state.rows[i]!.id));
+  const letterRows = cliTimeline(vault).filter((c) => sideIds.has(c.id));
+  const linkedEvidence = (contactId: string) => (state.links.get(contactId) ?? []).slice();
+  const oral = oralAgreement(db, letterRows);
   const opt = <T>(v: T | null | undefined | ''): T | undefined => (v === null || v === '' ? undefined : v);
   const model: PackageDraftModel = {
     template: req.template,
     date: req.date,
     creditor: {
       name: creditor?.legalName ?? '',
+      ...(creditor ? { kind: creditor.institution ?? inferInstitution(creditor.legalName) } : {}),
+      ...(creditor?.creditCode ? { creditCode: creditor.creditCode } : {}),
       ...(creditor?.channels.find((c) => c.kind === 'hotline') ? { phone: creditor.channels.find((c) => c.kind === 'hotline')!.value } : {}),
     },
     applicant: {
@@ -247,6 +292,7 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
       fixedCosts: f.fixedCosts.map(row),
       flexibleCosts: f.flexibleCosts.map(row),
       priorityDebts: f.debts.filter((d) => d.priority).map((d) => ({ label: d.creditor, amount: d.monthly })),
+      // Family loans and other debts are listed, with what is paid on each, in the debts table.
       ...(f.reference ? { reference: { label: f.reference.label, amount: f.reference.amount, ...(f.reference.source ? { source: f.reference.source } : {}) } } : {}),
     },
     proposal: { schedule, ...(plan?.note ? { summary: plan.note } : {}) },
@@ -269,6 +315,14 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
         return { ...c, flags, evidenceIds: (state.links.get(state.rows[i]!.id) ?? []).slice() };
       }),
     metadata: { title: TEMPLATE_TITLES[req.template], author: doc.applicant.name, keywords: [], language: 'zh-CN' },
+    debts: facts.debts,
+    ...(facts.capacity ? { capacity: facts.capacity } : {}),
+    ...(facts.negotiationState ? { negotiationState: facts.negotiationState } : {}),
+    stopRequests: stopRequests(letterRows),
+    claims: claimsAboveLedger(db, letterRows, accounts, linkedEvidence),
+    ...(oral ? { oralAgreement: oral } : {}),
+    summaryPage: req.template === 'negotiation',
+    pauseCollection: ['negotiation', 'waiver', 'installments'].includes(req.template) && letterRows.some((c) => c.flags.length > 0),
     // A request may add the mark, never take it off a sample vault's package.
     sample: req.sample === true || isSampleVault(vault),
   };
@@ -283,7 +337,24 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
     chosen: { creditorId: creditor?.id ?? null, planId: plan?.id ?? null, accountIds: accounts.map((a) => a.id) },
     candidates,
     missing: missingIn(model),
+    warnings: facts.warnings,
   };
+}
+
+const cn = (ymd: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : ymd;
+};
+
+/** The latest phone or chat contact where something was agreed (outcome), as an oral agreement to confirm. */
+function oralAgreement(db: Vault['handle'], rows: readonly { id: string; at: string; channel: string; counterparty: string }[]) {
+  for (const r of [...rows].reverse()) {
+    const c = db.prepare('SELECT outcome, i_promised FROM contacts WHERE id = ?').get(r.id) as { outcome: string; i_promised: string } | undefined;
+    if (!c || (!c.outcome.trim() && !c.i_promised.trim())) continue;
+    const terms = [c.outcome.trim() ? `对方同意：${c.outcome.trim()}` : '', c.i_promised.trim() ? `本人承诺：${c.i_promised.trim()}` : ''].filter(Boolean).join('\n');
+    return { at: r.at, channel: CHANNEL_ZH[r.channel] ?? r.channel, counterparty: r.counterparty, terms };
+  }
+  return undefined;
 }
 
 export function packageModelFromVault(vault: Vault, req: PackageRequest): PackageModelInput {

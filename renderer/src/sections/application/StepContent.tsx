@@ -7,7 +7,8 @@ import { formatMoneyGrouped } from '../../../../shared/money/decimal';
 import { maskId, sum } from '../../../../shared/pdf/format';
 import { useT, type TKey } from '../../i18n';
 import { useNavigate } from '../../lib/navigate';
-import { fieldDefault, fieldValue, templateParts, type EditableField, type Edits } from './wizard-state';
+import { addresseeKinds, currentAddresseeKind, withAddresseeKind, fieldDefault, fieldValue, templateParts, type EditableField, type Edits } from './wizard-state';
+import type { AddresseeKind } from '../../../../shared/pdf/address';
 
 interface Props {
   /** The draft with the edits applied (what will be printed). */
@@ -18,12 +19,14 @@ interface Props {
   onEdits: (next: Edits) => void;
   showFullId: boolean;
   onShowFullId: (v: boolean) => void;
+  /** What the user should know before signing (offers over the shared capacity …). */
+  warnings?: readonly string[];
 }
 
-function EditableText({ base, edits, onEdits, field, label, help, rows = 4 }: Omit<Props, 'showFullId' | 'onShowFullId' | 'draft'> & { field: EditableField; label: string; help?: string; rows?: number }) {
+function EditableText({ base, edits, onEdits, field, label, help, rows = 4 }: Omit<Props, 'showFullId' | 'onShowFullId' | 'draft' | 'warnings'> & { field: EditableField; label: string; help?: string; rows?: number }) {
   const t = useT();
   const id = `pkg-field-${field}`;
-  const touched = edits[field] !== undefined && edits[field] !== fieldDefault(base, field);
+  const touched = edits[field] !== undefined && edits[field] !== fieldDefault(withAddresseeKind(base, edits), field);
   return (
     <div className="case-field pkg-text">
       <label className="field-label" htmlFor={id}>
@@ -92,9 +95,42 @@ export function StepContent(props: Props) {
         )}
       </section>
 
-      {parts.recipient && (
+      {props.warnings && props.warnings.length > 0 && (
+        <section className="case-card pkg-warnings" role="alert" data-testid="pkg-warnings">
+          <p className="field-label">{t('application.content.warnings')}</p>
+          <ul>
+            {props.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {parts.addressee && (
         <section className="case-card">
-          <EditableText {...props} field="recipient" label={t('application.content.recipient')} help={t('application.content.recipientHelp')} rows={2} />
+          {parts.recipient && <EditableText {...props} field="recipient" label={t('application.content.recipient')} help={t('application.content.recipientHelp')} rows={2} />}
+          <label className="case-field">
+            <span className="field-label">{t('application.content.addresseeKind')}</span>
+            <select
+              className="select"
+              value={currentAddresseeKind(draft)}
+              data-testid="pkg-addressee-kind"
+              onChange={(e) => props.onEdits({ ...props.edits, addresseeKind: e.target.value as AddresseeKind })}
+            >
+              {[...new Set([currentAddresseeKind(draft), ...addresseeKinds(draft.template)])].map((k) => (
+                <option key={k} value={k}>
+                  {t(`application.content.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+            <span className="help case-field-help">{t('application.content.addresseeKindHelp')}</span>
+          </label>
+        </section>
+      )}
+
+      {parts.agreement && (
+        <section className="case-card">
+          <EditableText {...props} field="agreementTerms" label={t('application.content.agreementTerms')} help={t('application.content.agreementTermsHelp')} rows={5} />
         </section>
       )}
 
@@ -159,6 +195,30 @@ export function StepContent(props: Props) {
           <EditableText {...props} field="summary" label={t('application.content.summary')} rows={3} />
           <EditableText {...props} field="waiverRequest" label={t('application.content.waiver')} rows={3} />
           <EditableText {...props} field="promise" label={t('application.content.promise')} help={t('application.content.promiseHelp')} rows={3} />
+          {parts.letter && (
+            <>
+              <label className="checkbox-row">
+                <input
+                  type="checkbox"
+                  className="checkbox"
+                  checked={draft.pauseCollection ?? false}
+                  onChange={(e) => props.onEdits({ ...props.edits, pauseCollection: e.target.checked })}
+                  data-testid="pkg-pause-collection"
+                />
+                <span>{t('application.content.pauseCollection')}</span>
+              </label>
+              <label className="checkbox-row">
+                <input
+                  type="checkbox"
+                  className="checkbox"
+                  checked={draft.summaryPage ?? false}
+                  onChange={(e) => props.onEdits({ ...props.edits, summaryPage: e.target.checked })}
+                  data-testid="pkg-summary-page"
+                />
+                <span>{t('application.content.summaryPage')}</span>
+              </label>
+            </>
+          )}
         </section>
       )}
 

@@ -10,7 +10,7 @@ import type { PickedExhibit } from '../../../../shared/package/build-from-draft'
 import { currentLocale, useT } from '../../i18n';
 import { formatBytes } from '../../lib/format';
 import { evidenceBytesUrl, type AppMode } from '../evidence/urls';
-import { move, suggestedPicks } from './wizard-state';
+import { SIZE_WARN_BYTES, canListOnly, embeddedBytes, move, suggestedPicks } from './wizard-state';
 import { CategoryOptions } from '../evidence/CategoryOptions';
 
 const SHOW_AT_MOST = 200;
@@ -61,6 +61,16 @@ export function StepExhibits({
           </button>
         </div>
         <p className="help">{t('application.exhibits.pickedHelp')}</p>
+        <p
+          className={embeddedBytes(picks) > SIZE_WARN_BYTES ? 'case-field-error pkg-size pkg-size-over' : 'help pkg-size'}
+          role={embeddedBytes(picks) > SIZE_WARN_BYTES ? 'alert' : undefined}
+          data-testid="pkg-size"
+        >
+          {t(embeddedBytes(picks) > SIZE_WARN_BYTES ? 'application.exhibits.sizeOver' : 'application.exhibits.size', {
+            size: formatBytes(t, embeddedBytes(picks), currentLocale()),
+            limit: formatBytes(t, SIZE_WARN_BYTES, currentLocale()),
+          })}
+        </p>
         {picks.length === 0 ? (
           <p className="empty-state" data-testid="pkg-no-exhibits">
             {t('application.exhibits.none')}
@@ -92,12 +102,24 @@ export function StepExhibits({
                     <span className="case-small">
                       {c.categoryLabel} · {c.date || t('application.exhibits.noDate')} · {formatBytes(t, c.size, currentLocale())}
                       {c.pages ? ` · ${t('application.exhibits.pages', { n: c.pages })}` : ''}
-                      {c.kind === 'audio' || c.kind === 'other' ? ` · ${t('application.exhibits.attached')}` : ''}
+                      {p.listOnly ? ` · ${t('application.exhibits.listed')}` : c.kind === 'audio' || c.kind === 'other' ? ` · ${t('application.exhibits.attached')}` : ''}
                     </span>
                     {damaged && (
                       <span className="case-field-error" role="alert">
                         {t('application.exhibits.damaged')}
                       </span>
+                    )}
+                    {canListOnly(c) && (
+                      <label className="checkbox-row">
+                        <input
+                          type="checkbox"
+                          className="checkbox"
+                          checked={p.listOnly ?? false}
+                          onChange={(e) => update(i, { listOnly: e.target.checked })}
+                          data-testid="pkg-pick-list-only"
+                        />
+                        <span>{t('application.exhibits.listOnly')}</span>
+                      </label>
                     )}
                     {needsPassword && (
                       <label className="pkg-password">

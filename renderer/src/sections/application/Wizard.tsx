@@ -201,6 +201,7 @@ export function Wizard({ mode, onBuilt }: { mode: AppMode; onBuilt: () => void }
           onEdits={setEdits}
           showFullId={query.showFullIdNumber ?? false}
           onShowFullId={(v) => setQuery((q) => ({ ...q, showFullIdNumber: v }))}
+          warnings={draft.warnings}
         />
       )}
       {draft && current === 'exhibits' && <StepExhibits mode={mode} candidates={draft.candidates} picks={picks ?? []} onPicks={setPicks} />}

@@ -28,6 +28,9 @@ const TEMPLATE_KEYS: Record<Template, TKey> = {
   complaint: 'application.templates.complaint.title',
   mediation: 'application.templates.mediation.title',
   callsheet: 'application.templates.callsheet.title',
+  'stop-contact': 'application.templates.stop-contact.title',
+  'statement-request': 'application.templates.statement-request.title',
+  'confirm-agreement': 'application.templates.confirm-agreement.title',
 };
 
 /** The letter's title; an unknown template (a newer app's) is shown as recorded. */

@@ -59,13 +59,17 @@ async function build(msg: Extract<ToWorker, { type: 'build' }>): Promise<void> {
   const font = new Uint8Array(await fontRes.arrayBuffer());
   const sink = new ChunkSink();
   let lastProgress = 0;
+  let lastLabel: string | undefined;
   const result = await buildFromDraft(msg.input, (id) => fetch(`${msg.evidenceBase}${id}`, { credentials: 'same-origin' }), font, {
     sink,
     onProgress: (progress) => {
-      // ~10 updates a second is plenty for a progress bar.
+      // ~10 updates a second is plenty for a progress bar, but the exhibit that starts is
+      // always named: a dropped update would leave the previous title on screen while a
+      // large recording is being added.
       const now = Date.now();
-      if (now - lastProgress < 100 && progress.done < progress.total) return;
+      if (now - lastProgress < 100 && progress.done < progress.total && progress.label === lastLabel) return;
       lastProgress = now;
+      lastLabel = progress.label;
       post({ type: 'progress', progress });
     },
   });

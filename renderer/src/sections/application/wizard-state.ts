@@ -6,13 +6,14 @@ import type { ExhibitCandidate, PackageDraftModel } from '../../../../shared/con
 import type { PickedExhibit } from '../../../../shared/package/build-from-draft';
 import { missingIn } from '../../../../shared/package/complete-model';
 import {
-  DEFAULT_PROMISE,
+  defaultPromise,
   defaultProposalSummary,
   defaultRecipientName,
   defaultRequests,
   defaultWaiverRequest,
 } from '../../../../shared/pdf/defaults';
 import { TEMPLATE_TITLES, type Template } from '../../../../shared/pdf/model';
+import { voiceOf, type AddresseeKind } from '../../../../shared/pdf/address';
 
 /** Text the user changed; undefined = not touched (the draft's or the standard wording is used). */
 export interface Edits {
@@ -24,18 +25,38 @@ export interface Edits {
   facts?: string;
   /** One request per line. */
   requests?: string;
+  /** What was agreed by phone (confirm-agreement). */
+  agreementTerms?: string;
+  /** The addressee's kind, when the one inferred from the name is wrong (decides 贵行 / 贵司 / 贵局 …). */
+  addresseeKind?: AddresseeKind;
+  summaryPage?: boolean;
+  pauseCollection?: boolean;
   includeContacts: boolean;
 }
 
 export const NO_EDITS: Edits = { includeContacts: true };
 
-export type EditableField = Exclude<keyof Edits, 'includeContacts'>;
+export type EditableField = Exclude<keyof Edits, 'includeContacts' | 'addresseeKind' | 'summaryPage' | 'pauseCollection'>;
 
-/** What each text box shows: the user's text, else the draft's, else the standard wording. */
+/** What each text box shows: the user's text, else the draft's, else the standard wording (in the chosen form of address). */
 export function fieldValue(draft: PackageDraftModel, edits: Edits, field: EditableField): string {
   const own = edits[field];
   if (own !== undefined) return own;
-  return fieldDefault(draft, field);
+  return fieldDefault(withAddresseeKind(draft, edits), field);
+}
+
+/** The draft with only the addressee kind the user chose: the standard wording follows it. */
+export function withAddresseeKind(draft: PackageDraftModel, edits: Edits): PackageDraftModel {
+  if (!edits.addresseeKind) return draft;
+  const { recipient, creditor, oralAgreement, summaryPage, pauseCollection } = applyEdits(draft, { includeContacts: true, addresseeKind: edits.addresseeKind });
+  return {
+    ...draft,
+    creditor,
+    ...(recipient ? { recipient } : {}),
+    ...(oralAgreement ? { oralAgreement } : {}),
+    ...(summaryPage !== undefined ? { summaryPage } : {}),
+    ...(pauseCollection !== undefined ? { pauseCollection } : {}),
+  };
 }
 
 export function fieldDefault(draft: PackageDraftModel, field: EditableField): string {
@@ -47,26 +68,46 @@ export function fieldDefault(draft: PackageDraftModel, field: EditableField): st
     case 'summary':
       return draft.proposal?.summary ?? defaultProposalSummary(draft);
     case 'waiverRequest':
-      return draft.proposal?.waiverRequest ?? defaultWaiverRequest(draft.template);
+      return draft.proposal?.waiverRequest ?? defaultWaiverRequest(draft);
     case 'promise':
-      return draft.proposal?.promise ?? DEFAULT_PROMISE;
+      return draft.proposal?.promise ?? defaultPromise(draft);
     case 'facts':
       return draft.facts ?? '';
     case 'requests':
       return (draft.requests ?? defaultRequests(draft) ?? []).join('\n');
+    case 'agreementTerms':
+      return draft.oralAgreement?.terms ?? '';
   }
+}
+
+/** A complaint to the regulator when the user has not named the local office yet. */
+export const REGULATOR_DEFAULT = '国家金融监督管理总局（所在地监管局）';
+
+/** The kinds a template's addressee can be: a third body for a complaint or mediation, else the creditor's kinds. */
+export function addresseeKinds(template: Template): AddresseeKind[] {
+  if (template === 'complaint') return ['bank', 'consumer-finance', 'company', 'regulator'];
+  if (template === 'mediation') return ['mediator', 'court'];
+  return ['bank', 'consumer-finance', 'company'];
+}
+
+/** The addressee's kind as the letter will use it. */
+export function currentAddresseeKind(draft: PackageDraftModel): AddresseeKind {
+  return voiceOf(draft).kind;
 }
 
 /** Which parts a template has (the letter builder's own rules, shared/pdf/letter.ts). */
 export function templateParts(template: Template) {
   const letter = template === 'negotiation' || template === 'waiver' || template === 'installments';
+  const own = template === 'stop-contact' || template === 'statement-request' || template === 'confirm-agreement';
   return {
     letter,
     recipient: template === 'complaint' || template === 'mediation',
-    requests: template === 'complaint' || template === 'mediation',
+    requests: template === 'complaint' || template === 'mediation' || template === 'stop-contact' || template === 'statement-request',
     facts: template === 'complaint' || template === 'mediation',
-    hardship: template !== 'complaint',
-    proposal: template !== 'complaint',
+    hardship: template !== 'complaint' && !own,
+    proposal: template !== 'complaint' && !own,
+    agreement: template === 'confirm-agreement',
+    addressee: template !== 'callsheet',
     exhibits: template !== 'callsheet',
     sign: template !== 'callsheet',
   };
@@ -82,10 +123,23 @@ export function applyEdits(draft: PackageDraftModel, edits: Edits): PackageDraft
   const recipient = trimmedOr('recipient');
   const requests = trimmedOr('requests');
   const facts = trimmedOr('facts');
+  const terms = trimmedOr('agreementTerms');
   const proposal = draft.proposal ?? { schedule: [] };
+  const kind = edits.addresseeKind && addresseeKinds(draft.template).includes(edits.addresseeKind) ? edits.addresseeKind : undefined;
+  const recipientName = recipient || draft.recipient?.name || '';
   return {
     ...draft,
     ...(parts.recipient && recipient ? { recipient: { name: recipient } } : {}),
+    // A kind chosen for a third body needs its name (the standard one when the box was left alone).
+    ...(parts.recipient && kind && !['bank', 'consumer-finance', 'company'].includes(kind)
+      ? { recipient: { name: recipientName || (kind === 'regulator' ? REGULATOR_DEFAULT : fieldDefault(draft, 'recipient')), kind } }
+      : {}),
+    ...(kind && (!parts.recipient || ['bank', 'consumer-finance', 'company'].includes(kind)) ? { creditor: { ...draft.creditor, kind } } : {}),
+    ...(parts.agreement && terms !== undefined
+      ? { oralAgreement: { ...(draft.oralAgreement ?? { at: draft.date, channel: '电话', counterparty: '' }), terms } }
+      : {}),
+    ...(edits.summaryPage !== undefined ? { summaryPage: edits.summaryPage } : {}),
+    ...(edits.pauseCollection !== undefined ? { pauseCollection: edits.pauseCollection } : {}),
     hardship: { ...draft.hardship, reason: trimmedOr('hardshipReason') ?? draft.hardship.reason },
     proposal: {
       ...proposal,
@@ -162,4 +216,17 @@ export function missingNow(edited: PackageDraftModel): string[] {
 /** True when the draft can be built: nothing missing and every exhibit usable. */
 export function readyToBuild(edited: PackageDraftModel, picks: readonly PickedExhibit[]): boolean {
   return missingNow(edited).length === 0 && exhibitProblems(picks).length === 0;
+}
+
+/** What e-mail and upload forms commonly take: above it the wizard warns (issue 10). */
+export const SIZE_WARN_BYTES = 20 * 1024 * 1024;
+
+/** The bytes the picked originals add to the package (listed recordings add none). */
+export function embeddedBytes(picks: readonly PickedExhibit[]): number {
+  return picks.reduce((s, p) => s + (p.listOnly ? 0 : p.candidate.size), 0);
+}
+
+/** A recording or video may be listed instead of embedded. */
+export function canListOnly(c: ExhibitCandidate): boolean {
+  return c.kind === 'audio' || c.mime.startsWith('video/');
 }

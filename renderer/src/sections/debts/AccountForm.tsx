@@ -28,6 +28,11 @@ interface FormState {
   hotline: string;
   appChat: string;
   email: string;
+  /** bank / consumer-finance / company, or '' to infer from the name (decides 贵行 / 贵司). */
+  institution: '' | NonNullable<Creditor['institution']>;
+  creditCode: string;
+  /** This creditor's share of the monthly capacity; '' = pro rata. */
+  capacityShare: string;
   label: string;
   number: string;
   principal: string;
@@ -53,6 +58,9 @@ function initialState(account: Account | null, creditor: Creditor | null): FormS
       hotline: '',
       appChat: '',
       email: '',
+      institution: '',
+      creditCode: '',
+      capacityShare: '',
       label: '',
       number: '',
       principal: '',
@@ -74,6 +82,9 @@ function initialState(account: Account | null, creditor: Creditor | null): FormS
     hotline: creditor?.channels.find((c) => c.kind === 'hotline')?.value ?? '',
     appChat: creditor?.channels.find((c) => c.kind === 'app-chat')?.value ?? '',
     email: creditor?.channels.find((c) => c.kind === 'email')?.value ?? '',
+    institution: creditor?.institution ?? '',
+    creditCode: creditor?.creditCode ?? '',
+    capacityShare: creditor?.capacityShare ? amountText(creditor.capacityShare) : '',
     label: account.label,
     number: account.number,
     principal: amountText(account.principal),
@@ -129,6 +140,11 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
     if (!grace.ok) e.graceDays = grace.error;
     if (!start.ok) e.startDate = start.error;
     if (!contract.ok) e.contractDate = contract.error;
+    const share = state.capacityShare.trim() === '' ? null : checkAmount(state.capacityShare, t('debts.form.capacityShare'));
+    if (share && !share.ok) e.capacityShare = share.error;
+    const code = state.creditCode.trim().toUpperCase();
+    if (code !== '' && !/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) e.creditCode = t('debts.form.creditCodeBad');
+    if ((share && !share.ok) || e.creditCode) return { errors: e };
     const legalName = state.creditorName.trim();
     if (legalName === '') e.creditorName = t('debts.form.creditorMissing');
     if (!principal.ok || !interest.ok || !fees.ok || !due.ok || !rate.ok || !grace.ok || !start.ok || !contract.ok || legalName === '') {
@@ -148,9 +164,17 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
       if (value !== '') channels.push({ kind, value, note: had?.note ?? '' });
     }
     for (const c of existing?.channels ?? []) if (c.kind === 'other') channels.push(c);
+    const letterFields = {
+      ...(state.institution ? { institution: state.institution } : {}),
+      ...(code ? { creditCode: code } : {}),
+      ...(share && share.ok ? { capacityShare: share.value } : {}),
+    };
     const creditorChanged =
       !existing ||
       existing.productName !== state.productName.trim() ||
+      (existing.institution ?? '') !== state.institution ||
+      (existing.creditCode ?? '') !== code ||
+      (existing.capacityShare ?? null) !== (share && share.ok ? share.value : null) ||
       JSON.stringify(existing.channels) !== JSON.stringify(channels);
     const save: AccountSave = {
       account: {
@@ -177,6 +201,7 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
               productName: state.productName.trim(),
               channels,
               note: existing?.note ?? '',
+              ...letterFields,
             },
           }
         : {}),
@@ -249,6 +274,23 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
         <TextField {...field('hotline')} label={t('debts.form.hotline')} testId="account-hotline" kind="tel" width="medium" />
         <TextField {...field('appChat')} label={t('debts.form.appChat')} testId="account-app-chat" width="medium" />
         <TextField {...field('email')} label={t('debts.form.email')} testId="account-email" width="medium" />
+      </div>
+      <div className="case-grid">
+        <SelectField
+          id={`${prefix}-institution`}
+          label={t('debts.form.institution')}
+          value={s.institution}
+          options={[
+            { value: '', label: t('debts.form.institutionInfer') },
+            { value: 'bank', label: t('debts.form.institutionBank') },
+            { value: 'consumer-finance', label: t('debts.form.institutionConsumerFinance') },
+            { value: 'company', label: t('debts.form.institutionCompany') },
+          ]}
+          onChange={(v) => set('institution', v as FormState['institution'])}
+          testId="account-institution"
+        />
+        <TextField {...field('creditCode')} label={t('debts.form.creditCode')} testId="account-credit-code" width="medium" />
+        <TextField {...field('capacityShare')} label={t('debts.form.capacityShare')} help={t('debts.form.capacityShareHelp')} testId="account-capacity-share" kind="decimal" unit={t('debts.yuan')} />
       </div>
       <div className="case-grid">
         <TextField {...field('principal')} label={t('debts.form.principal')} testId="account-principal" kind="decimal" unit={t('debts.yuan')} />

@@ -1,0 +1,206 @@
+// What a letter to one creditor must say about the others (issue 10): every debt the writer
+// has, with what is offered to each (the statement is signed as complete); the shared
+// monthly capacity, this creditor's share and whether every offer fits its share and all
+// of them together the whole; where the negotiation stands (an application pending is not
+// a negotiation that failed); an oral agreement to confirm; the user's own requests to
+// stop; and the amounts the creditor side claimed beyond the ledger. Read from the case and
+// the timeline; nothing here is printed unless the letter's model carries it.
+import type { Db } from '../sqlite';
+import type { CaseDoc } from '../../../shared/case/schema';
+import { caseOwedOn, type OwedAccount } from '../../../shared/money/case-owed';
+import { capacityChanges, capacityOn, checkOffers, splitCapacity, type ShareInput } from '../../../shared/money/capacity';
+import { steppedSchedule } from '../../../shared/money/plan-steps';
+import { extractClaims } from '../../../shared/collection-claims';
+import { Money, ZERO, dec, formatMoney, type Decimal } from '../../../shared/money/decimal';
+import type { DebtRow } from '../../../shared/pdf/model';
+import type { PackageDraftModel } from '../../../shared/contracts/package';
+
+type Plan = CaseDoc['plans'][number];
+
+export function planSchedule(plan: Plan): { n: number; date: string; amount: string }[] {
+  return steppedSchedule(new Money(plan.total), plan.installments, plan.firstDate, plan.step ?? null).map((r) => ({ n: r.n, date: r.date, amount: r.amount }));
+}
+
+const owedAccount = (a: CaseDoc['accounts'][number]): OwedAccount => ({
+  id: a.id,
+  principal: a.principal,
+  interest: a.interest,
+  fees: a.fees,
+  contractDate: a.contractDate,
+  penalty: a.penalty,
+});
+
+/** The legal name each account is owed to: a letter speaks to a legal entity (花呗 and 借呗 can be one). */
+function lenderOf(doc: CaseDoc, accountId: string): string | undefined {
+  const a = doc.accounts.find((x) => x.id === accountId);
+  return doc.creditors.find((c) => c.id === a?.creditorId)?.legalName;
+}
+
+/** The offer made to each legal name: the last plan with role 'offer' whose accounts are all with it. */
+function offersByLender(doc: CaseDoc, chosen: Plan | null, lender: string): Map<string, Plan> {
+  const out = new Map<string, Plan>();
+  for (const p of doc.plans) {
+    if (p.role !== 'offer') continue;
+    const names = new Set(p.accountIds.map((id) => lenderOf(doc, id)));
+    if (names.size !== 1) continue;
+    out.set([...names][0]!, p);
+  }
+  if (chosen) out.set(lender, chosen);
+  return out;
+}
+
+const largest = (schedule: readonly { amount: string }[]): Decimal => schedule.reduce((m, r) => (dec(r.amount).greaterThan(m) ? dec(r.amount) : m), ZERO);
+
+export interface LetterFacts {
+  debts: DebtRow[];
+  capacity?: PackageDraftModel['capacity'];
+  /** Plain Chinese, for the wizard and the CLI: offers that do not fit. */
+  warnings: string[];
+  negotiationState?: string;
+}
+
+export function letterFacts(doc: CaseDoc, lender: string, chosen: Plan | null, date: string): LetterFacts {
+  const lenders = [...new Set(doc.accounts.map((a) => lenderOf(doc, a.id)).filter((x): x is string => !!x))];
+  const owedBy = new Map<string, Decimal>();
+  const labelsBy = new Map<string, string[]>();
+  for (const a of doc.accounts) {
+    const name = lenderOf(doc, a.id);
+    if (!name) continue;
+    const owed = caseOwedOn([owedAccount(a)], date).total.total;
+    owedBy.set(name, (owedBy.get(name) ?? ZERO).plus(owed));
+    labelsBy.set(name, [...(labelsBy.get(name) ?? []), a.label]);
+  }
+  const offers = offersByLender(doc, chosen, lender);
+  const schedules = new Map([...offers].map(([name, p]) => [name, planSchedule(p)]));
+
+  const debts: DebtRow[] = lenders.map((name) => {
+    const s = schedules.get(name);
+    return {
+      creditor: name,
+      label: (labelsBy.get(name) ?? []).join('、'),
+      owed: formatMoney(owedBy.get(name) ?? ZERO),
+      ...(s && s.length > 0 ? { monthly: formatMoney(largest(s)) } : {}),
+      kind: name === lender ? 'this' : 'case',
+      ...(s ? {} : { note: '尚未提出方案' }),
+    };
+  });
+  debts.sort((a, b) => (a.kind === 'this' ? -1 : b.kind === 'this' ? 1 : 0));
+  for (const d of doc.finances.debts) {
+    debts.push({
+      creditor: d.creditor,
+      label: d.note.slice(0, 100),
+      owed: d.owed,
+      monthly: d.monthly,
+      kind: d.priority ? 'priority' : d.family ? 'family' : 'other',
+    });
+  }
+
+  const f = doc.finances;
+  const warnings: string[] = [];
+  let capacity: LetterFacts['capacity'];
+  if (f.income.length > 0) {
+    const shares: ShareInput[] = lenders.map((name) => {
+      const fixed = doc.creditors.filter((c) => c.legalName === name && c.capacityShare).map((c) => c.capacityShare!);
+      return { id: name, owed: formatMoney(owedBy.get(name) ?? ZERO), fixed: fixed.length > 0 ? formatMoney(fixed.reduce((s, x) => s.plus(x), ZERO)) : null };
+    });
+    const check = checkOffers(
+      f,
+      shares,
+      [...schedules].map(([name, schedule]) => ({ creditorId: name, name, schedule })),
+    );
+    warnings.push(...check.warnings);
+    const whole = capacityOn(f, date);
+    const changes = capacityChanges(f)
+      .filter((d) => d > date)
+      .slice(0, 24)
+      .map((from) => {
+        const ended = f.income.filter((r) => r.until && r.until < from && r.until >= prevDay(from)).map((r) => `${r.label}结束`);
+        const started = f.income.filter((r) => r.from === from).map((r) => `${r.label}开始`);
+        const why = [...ended, ...started].join('，');
+        return { from, monthly: formatMoney(capacityOn(f, from)), ...(why ? { why } : {}) };
+      });
+    capacity = {
+      monthly: formatMoney(whole),
+      share: formatMoney(splitCapacity(whole, shares).get(lender) ?? ZERO),
+      basis: shares.find((s) => s.id === lender)?.fixed ? 'fixed' : 'pro-rata',
+      withinShare: !check.overShare.includes(lender),
+      withinWhole: check.withinWhole,
+      changes,
+    };
+  }
+  const state = negotiationState(doc, lender);
+  return { debts, ...(capacity ? { capacity } : {}), warnings, ...(state ? { negotiationState: state } : {}) };
+}
+
+function prevDay(ymd: string): string {
+  const d = new Date(`${ymd}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The true state of the negotiation with this creditor, from the record: an agreement, a pending application, or nothing said. */
+function negotiationState(doc: CaseDoc, lender: string): string | undefined {
+  const ids = new Set(doc.creditors.filter((c) => c.legalName === lender).map((c) => c.id));
+  const agreement = doc.agreements.find((a) => a.creditorId !== null && ids.has(a.creditorId));
+  if (agreement) return `双方已于${agreement.signedOn}签订还款协议，现因履行困难申请调解`;
+  return undefined;
+}
+
+/** Contacts the letter may cite for claims and stop requests (the rows the letter already speaks of). */
+export interface TimelineRow {
+  id: string;
+  at: string;
+  channel: string;
+  direction: string;
+  counterparty: string;
+  summary: string;
+}
+
+/** The user's own requests to stop (outgoing, asking not to call or not to contact family). */
+export function stopRequests(rows: readonly TimelineRow[]): { at: string; summary: string }[] {
+  return rows
+    .filter((r) => r.direction === 'outgoing' && /不要|别再|停止|请勿/.test(r.summary) && /联系|打电话|来电|催收|家人|同事|夜间/.test(r.summary))
+    .map((r) => ({ at: r.at, summary: r.summary.slice(0, 300) }));
+}
+
+/** Incoming messages whose claimed amount or overdue days exceed the ledger for the letter's accounts on that day. */
+export function claimsAboveLedger(
+  db: Db,
+  rows: readonly TimelineRow[],
+  accounts: readonly CaseDoc['accounts'][number][],
+  linked: (contactId: string) => string[],
+): NonNullable<PackageDraftModel['claims']> {
+  if (accounts.length === 0) return [];
+  const out: NonNullable<PackageDraftModel['claims']> = [];
+  for (const r of rows) {
+    if (r.direction !== 'incoming') continue;
+    const body = (db.prepare('SELECT body FROM contacts WHERE id = ?').get(r.id) as { body: string | null } | undefined)?.body || r.summary;
+    const claims = extractClaims(body);
+    if (claims.amountOwed === undefined && claims.overdueDays === undefined) continue;
+    const day = beijingDay(r.at);
+    if (!day) continue;
+    let ours;
+    try {
+      ours = caseOwedOn(accounts.map(owedAccount), day);
+    } catch {
+      continue;
+    }
+    const amountOver = claims.amountOwed !== undefined && dec(claims.amountOwed).greaterThan(ours.total.total);
+    const daysOver = claims.overdueDays !== undefined && claims.overdueDays > ours.maxOverdueDays;
+    if (!amountOver && !daysOver) continue;
+    out.push({
+      date: day,
+      source: r.counterparty || '催收方',
+      ...(amountOver ? { claimedAmount: claims.amountOwed!, ourAmount: ours.total.total } : {}),
+      ...(daysOver ? { claimedDays: claims.overdueDays!, ourDays: ours.maxOverdueDays } : {}),
+      evidenceIds: linked(r.id),
+    });
+  }
+  return out.slice(0, 200);
+}
+
+function beijingDay(at: string): string | undefined {
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) return /^\d{4}-\d{2}-\d{2}/.exec(at)?.[0];
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+}
