@@ -25,6 +25,9 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   VAULT_DAMAGED: EXIT.vault,
   VAULT_TOO_NEW: EXIT.vault,
   VAULT_LOCKED: EXIT.vault,
+  PAYMENT_REFUSED: EXIT.usage,
+  AGREEMENT_MISMATCH: EXIT.usage,
+  NOT_A_BILL: EXIT.usage,
 };
 
 export function exitCodeFor(info: ErrorInfo): number {
