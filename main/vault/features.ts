@@ -6,6 +6,7 @@ import { timelineFeature } from './timeline/feature';
 import { evidenceFeature } from './evidence/module';
 import { packageFeature } from './package/feature';
 import { demoFeature } from '../demo/app-demo';
+import { repaymentsFeature } from './repayments/feature';
 
 export const FEATURES = {
   case: caseFeature,
@@ -13,6 +14,7 @@ export const FEATURES = {
   evidence: evidenceFeature,
   package: packageFeature,
   demo: demoFeature,
+  repayments: repaymentsFeature,
 } satisfies Record<string, FeatureModule>;
 
 export type Features = typeof FEATURES;
