@@ -25,6 +25,7 @@ const packageBuild: Module = () => import('./commands/package-build').then((m) =
 const packageVerify: Module = () => import('./commands/package').then((m) => m.packageCommands);
 const demo: Module = () => import('./commands/demo').then((m) => [m.demoCommand]);
 const repayments: Module = () => import('./commands/repayments').then((m) => m.repaymentCommands);
+const bills: Module = () => import('./commands/bills').then((m) => m.billCommands);
 
 function entry(name: string, summary: string, module: Module): CommandEntry {
   return {
@@ -67,7 +68,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('pay', '记录一笔还款（先还最早未还清的一期）/ record a payment', repayments),
   entry('agenda', '待办：分期还款、还款前的提醒、申请的答复期限、跟进 / what is due', repayments),
   entry('calendar export', '把待办导出为手机日历文件（.ics，含提醒）/ the agenda as iCalendar with alarms', repayments),
+  entry('import-bill', '导入支付宝 / 微信支付 / 银行账单，用于预算（文件保存为证据）/ import bill exports', bills),
+  entry('budget', '某月预算：计划收支、账单里的实际收支、应还和已还、应急储备 / the month’s budget', bills),
 ];
 
 /** Every command module, for the registry test: all their commands must be listed above. */
-export const COMMAND_MODULES: readonly Module[] = [vault, evidence, timeline, calc, caseFile, packageBuild, packageVerify, demo, repayments];
+export const COMMAND_MODULES: readonly Module[] = [vault, evidence, timeline, calc, caseFile, packageBuild, packageVerify, demo, repayments, bills];

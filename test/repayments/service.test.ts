@@ -100,6 +100,24 @@ describe('pay', () => {
   });
 });
 
+describe('tick boxes from before', () => {
+  it('an installment ticked paid under 方案 counts as paid, and becomes a payment row at the first real payment', () => {
+    const { vault, creditorId, accountId } = setup();
+    const { id } = recordAgreement(vault, creditorId, accountId);
+    caseService.setInstallmentPaid(vault, { agreementId: id, n: 1, paid: true, paidOn: '2026-03-14' }, clock);
+    let [doc] = cliRepayments(vault, id, '2026-03-20');
+    expect(doc!.installments[0]).toMatchObject({ status: 'paid', paid: '1000.00' });
+    expect(doc!.payments).toEqual([{ id: 'tick-1', date: '2026-03-14', amount: '1000.00', receiptId: null }]);
+    pay(vault, { agreementId: id, amount: '200', date: '2026-03-20', receiptId: null, note: '' }, '2026-03-20');
+    [doc] = cliRepayments(vault, id, '2026-03-20');
+    expect(doc!.payments.map((p) => [p.date, p.amount])).toEqual([
+      ['2026-03-14', '1000.00'],
+      ['2026-03-20', '200.00'],
+    ]);
+    expect(doc!.installments.map((i) => i.status)).toEqual(['paid', 'partial', 'upcoming']);
+  });
+});
+
 describe('agenda', () => {
   it('shows open amounts, a reminder N days before (setting), nothing for a paid installment', () => {
     const { vault, creditorId, accountId } = setup();

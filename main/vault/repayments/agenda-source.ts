@@ -3,9 +3,8 @@
 // more material, and the reminder setting. Empty on a vault without these tables.
 import type { Db } from '../sqlite';
 import * as caseStore from '../case/store';
-import { buildSchedule } from '../../../shared/repayments/schedule';
 import type { AgendaExtras, AgendaInstallment } from '../../../shared/timeline/agenda';
-import { readSettings } from './service';
+import { readSettings, scheduleFor } from './service';
 
 function tableExists(db: Db, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
@@ -16,20 +15,11 @@ export function hasRepaymentTables(db: Db): boolean {
 }
 
 export function openInstallments(db: Db, today: string): AgendaInstallment[] {
-  const settings = readSettings(db);
   const out: AgendaInstallment[] = [];
   for (const { id } of db.prepare('SELECT id FROM case_agreements ORDER BY position, id').all() as { id: string }[]) {
     const a = caseStore.readAgreement(db, id)!;
     const creditor = a.creditorId ? caseStore.readCreditor(db, a.creditorId) : null;
-    const payments = (db.prepare('SELECT id, seq, date, amount, receipt_id AS receiptId, note FROM repayment_payments WHERE agreement_id = ?').all(id) as {
-      id: string;
-      seq: number;
-      date: string;
-      amount: string;
-      receiptId: string | null;
-      note: string;
-    }[]);
-    const s = buildSchedule(a.total, a.installments, payments, today, settings.reminderDays);
+    const s = scheduleFor(db, a, today);
     for (const i of s.installments) {
       if (i.status === 'paid') continue;
       out.push({ agreementId: id, n: i.n, date: i.due, amount: i.open, creditor: creditor?.legalName ?? '还款协议', creditorId: a.creditorId, scheduleStatus: i.status });

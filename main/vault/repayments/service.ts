@@ -82,6 +82,10 @@ export function saveAgreementRecord(vault: Vault, args: AgreementRecordSave, clo
   }
   vault.change((db, audit) => {
     const paid = payments(db, id);
+    if (paid.length > 0 && args.agreement.installments.some((i) => i.paid)) {
+      // The payments decide what is paid; the tick boxes are derived from them.
+      args = { ...args, agreement: { ...args.agreement, installments: args.agreement.installments.map((i) => ({ ...i, paid: false, paidOn: null })) } };
+    }
     caseService.saveAgreement(vault, { agreement: { ...args.agreement, id } }, clock);
     if (paid.length > 0) {
       // Payments already recorded must still fit the edited schedule.
@@ -111,8 +115,33 @@ function payments(db: Db, agreementId: string): PaymentIn[] {
   ).map((r) => ({ id: r.id, seq: r.seq, date: r.date, amount: r.amount, receiptId: r.receipt_id, note: r.note }));
 }
 
-function scheduleOf(db: Db, a: Agreement, today: string): Schedule {
-  return buildSchedule(a.total, a.installments, payments(db, a.id), today, readSettings(db).reminderDays);
+/**
+ * Installments ticked "paid" under 方案 before any payment was recorded (or imported with
+ * the case) count as paid on their tick date: shown as payments without a record until the
+ * first real payment turns them into rows (materializeTicks).
+ */
+function tickPayments(a: Agreement): PaymentIn[] {
+  return a.installments
+    .filter((i) => i.paid)
+    .map((i, k) => ({ id: `tick-${i.n}`, seq: -1000 + k, date: i.paidOn ?? i.date, amount: i.amount, receiptId: i.evidenceId, note: '由“已还”勾选记入' }));
+}
+
+function effectivePayments(db: Db, a: Agreement): PaymentIn[] {
+  const real = payments(db, a.id);
+  return real.length > 0 ? real : tickPayments(a);
+}
+
+export function scheduleFor(db: Db, a: Agreement, today: string): Schedule {
+  return buildSchedule(a.total, a.installments, effectivePayments(db, a), today, readSettings(db).reminderDays);
+}
+const scheduleOf = scheduleFor;
+
+/** Before the first real payment: the tick boxes become payment rows, so nothing ticked is lost. */
+function materializeTicks(db: Db, a: Agreement): void {
+  if (payments(db, a.id).length > 0) return;
+  const put = db.prepare('INSERT INTO repayment_payments (id, seq, agreement_id, date, amount, receipt_id, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  let seq = (db.prepare('SELECT coalesce(max(seq), 0) AS m FROM repayment_payments').get() as { m: number }).m;
+  for (const p of tickPayments(a)) put.run(randomUUID(), ++seq, a.id, p.date, formatMoney(p.amount), p.receiptId, p.note, beijingIso());
 }
 
 /** The case's paid tick boxes follow the payments (fully paid = ticked, with the day it was). */
@@ -215,6 +244,7 @@ export function pay(vault: Vault, args: PayArgs, today = todayBeijing()): PayRes
       throw new BadInputError(`找不到证据 ${args.receiptId}（还款凭证要先导入证据箱）`);
     }
     checkPayment(scheduleOf(db, a, today), a.signedOn, amount, date);
+    materializeTicks(db, a);
     const id = randomUUID();
     const seq = ((db.prepare('SELECT coalesce(max(seq), 0) AS m FROM repayment_payments').get() as { m: number }).m ?? 0) + 1;
     const value = formatMoney(amount);
