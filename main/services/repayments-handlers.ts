@@ -53,5 +53,8 @@ export function repaymentsHandlers(opts: RepaymentsHandlerOptions): Pick<Handler
       return { ok: true as const };
     },
     'repayments:saveRequest': (input) => changed(c.saveRequest(input)) as never,
+    'repayments:budget': ({ month }) => c.budget(month) as never,
+    'repayments:importBill': (args) => c.importBill(args) as never,
+    'repayments:home': () => c.home() as never,
   };
 }

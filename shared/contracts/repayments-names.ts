@@ -10,4 +10,7 @@ export const REPAYMENTS_CHANNELS = [
   'repayments:saveRound',
   'repayments:setOutcome',
   'repayments:saveRequest',
+  'repayments:budget',
+  'repayments:importBill',
+  'repayments:home',
 ] as const;

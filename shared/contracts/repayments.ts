@@ -65,6 +65,46 @@ export const PayArgsSchema = z.strictObject({
   note: z.string().max(1000),
 });
 
+const Money2 = MoneyText;
+export const BudgetViewSchema = z.object({
+  month: z.string(),
+  planned: z.object({ income: Money2, spending: Money2 }),
+  actual: z.object({ income: Money2, spending: Money2, byCategory: z.array(z.object({ category: z.string(), amount: Money2 })) }),
+  repayments: z.object({ due: Money2, paid: Money2 }),
+  reserve: z.object({ goal: Money2, saved: Money2 }),
+  left: MoneyText,
+  basis: z.enum(['actual', 'planned']),
+  next: z.object({ date: DateText, amount: Money2, creditor: z.string(), short: z.boolean(), callBy: DateText }).nullable(),
+  billFiles: z.number().int(),
+});
+export type BudgetView = z.infer<typeof BudgetViewSchema>;
+
+export const BillImportSchema = z.object({
+  file: z.string(),
+  source: z.enum(['alipay', 'wechat', 'bank']),
+  evidenceId: Id,
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  skipped: z.number().int(),
+  from: DateText.nullable(),
+  to: DateText.nullable(),
+  income: Money2,
+  spending: Money2,
+});
+export type BillImport = z.infer<typeof BillImportSchema>;
+
+export const HomeSchema = z.object({
+  today: DateText,
+  /** Owed today per creditor: by the agreement once there is one, else by the penalty rule. */
+  creditors: z.array(z.object({ creditorId: Id, name: z.string(), owed: MoneyText, basis: z.enum(['agreement', 'penalty-rule']) })),
+  totalOwed: MoneyText,
+  nextDue: z.object({ date: DateText, amount: MoneyText, creditor: z.string() }).nullable(),
+  openItems: z.array(z.object({ kind: z.string(), date: DateText, title: z.string(), detail: z.string() })),
+  flagsThisMonth: z.number().int(),
+  steps: z.array(z.object({ key: z.enum(['evidence', 'owed', 'capacity', 'contact', 'apply', 'agreement']), state: z.enum(['done', 'started', 'todo']), count: z.number().int() })),
+});
+export type HomeView = z.infer<typeof HomeSchema>;
+
 export const repaymentsContract = {
   'repayments:list': { args: z.object({}).strict(), result: RepaymentsListSchema },
   'repayments:saveAgreement': {
@@ -86,4 +126,15 @@ export const repaymentsContract = {
   'repayments:saveRound': { args: RoundInputSchema, result: z.object({ id: Id }) },
   'repayments:setOutcome': { args: OutcomeInputSchema, result: Ok },
   'repayments:saveRequest': { args: RequestInputSchema, result: z.object({ id: Id }) },
+  'repayments:budget': { args: z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/) }), result: BudgetViewSchema },
+  /** A bill already kept as evidence (imported in 证据) is read as a bill and its rows added. */
+  'repayments:importBill': {
+    args: z.strictObject({
+      evidenceId: Id,
+      format: z.enum(['alipay', 'wechat', 'bank']).optional(),
+      columns: z.string().max(400).optional(),
+    }),
+    result: BillImportSchema,
+  },
+  'repayments:home': { args: z.object({}).strict(), result: HomeSchema },
 } as const satisfies Record<RepaymentsChannel, { args: z.ZodType; result: z.ZodType }>;

@@ -6,6 +6,11 @@ import type { OutcomeInput, RequestInput, RoundInput } from '../../../shared/rep
 import * as service from './service';
 import * as rounds from '../rounds/service';
 import { agendaIcs } from './agenda-cli';
+import { budgetView } from '../bills/budget';
+import { importBillFromEvidence } from '../bills/import';
+import { parseColumnsOption } from '../../../shared/bills/bank';
+import type { BillSource } from '../../../shared/bills/rows';
+import { home } from './home';
 
 export const repaymentsFeature = {
   list: (ctx: FeatureContext) => {
@@ -25,4 +30,11 @@ export const repaymentsFeature = {
   saveRound: (ctx: FeatureContext, input: RoundInput) => rounds.saveRound(ctx.vault(), input),
   setOutcome: (ctx: FeatureContext, input: OutcomeInput) => rounds.setOutcome(ctx.vault(), input),
   saveRequest: (ctx: FeatureContext, input: RequestInput) => rounds.saveRequest(ctx.vault(), input),
+  budget: (ctx: FeatureContext, month: string) => budgetView(ctx.vault(), month),
+  importBill: (ctx: FeatureContext, args: { evidenceId: string; format?: BillSource; columns?: string }) =>
+    importBillFromEvidence(ctx.vault(), args.evidenceId, {
+      format: args.columns ? 'bank' : args.format,
+      columns: args.columns ? parseColumnsOption(args.columns) : undefined,
+    }),
+  home: (ctx: FeatureContext) => home(ctx.vault()),
 };
