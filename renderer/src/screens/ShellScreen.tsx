@@ -11,6 +11,8 @@ import { EvidenceSection } from '../sections/evidence/EvidenceSection';
 import { FinancesSection } from '../sections/finances/FinancesSection';
 import { PlanSection } from '../sections/plan/PlanSection';
 import { TimelineSection } from '../sections/timeline/TimelineSection';
+import { RepaymentsSection } from '../sections/repayments/RepaymentsSection';
+import { HomeSection } from '../sections/repayments/HomeSection';
 import { ReminderToasts } from '../sections/timeline/ReminderToasts';
 import type { SectionId } from '../sections/sections';
 import { SettingsSection } from '../settings/SettingsSection';
@@ -34,10 +36,12 @@ export interface ShellScreenProps {
   /** The open vault is the demo case: marked 示例 everywhere, with a way out. */
   sample?: boolean;
   onExitDemo?: () => void;
+  /** The first section shown ('home' right after a vault is created: it says what to do first). */
+  initialSection?: SectionId;
 }
 
 export function ShellScreen(props: ShellScreenProps) {
-  const [section, setSection] = useState<SectionId>('evidence');
+  const [section, setSection] = useState<SectionId>(props.initialSection ?? 'evidence');
   const [focus, setFocus] = useState<NavFocus | null>(null);
   const navigated = useRef(false);
   useSampleTitle(props.sample ?? false);
@@ -87,6 +91,10 @@ export function ShellScreen(props: ShellScreenProps) {
               <PlanSection />
             ) : section === 'timeline' ? (
               <TimelineSection />
+            ) : section === 'home' ? (
+              <HomeSection />
+            ) : section === 'repayments' ? (
+              <RepaymentsSection />
             ) : section === 'application' ? (
               <Suspense fallback={<p role="status">{'…'}</p>}>
                 <ApplicationSection mode={props.info.mode} />

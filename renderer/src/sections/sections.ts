@@ -2,9 +2,9 @@
 // work; until then each shows what it will hold (from DESIGN.md "What the seeds ask for").
 import type { TKey } from '../i18n';
 
-export const SECTION_IDS = ['evidence', 'timeline', 'debts', 'finances', 'plan', 'application', 'settings'] as const;
+export const SECTION_IDS = ['home', 'evidence', 'timeline', 'debts', 'finances', 'plan', 'application', 'repayments', 'settings'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
-export type PlannedSectionId = Exclude<SectionId, 'settings'>;
+export type PlannedSectionId = Exclude<SectionId, 'settings' | 'home' | 'repayments'>;
 
 export interface PlannedSection {
   intro: TKey;
