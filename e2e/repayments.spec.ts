@@ -76,7 +76,7 @@ test('agreement, payments, reminder, calendar, rounds and a budget from real bil
 
   // The first installment is due in 2 days: the reminder (3 days before) is already shown.
   await expect(id('reminders')).toBeVisible({ timeout: 15_000 });
-  await expect(id('reminder-item').first()).toContainText('还款提醒');
+  await expect(id('reminder-item').first()).toContainText(`还款提醒：重庆蚂蚁消费金融有限公司：第 1 期 ${addDays(today, 2)} 到期`);
   await app.shot('repayments-03-agreement-and-reminder');
   await id('reminders-close').click();
 
@@ -106,7 +106,9 @@ test('agreement, payments, reminder, calendar, rounds and a budget from real bil
   const out = (await id('rp-ics-done').textContent())!.match(/：(.+\.ics)/)![1]!;
   const ics = fs.readFileSync(out, 'utf8');
   expect(ics).toContain('BEGIN:VALARM');
-  expect(ics).not.toMatch(/蚂蚁|1000|500/);
+  // What a locked phone can show (the summaries and alarm texts) carries no name and no amount.
+  const shown = ics.split('\r\n').filter((l) => /^(SUMMARY|DESCRIPTION):/.test(l)).join('\n');
+  expect(shown).not.toMatch(/蚂蚁|1000|500|¥/);
 
   // An application round: accepted on the phone — flagged until confirmed in writing.
   await id('rp-round-sent').fill(addDays(today, -20));
@@ -144,5 +146,11 @@ test('agreement, payments, reminder, calendar, rounds and a budget from real bil
   await expect(id('home-next-due')).toContainText(addDays(today, 32));
   await expect(id('home-step-agreement')).toHaveAttribute('data-state', 'started');
   await app.shot('repayments-07-home');
+
+  // 债务: the account's figure follows the agreement, not the penalty rule.
+  await id('nav-debts').click();
+  await expect(id('debts-total')).toHaveText('¥1,500.00');
+  await expect(id('account-agreement-owed')).toContainText('按协议还剩 ¥1,500.00');
+  await app.shot('repayments-08-debts-follow-agreement');
   fs.rmSync(dir, { recursive: true, force: true });
 });

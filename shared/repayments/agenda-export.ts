@@ -33,7 +33,7 @@ export function cliAgendaItems(items: readonly AgendaEntry[]): CliAgendaItem[] {
   return items.map((i) => ({
     date: i.date,
     kind: i.kind,
-    title: i.kind === 'installment' || i.kind === 'reminder' ? `${i.title} ${i.detail}` : i.detail ? `${i.title}：${i.detail}` : i.title,
+    title: i.kind === 'reminder' ? i.title : i.kind === 'installment' ? `${i.title} ${i.detail}` : i.detail ? `${i.title}：${i.detail}` : i.title,
     ...(i.creditorId ? { creditorId: i.creditorId } : {}),
     ...(i.agreementId ? { agreementId: i.agreementId } : {}),
     ...(i.amount !== null ? { amount: i.amount } : {}),

@@ -164,7 +164,8 @@ export function buildAgenda(
         status: statusOf(on, today),
         contactId: null,
         agreementId: i.agreementId,
-        title: i.creditor,
+        // The reminder's own date is when to remind; the title says when the installment is due.
+        title: `${i.creditor}：第 ${i.n} 期 ${i.date} 到期`,
         detail: `第 ${i.n} 期 ${i.date} 到期`,
         amount: i.amount,
         problem: null,

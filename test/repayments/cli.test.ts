@@ -95,7 +95,7 @@ describe('repayments, pay, agenda, calendar export', () => {
     r = json(['agenda', '--days', '30'], vault);
     expect(r.status, r.stderr).toBe(0);
     expect(r.doc).toEqual([
-      { date: addDays(today, -1), kind: 'reminder', title: '某某银行信用卡中心 第 2 期 ' + addDays(today, 2) + ' 到期', creditorId: 'c1', agreementId: 'g1', amount: '500.00' },
+      { date: addDays(today, -1), kind: 'reminder', title: '某某银行信用卡中心：第 2 期 ' + addDays(today, 2) + ' 到期', creditorId: 'c1', agreementId: 'g1', amount: '500.00' },
       { date: addDays(today, 2), kind: 'installment', title: '某某银行信用卡中心 第 2 期', creditorId: 'c1', agreementId: 'g1', amount: '500.00', status: 'partial' },
     ].filter((i) => i.date >= today));
 

@@ -79,7 +79,9 @@ export function budgetView(vault: Vault, monthText: string, today = todayBeijing
   const basis = dec(doc.actual.income).greaterThan(0) ? 'actual' : 'planned';
   const income = basis === 'actual' ? doc.actual.income : doc.planned.income;
   const left = dec(income).minus(doc.actual.spending).minus(openThisMonth);
-  const nextRow = open.find((i) => compareDates(i.date, today) >= 0) ?? open[0] ?? null;
+  // The next installment against this month's money: only when looking at the current month.
+  const current = today.slice(0, 7) === doc.month;
+  const nextRow = !current ? null : open.find((i) => compareDates(i.date, today) >= 0) ?? null;
   const leftBeforeNext = dec(income).minus(doc.actual.spending);
   const next = nextRow
     ? {

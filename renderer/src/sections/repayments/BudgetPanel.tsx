@@ -10,7 +10,7 @@ import { Message } from '../../components/Message';
 import { yuan } from '../case/input';
 import type { EvidenceChoice } from './useRepayments';
 
-export function BudgetPanel({ today, evidence, settings, onChanged }: { today: string; evidence: EvidenceChoice[]; settings: { reminderDays: number; reserveGoal: string; reserveSaved: string }; onChanged: () => Promise<void> }) {
+export function BudgetPanel({ today, evidence, settings, onChanged, generation }: { generation: unknown; today: string; evidence: EvidenceChoice[]; settings: { reminderDays: number; reserveGoal: string; reserveSaved: string }; onChanged: () => Promise<void> }) {
   const t = useT();
   const [month, setMonth] = useState(today.slice(0, 7));
   const [b, setB] = useState<BudgetView | null>(null);
@@ -23,9 +23,10 @@ export function BudgetPanel({ today, evidence, settings, onChanged }: { today: s
       setError(err);
     }
   }, [month]);
+  // Reload after any change in 还款 (a payment, a new agreement).
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, generation]);
   const bills = evidence.filter((e) => e.category === 'bill' || /\.(csv|xlsx)$/i.test(e.name));
   const [pick, setPick] = useState('');
   const [format, setFormat] = useState<'' | 'alipay' | 'wechat' | 'bank'>('');

@@ -106,7 +106,7 @@ export function RepaymentsSection() {
             )
           ))}
           {doc && <RoundsPanel doc={doc} today={data.today} evidence={evidence} />}
-          <BudgetPanel today={data.today} evidence={evidence} settings={data.settings} onChanged={reload} />
+          <BudgetPanel generation={data} today={data.today} evidence={evidence} settings={data.settings} onChanged={reload} />
         </>
       )}
     </section>
