@@ -32,6 +32,9 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   NOT_A_VAULT_KIND: EXIT.vault,
   WRONG_PASSPHRASE_OR_DAMAGED: EXIT.wrongPassphrase,
   BACKUP_INVALID: EXIT.usage,
+  PAYMENT_REFUSED: EXIT.usage,
+  AGREEMENT_MISMATCH: EXIT.usage,
+  NOT_A_BILL: EXIT.usage,
 };
 
 export function exitCodeFor(info: ErrorInfo): number {

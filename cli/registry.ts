@@ -25,6 +25,8 @@ const packageBuild: Module = () => import('./commands/package-build').then((m) =
 const packageVerify: Module = () => import('./commands/package').then((m) => m.packageCommands);
 const demo: Module = () => import('./commands/demo').then((m) => [m.demoCommand]);
 const calendarNotice: Module = () => import('./commands/calendar-notice').then((m) => m.calendarNoticeCommands);
+const repayments: Module = () => import('./commands/repayments').then((m) => m.repaymentCommands);
+const bills: Module = () => import('./commands/bills').then((m) => m.billCommands);
 
 function entry(name: string, summary: string, module: Module): CommandEntry {
   return {
@@ -66,7 +68,13 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('calendar parse-notice', '读取国务院节假日安排通知的文字（不保存），列出放假和调休上班的日期 / parse a State Council holiday notice', calendarNotice),
   entry('calendar add-notice', '读取并保存一年的节假日安排（存在本机的设置文件夹，不在证据箱里），此后推算工作日按它计算 / keep a year’s schedule', calendarNotice),
   entry('restore', '用备份替换证据箱（先检查备份能用口令打开并通过完整性和审计链检查；原文件保留在旁边） / replace the vault with a checked backup', vault),
+  entry('repayments', '每份协议的还款计划和已记录的还款 / every agreement’s schedule and payments', repayments),
+  entry('pay', '记录一笔还款（先还最早未还清的一期）/ record a payment', repayments),
+  entry('agenda', '待办：分期还款、还款前的提醒、申请的答复期限、跟进 / what is due', repayments),
+  entry('calendar export', '把待办导出为手机日历文件（.ics，含提醒）/ the agenda as iCalendar with alarms', repayments),
+  entry('import-bill', '导入支付宝 / 微信支付 / 银行账单，用于预算（文件保存为证据）/ import bill exports', bills),
+  entry('budget', '某月预算：计划收支、账单里的实际收支、应还和已还、应急储备 / the month’s budget', bills),
 ];
 
 /** Every command module, for the registry test: all their commands must be listed above. */
-export const COMMAND_MODULES: readonly Module[] = [vault, evidence, timeline, calc, caseFile, packageBuild, packageVerify, demo, calendarNotice];
+export const COMMAND_MODULES: readonly Module[] = [vault, evidence, timeline, calc, caseFile, packageBuild, packageVerify, demo, calendarNotice, repayments, bills];

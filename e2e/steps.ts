@@ -10,6 +10,9 @@ export async function createVault(page: Page, passphrase = E2E_PASSPHRASE): Prom
   await id('create-confirm').fill(passphrase);
   await id('create-ack').check();
   await id('create-submit').click();
+  // A new vault opens on 首页, which says what to do first; the specs then start in 证据.
+  await expect(id('home-first')).toBeVisible({ timeout: 20_000 });
+  await id('nav-evidence').click();
   await expect(id('section-evidence')).toBeVisible({ timeout: 20_000 });
 }
 

@@ -8,6 +8,7 @@ import { EVIDENCE_CHANNELS } from './contracts/evidence-names';
 import { PACKAGE_CHANNELS } from './contracts/package-names';
 import { SIDES_CHANNELS } from './contracts/sides-names';
 import { HOLIDAYS_CHANNELS } from './contracts/holidays-names';
+import { REPAYMENTS_CHANNELS } from './contracts/repayments-names';
 
 export const CHANNELS = [
   'app:info',
@@ -28,6 +29,7 @@ export const CHANNELS = [
   ...PACKAGE_CHANNELS,
   ...SIDES_CHANNELS,
   ...HOLIDAYS_CHANNELS,
+  ...REPAYMENTS_CHANNELS,
 ] as const;
 
 export const EVENTS = ['vault:locked', 'task:progress', ...TIMELINE_EVENTS] as const;

@@ -10,6 +10,7 @@ import { evidenceContract } from './contracts/evidence';
 import { packageContract } from './contracts/package';
 import { sidesContract } from './contracts/sides';
 import { holidaysContract } from './contracts/holidays';
+import { repaymentsContract } from './contracts/repayments';
 
 export const LocaleSchema = z.enum(LOCALES as unknown as ['zh-CN', 'zh-TW', 'en']);
 
@@ -78,6 +79,7 @@ export const contract = {
   ...packageContract,
   ...sidesContract,
   ...holidaysContract,
+  ...repaymentsContract,
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 
 export const events = {

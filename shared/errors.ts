@@ -113,6 +113,21 @@ export const ERROR_MESSAGES = {
     'zh-TW': '這個備份不能用於還原：{detail}。證據箱沒有被改動',
     en: 'This backup cannot be restored: {detail}. The vault was not changed',
   },
+  PAYMENT_REFUSED: {
+    'zh-CN': '这笔还款没有记录：{detail}',
+    'zh-TW': '這筆還款沒有記錄：{detail}',
+    en: 'Payment not recorded: {detail}',
+  },
+  AGREEMENT_MISMATCH: {
+    'zh-CN': '协议没有保存：{detail}',
+    'zh-TW': '協議沒有儲存：{detail}',
+    en: 'Agreement not saved: {detail}',
+  },
+  NOT_A_BILL: {
+    'zh-CN': '这个文件不是可识别的账单：{detail}',
+    'zh-TW': '這個檔案不是可識別的帳單：{detail}',
+    en: 'Not a recognised bill: {detail}',
+  },
   INTERNAL: {
     'zh-CN': '程序内部错误，数据未被改动',
     'zh-TW': '程式內部錯誤，資料未被改動',
@@ -230,6 +245,28 @@ export class BadInputError extends XieshangError {
   constructor(detail: string) {
     super('BAD_INPUT', { detail });
     this.name = 'BadInputError';
+  }
+}
+
+/** A payment above what remains, not positive, or dated before the agreement (issue 11). */
+export class PaymentRefusedError extends XieshangError {
+  constructor(detail: string) {
+    super('PAYMENT_REFUSED', { detail });
+    this.name = 'PaymentRefusedError';
+  }
+}
+/** An agreement whose installments do not add up to its total, or otherwise inconsistent. */
+export class AgreementMismatchError extends XieshangError {
+  constructor(detail: string) {
+    super('AGREEMENT_MISMATCH', { detail });
+    this.name = 'AgreementMismatchError';
+  }
+}
+/** A file given to import-bill that is not an Alipay / WeChat Pay / bank bill we can read. */
+export class NotABillError extends XieshangError {
+  constructor(detail: string) {
+    super('NOT_A_BILL', { detail });
+    this.name = 'NotABillError';
   }
 }
 

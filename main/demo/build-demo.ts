@@ -22,6 +22,7 @@ import { renderConversation } from './chat-screenshots';
 import { smsBackupXml } from './sms-backup';
 import { wavRecording } from './recordings';
 import { proofPdf } from './proof-pdfs';
+import { addDemoAgreement } from './demo-agreement';
 
 export interface DemoResult {
   vault: string;
@@ -208,6 +209,7 @@ export async function buildDemo(
     });
     progress('生成并签名申请材料');
     await buildPackageFromVault(vault, { template: 'negotiation', date: today, sign: true, sample: true }, pdfPath);
+    await addDemoAgreement(vault, path.join(dir, 'demo-files'));
   } finally {
     vault.close();
   }

@@ -14,6 +14,7 @@ import { XieshangError } from '../../shared/errors';
 import { VAULT_FILE_NAME } from '../paths';
 import { caseHandlers } from './case-handlers';
 import { createTimelineService } from './timeline-handlers';
+import { repaymentsHandlers } from './repayments-handlers';
 import { createEvidenceService } from './evidence-handlers';
 import { createPackageService } from './package-handlers';
 import { demoHandlers } from './demo-handlers';
@@ -133,6 +134,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...holidaysHandlers(opts.dataDir),
     ...demoHandlers({ host, dataDir: opts.dataDir, emit: opts.emit, nativeBinding: opts.nativeBinding, log: opts.log }),
     ...sidesHandlers(host),
+    ...repaymentsHandlers({ host, platform: opts.platform, recheckReminders: () => timeline.checkReminders() }),
   };
 
   // Every active call counts as the user being there: re-arm the idle timer.

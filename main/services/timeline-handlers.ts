@@ -36,6 +36,7 @@ export function notificationText(items: readonly AgendaItem[]): { title: string;
     n('follow_up') ? `${n('follow_up')} 个跟进` : '',
     n('answer_due') ? `${n('answer_due')} 个答复期限` : '',
     n('installment') ? `${n('installment')} 期还款` : '',
+    n('reminder') ? `${n('reminder')} 个还款提醒` : '',
   ].filter(Boolean);
   return { title: '协商证据箱：有到期的待办', body: `今天有 ${items.length} 项到期或已过期：${parts.join('、')}。打开协商证据箱查看。` };
 }

@@ -7,6 +7,7 @@ import { evidenceFeature } from './evidence/module';
 import { packageFeature } from './package/feature';
 import { demoFeature } from '../demo/app-demo';
 import { sidesFeature } from './sides/feature';
+import { repaymentsFeature } from './repayments/feature';
 
 export const FEATURES = {
   case: caseFeature,
@@ -15,6 +16,7 @@ export const FEATURES = {
   package: packageFeature,
   demo: demoFeature,
   sides: sidesFeature,
+  repayments: repaymentsFeature,
 } satisfies Record<string, FeatureModule>;
 
 export type Features = typeof FEATURES;

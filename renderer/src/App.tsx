@@ -24,6 +24,8 @@ export function App() {
   const [problem, setProblem] = useState<BootProblem | null>(null);
   const [lockReason, setLockReason] = useState<LockReason | null>(null);
   const [locking, setLocking] = useState(false);
+  // A vault created in this session opens on 首页, which says what to do first.
+  const [justCreated, setJustCreated] = useState(false);
   // The vault:locked listener needs the current status without re-subscribing.
   const statusRef = useRef<VaultStatus | null>(null);
   statusRef.current = ready?.status ?? null;
@@ -140,6 +142,7 @@ export function App() {
           onLocaleChange={gateLocaleChange}
           onCreated={(status) => {
             setLockReason(null);
+            setJustCreated(true);
             setStatus(status);
           }}
           onDemoOpened={demoOpened}
@@ -172,6 +175,7 @@ export function App() {
           onSettingsChange={(settings) => setReady((r) => (r ? { ...r, settings } : r))}
           sample={ready.status.sample}
           onExitDemo={() => void exitDemo()}
+          initialSection={justCreated ? 'home' : 'evidence'}
         />
       );
   }

@@ -41,13 +41,16 @@ import claimsEn from '../locales/claims/en.json';
 import currentZhCN from '../locales/current/zh-CN.json';
 import currentZhTW from '../locales/current/zh-TW.json';
 import currentEn from '../locales/current/en.json';
+import repaymentsZhCN from '../locales/repayments/zh-CN.json';
+import repaymentsZhTW from '../locales/repayments/zh-TW.json';
+import repaymentsEn from '../locales/repayments/en.json';
 // Each capability keeps its strings in renderer/locales/<feature>/{zh-CN,zh-TW,en}.json and
 // adds them here under its own top-level key (three imports and one line per locale below),
 // so parallel work on different sections never edits the same file.
 
-const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN, demo: demoZhCN, packageTools: packageToolsZhCN, application: applicationZhCN, sides: sidesZhCN, claims: claimsZhCN, current: currentZhCN };
-const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW, demo: demoZhTW, packageTools: packageToolsZhTW, application: applicationZhTW, sides: sidesZhTW, claims: claimsZhTW, current: currentZhTW };
-const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn, demo: demoEn, packageTools: packageToolsEn, application: applicationEn, sides: sidesEn, claims: claimsEn, current: currentEn };
+const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN, demo: demoZhCN, packageTools: packageToolsZhCN, application: applicationZhCN, sides: sidesZhCN, claims: claimsZhCN, current: currentZhCN, repayments: repaymentsZhCN };
+const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW, demo: demoZhTW, packageTools: packageToolsZhTW, application: applicationZhTW, sides: sidesZhTW, claims: claimsZhTW, current: currentZhTW, repayments: repaymentsZhTW };
+const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn, demo: demoEn, packageTools: packageToolsEn, application: applicationEn, sides: sidesEn, claims: claimsEn, current: currentEn, repayments: repaymentsEn };
 
 type Messages = typeof zhCN;
 // Same keys in every locale, in both directions, and a message for every error code.

@@ -142,7 +142,7 @@ export type Marks = z.infer<typeof MarksSchema>;
 
 export const AgendaItemSchema = z.object({
   key: z.string(),
-  kind: z.enum(['follow_up', 'answer_due', 'installment']),
+  kind: z.enum(['follow_up', 'answer_due', 'installment', 'reminder']),
   /** The due date (for answer_due: the last of the 7–15 working days). */
   date: DateText,
   /** answer_due: the 7th working day (the window opens). */

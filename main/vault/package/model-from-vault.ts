@@ -4,6 +4,7 @@
 import type { Vault } from '../vault';
 import { getCase } from '../case/service';
 import { counterpartyOf, loadTimeline } from '../timeline/store';
+import { cliTimeline } from '../timeline/queries';
 import { evidenceOfSide, evidenceSides, letterFlags, sideRows } from './creditor-side';
 import { listItems } from '../evidence/items';
 import { readAll, readChunks } from '../evidence/blob-store';

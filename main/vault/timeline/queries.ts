@@ -11,6 +11,7 @@ import { monthlySummary, summarySentence } from '../../../shared/timeline/summar
 import type { FlagCode } from '../../../shared/timeline/kinds';
 import type { Agenda, AgendaItem, MonthSummary, TimelineFilter, TimelineList } from '../../../shared/contracts/timeline';
 import { counterpartyOf, loadTimeline, toEntry } from './store';
+import { agendaExtras, hasRepaymentTables, openInstallments } from '../repayments/agenda-source';
 import { searchContacts } from './search';
 
 export function listTimeline(vault: Vault, filter: TimelineFilter = {}): TimelineList {
@@ -126,6 +127,10 @@ function agendaContacts(db: Db): AgendaContact[] {
 
 export function agenda(vault: Vault, today: string = todayBeijing()): Agenda {
   const db = vault.handle;
+  // With issue 11's tables: open amounts after payments, reminders before, rounds and requests.
+  if (hasRepaymentTables(db)) {
+    return { today, items: buildAgenda(agendaContacts(db), openInstallments(db, today), today, agendaExtras(db)) };
+  }
   return { today, items: buildAgenda(agendaContacts(db), installments(db), today) };
 }
 

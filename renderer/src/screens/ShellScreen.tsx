@@ -15,6 +15,8 @@ import { FinancesSection } from '../sections/finances/FinancesSection';
 import { PlanSection } from '../sections/plan/PlanSection';
 import { TimelineSection } from '../sections/timeline/TimelineSection';
 import { HelpSection } from '../sections/help/HelpSection';
+import { RepaymentsSection } from '../sections/repayments/RepaymentsSection';
+import { HomeSection } from '../sections/repayments/HomeSection';
 import { ReminderToasts } from '../sections/timeline/ReminderToasts';
 import type { SectionId } from '../sections/sections';
 import { SettingsSection } from '../settings/SettingsSection';
@@ -38,6 +40,8 @@ export interface ShellScreenProps {
   /** The open vault is the demo case: marked 示例 everywhere, with a way out. */
   sample?: boolean;
   onExitDemo?: () => void;
+  /** The first section shown ('home' right after a vault is created: it says what to do first). */
+  initialSection?: SectionId;
 }
 
 // Where the person was when the vault locked (this window's memory only): unlocking the same
@@ -46,8 +50,8 @@ let remembered: { section: SectionId; sample: boolean } | null = null;
 
 export function ShellScreen(props: ShellScreenProps) {
   const sample = props.sample ?? false;
-  const [section, setSection] = useState<SectionId>(() =>
-    remembered && remembered.sample === sample ? remembered.section : 'evidence',
+  const [section, setSection] = useState<SectionId>(
+    () => props.initialSection ?? (remembered && remembered.sample === sample ? remembered.section : 'evidence'),
   );
   const [focus, setFocus] = useState<NavFocus | null>(null);
   const [pending, setPending] = useState<{ id: SectionId; next: NavFocus | null } | null>(null);
@@ -112,6 +116,10 @@ export function ShellScreen(props: ShellScreenProps) {
               <PlanSection />
             ) : section === 'timeline' ? (
               <TimelineSection />
+            ) : section === 'home' ? (
+              <HomeSection />
+            ) : section === 'repayments' ? (
+              <RepaymentsSection />
             ) : section === 'application' ? (
               <Suspense fallback={<p role="status">{'…'}</p>}>
                 <ApplicationSection mode={props.info.mode} />

@@ -2,9 +2,9 @@
 // work; until then each shows what it will hold (from DESIGN.md "What the seeds ask for").
 import type { TKey } from '../i18n';
 
-export const SECTION_IDS = ['evidence', 'timeline', 'debts', 'finances', 'plan', 'application', 'help', 'settings'] as const;
+export const SECTION_IDS = ['home', 'evidence', 'timeline', 'debts', 'finances', 'plan', 'application', 'repayments', 'help', 'settings'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
-export type PlannedSectionId = Exclude<SectionId, 'settings' | 'help'>;
+export type PlannedSectionId = Exclude<SectionId, 'settings' | 'help' | 'home' | 'repayments'>;
 
 export interface PlannedSection {
   intro: TKey;

@@ -5,6 +5,8 @@ import { useEffect, useState } from 'react';
 import type { Account } from '../../../../shared/case/schema';
 import { todayBeijing } from '../../../../shared/dates';
 import { caseOwedOn } from '../../../../shared/money/case-owed';
+import { dec, formatMoney } from '../../../../shared/money/decimal';
+import { useAgreementOwed } from '../repayments/useAgreementOwed';
 import { mergeLprRows, SHIPPED_LPR, type LprTable } from '../../../../shared/money/ceilings';
 import { useT } from '../../i18n';
 import { errorText } from '../../lib/errors';
@@ -40,7 +42,13 @@ export function DebtsSection() {
   } catch {
     lpr = SHIPPED_LPR;
   }
+  // Accounts under an agreement owe what remains of it (issue 11), not the penalty rule's figure.
+  const agreed = useAgreementOwed(doc);
+  const loose = doc ? doc.accounts.filter((a) => !agreed.byAccount.has(a.id)) : [];
   const owed = doc ? caseOwedOn(doc.accounts, today) : null;
+  const owedLoose = doc ? caseOwedOn(loose, today) : null;
+  const parts = agreed.byAccount.size > 0 ? owedLoose?.total : owed?.total;
+  const headline = owed && owedLoose && agreed.byAccount.size > 0 ? { ...owed.total, total: formatMoney(dec(owedLoose.total.total).plus(agreed.remaining)) } : owed?.total;
 
   return (
     <section className="section case-section" aria-labelledby="section-title" data-testid="section-debts">
@@ -61,14 +69,21 @@ export function DebtsSection() {
             ) : (
               <>
                 <p className="case-headline-total" data-testid="debts-total">
-                  {yuan(owed.total.total)}
+                  {yuan(headline!.total)}
                 </p>
+                {agreed.byAccount.size > 0 && (
+                  <p className="case-small" data-testid="debts-total-agreement">
+                    {t('repayments.debts.headline', { remaining: yuan(agreed.remaining) })}
+                  </p>
+                )}
+                {(agreed.byAccount.size === 0 || loose.length > 0) && (
                 <dl className="case-figures">
-                  <Figure label={t('debts.parts.principal')} value={yuan(owed.total.principal)} testId="debts-total-principal" />
-                  <Figure label={t('debts.parts.interest')} value={yuan(owed.total.interest)} testId="debts-total-interest" />
-                  <Figure label={t('debts.parts.penalty')} value={yuan(owed.total.penalty)} testId="debts-total-penalty" />
-                  <Figure label={t('debts.parts.fees')} value={yuan(owed.total.fees)} testId="debts-total-fees" />
+                  <Figure label={t('debts.parts.principal')} value={yuan(parts!.principal)} testId="debts-total-principal" />
+                  <Figure label={t('debts.parts.interest')} value={yuan(parts!.interest)} testId="debts-total-interest" />
+                  <Figure label={t('debts.parts.penalty')} value={yuan(parts!.penalty)} testId="debts-total-penalty" />
+                  <Figure label={t('debts.parts.fees')} value={yuan(parts!.fees)} testId="debts-total-fees" />
                 </dl>
+                )}
                 <p className="case-small">{t('debts.today.note')}</p>
               </>
             )}
@@ -94,8 +109,13 @@ export function DebtsSection() {
                 />
               </section>
             ) : (
+              <div key={account.id}>
+              {agreed.byAccount.has(account.id) && (
+                <Message kind="info" testId="account-agreement-owed">
+                  {t(agreed.byAccount.get(account.id)!.shared ? 'repayments.debts.accountShared' : 'repayments.debts.account', { remaining: yuan(agreed.byAccount.get(account.id)!.remaining) })}
+                </Message>
+              )}
               <AccountCard
-                key={account.id}
                 doc={doc}
                 account={account}
                 creditor={doc.creditors.find((c) => c.id === account.creditorId)}
@@ -108,6 +128,7 @@ export function DebtsSection() {
                   setEditing(account);
                 }}
               />
+              </div>
             ),
           )}
 

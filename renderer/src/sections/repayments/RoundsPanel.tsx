@@ -1,0 +1,162 @@
+// 申请与答复: each application sent (creditor, date, how, package), its 7–15 working-day
+// answer window, the outcome in the creditor's own words with evidence, an oral agreement
+// flagged until confirmed in writing, and requests for more material as tasks.
+import { useCallback, useEffect, useState } from 'react';
+import type { CaseView } from '../../../../shared/contracts/case';
+import type { RoundView } from '../../../../shared/repayments/rounds';
+import { ROUND_CHANNELS, ROUND_OUTCOMES } from '../../../../shared/repayments/rounds';
+import { useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import { Message } from '../../components/Message';
+import type { EvidenceChoice } from './useRepayments';
+
+export function RoundsPanel({ doc, today, evidence }: { doc: CaseView; today: string; evidence: EvidenceChoice[] }) {
+  const t = useT();
+  const [rounds, setRounds] = useState<RoundView[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(async () => {
+    try {
+      setRounds((await api().repayments.rounds({})).rounds);
+    } catch (err) {
+      setError(err);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const [creditorId, setCreditorId] = useState(doc.creditors[0]?.id ?? '');
+  const [sentOn, setSentOn] = useState(today);
+  const [channel, setChannel] = useState<(typeof ROUND_CHANNELS)[number]>('app');
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      setError(null);
+      await load();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section className="case-card" aria-labelledby="rp-rounds-title" data-testid="rp-rounds">
+      <h2 id="rp-rounds-title">{t('repayments.rounds.title')}</h2>
+      <p className="case-small">{t('repayments.rounds.lead')}</p>
+      {error !== null && <Message kind="error">{errorText(t, error)}</Message>}
+      {rounds.length === 0 && <p className="case-small">{t('repayments.rounds.none')}</p>}
+      {rounds.map((r) => (
+        <Round key={r.id} r={r} evidence={evidence} act={act} />
+      ))}
+      {doc.creditors.length > 0 && (
+        <div className="rp-row" data-testid="rp-round-add">
+          <label htmlFor="rp-round-creditor">{t('repayments.rounds.creditor')}</label>
+          <select id="rp-round-creditor" value={creditorId} onChange={(e) => setCreditorId(e.target.value)}>
+            {doc.creditors.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.legalName}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="rp-round-sent">{t('repayments.rounds.sentOn')}</label>
+          <input id="rp-round-sent" type="date" value={sentOn} onChange={(e) => setSentOn(e.target.value)} data-testid="rp-round-sent" />
+          <label htmlFor="rp-round-channel">{t('repayments.rounds.channel')}</label>
+          <select id="rp-round-channel" value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
+            {ROUND_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`repayments.rounds.channels.${c}`)}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button" onClick={() => void act(() => api().repayments.saveRound({ creditorId, sentOn, channel, packageId: null, note: '' }))} data-testid="rp-round-save">
+            {t('repayments.rounds.add')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Round({ r, evidence, act }: { r: RoundView; evidence: EvidenceChoice[]; act: (fn: () => Promise<unknown>) => Promise<void> }) {
+  const t = useT();
+  const [outcome, setOutcome] = useState(r.outcome);
+  const [outcomeOn, setOutcomeOn] = useState(r.outcomeOn ?? '');
+  const [words, setWords] = useState(r.creditorWords);
+  const [oral, setOral] = useState(r.oral);
+  const [proof, setProof] = useState(r.evidenceIds[0] ?? '');
+  const [request, setRequest] = useState('');
+  const [due, setDue] = useState('');
+  const id = (k: string) => `rp-round-${r.id}-${k}`;
+  return (
+    <article className="rp-round" data-testid="rp-round" data-outcome={r.outcome}>
+      <h3>
+        {r.creditor} · {r.sentOn} · {t(`repayments.rounds.channels.${r.channel}`)} · {t(`repayments.rounds.outcomes.${r.outcome}`)}
+      </h3>
+      {r.windowStart && r.windowEnd && <p className="case-small" data-testid="rp-round-window">{t('repayments.rounds.window', { from: r.windowStart, to: r.windowEnd })}</p>}
+      {r.windowProblem && <p className="case-small">{r.windowProblem}</p>}
+      {r.needsWriting && (
+        <Message kind="warning" testId="rp-round-oral">
+          {t('repayments.rounds.oralFlag')} — {t('repayments.agreement.needsWriting')}
+        </Message>
+      )}
+      <div className="rp-row">
+        <label htmlFor={id('outcome')}>{t('repayments.rounds.outcome')}</label>
+        <select id={id('outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)} data-testid="rp-round-outcome">
+          {ROUND_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`repayments.rounds.outcomes.${o}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={id('on')}>{t('repayments.rounds.outcomeOn')}</label>
+        <input id={id('on')} type="date" value={outcomeOn} onChange={(e) => setOutcomeOn(e.target.value)} data-testid="rp-round-outcome-on" />
+      </div>
+      <div className="rp-field">
+        <label htmlFor={id('words')}>{t('repayments.rounds.words')}</label>
+        <textarea id={id('words')} rows={2} value={words} onChange={(e) => setWords(e.target.value)} data-testid="rp-round-words" />
+      </div>
+      <div className="rp-row">
+        <select aria-label={t('repayments.rounds.requestEvidence')} value={proof} onChange={(e) => setProof(e.target.value)}>
+          <option value="">—</option>
+          {evidence.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
+        </select>
+        <label className="rp-check">
+          <input type="checkbox" checked={oral} onChange={(e) => setOral(e.target.checked)} data-testid="rp-round-oral-check" /> {t('repayments.rounds.oral')}
+        </label>
+        <button
+          type="button"
+          className="button button-quiet"
+          data-testid="rp-round-outcome-save"
+          onClick={() => void act(() => api().repayments.setOutcome({ roundId: r.id, outcome, outcomeOn: outcomeOn || null, creditorWords: words, evidenceIds: proof ? [proof] : [], oral }))}
+        >
+          {t('repayments.rounds.saveOutcome')}
+        </button>
+      </div>
+      <h4>{t('repayments.rounds.requests')}</h4>
+      <ul>
+        {r.requests.map((q) => (
+          <li key={q.id}>
+            <label className="rp-check">
+              <input type="checkbox" checked={q.done} onChange={(e) => void act(() => api().repayments.saveRequest({ ...q, done: e.target.checked }))} /> {q.text}
+              {q.due && ` (${q.due})`}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <div className="rp-row">
+        <input aria-label={t('repayments.rounds.request')} placeholder={t('repayments.rounds.request')} value={request} onChange={(e) => setRequest(e.target.value)} />
+        <input aria-label={t('repayments.rounds.requestDue')} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={!request.trim()}
+          onClick={() => void act(() => api().repayments.saveRequest({ roundId: r.id, askedOn: r.outcomeOn ?? r.sentOn, text: request.trim(), due: due || null, evidenceIds: [], done: false }))}
+        >
+          {t('repayments.rounds.addRequest')}
+        </button>
+      </div>
+    </article>
+  );
+}
