@@ -7,7 +7,7 @@ export const DEMO_PASSPHRASE = 'demo-passphrase';
 
 export const applicant = {
   name: '周晓雯',
-  idNumber: '510104199203150027',
+  idNumber: '510104199203150028',
   phone: '13800001234',
   address: '四川省成都市锦江区示例街 18 号 3 栋 2 单元 501',
 };
@@ -256,7 +256,7 @@ export const proofs: { fileName: string; category: string; title: string; issuer
     title: '就业失业登记证明',
     issuer: '成都市锦江区就业服务管理局（示例）',
     date: '2026-04-08',
-    body: ['兹证明周晓雯（身份证号 510104199203150027）于 2026 年 4 月 8 日在本机构办理失业登记，', '现处于失业状态，按规定领取失业保险金，每月 1850.00 元，领取期限 12 个月。', '特此证明。'],
+    body: ['兹证明周晓雯（身份证号 510104199203150028）于 2026 年 4 月 8 日在本机构办理失业登记，', '现处于失业状态，按规定领取失业保险金，每月 1850.00 元，领取期限 12 个月。', '特此证明。'],
   },
   {
     fileName: '离职证明.pdf',

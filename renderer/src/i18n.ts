@@ -35,13 +35,16 @@ import applicationEn from '../locales/application/en.json';
 import sidesZhCN from '../locales/sides/zh-CN.json';
 import sidesZhTW from '../locales/sides/zh-TW.json';
 import sidesEn from '../locales/sides/en.json';
+import checksZhCN from '../locales/checks/zh-CN.json';
+import checksZhTW from '../locales/checks/zh-TW.json';
+import checksEn from '../locales/checks/en.json';
 // Each capability keeps its strings in renderer/locales/<feature>/{zh-CN,zh-TW,en}.json and
 // adds them here under its own top-level key (three imports and one line per locale below),
 // so parallel work on different sections never edits the same file.
 
-const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN, demo: demoZhCN, packageTools: packageToolsZhCN, application: applicationZhCN, sides: sidesZhCN };
-const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW, demo: demoZhTW, packageTools: packageToolsZhTW, application: applicationZhTW, sides: sidesZhTW };
-const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn, demo: demoEn, packageTools: packageToolsEn, application: applicationEn, sides: sidesEn };
+const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN, demo: demoZhCN, packageTools: packageToolsZhCN, application: applicationZhCN, sides: sidesZhCN, checks: checksZhCN };
+const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW, demo: demoZhTW, packageTools: packageToolsZhTW, application: applicationZhTW, sides: sidesZhTW, checks: checksZhTW };
+const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn, demo: demoEn, packageTools: packageToolsEn, application: applicationEn, sides: sidesEn, checks: checksEn };
 
 type Messages = typeof zhCN;
 // Same keys in every locale, in both directions, and a message for every error code.
