@@ -62,7 +62,7 @@ describe('package build', () => {
       const r = cli(['package', 'build', '--vault', vault, '--out', out, '--template', template, '--json'], { env });
       expect(r.status, r.stderr).toBe(0);
       const json = JSON.parse(r.stdout);
-      expect(Object.keys(json).sort()).toEqual(['bytes', 'exhibits', 'out', 'pages', 'sha256', 'signed']);
+      expect(Object.keys(json).sort()).toEqual(['bytes', 'creditor', 'exhibits', 'out', 'pages', 'sha256', 'signed']);
       expect(json).toMatchObject({ out, signed: false, bytes: fs.statSync(out).size });
     }
     expect(text(path.join(demoDir, 'complaint.pdf'))).toContain('投诉');
