@@ -7,7 +7,7 @@ export const DEMO_PASSPHRASE = 'demo-passphrase';
 
 export const applicant = {
   name: '周晓雯',
-  idNumber: '510104199203150027',
+  idNumber: '510104199203150028',
   phone: '13800001234',
   address: '四川省成都市锦江区示例街 18 号 3 栋 2 单元 501',
 };
@@ -198,6 +198,8 @@ export const smsMessages: { address: string; at: string; type: 1 | 2; body: stri
     type: 1,
     body: '【明正律师事务所（虚构）】受重庆蚂蚁消费金融有限公司委托通知：已就您的借呗欠款向重庆市渝北区人民法院提起诉讼，案号（2026）渝0112民初12345号，请留意法院送达。',
   },
+  // A number nobody recorded, whose words read as collection for 借呗: 可能是催收方, to confirm.
+  { address: '13800008888', at: '2026-09-15T10:00:00', type: 1, body: '您的借呗欠款已委外处理，请尽快联系回电。' },
   // Messages about nothing owed: never collection, in no creditor's letter.
   { address: '95188', at: '2026-07-22T02:03:00', type: 1, body: '【支付宝】验证码 482913，用于登录，5分钟内有效。请勿泄露给他人。' },
   { address: '10086', at: '2026-08-01T08:05:00', type: 1, body: '尊敬的客户，您7月话费账单已出：套餐费58.00元，流量费0.00元，当前余额12.30元。' },
@@ -256,7 +258,7 @@ export const proofs: { fileName: string; category: string; title: string; issuer
     title: '就业失业登记证明',
     issuer: '成都市锦江区就业服务管理局（示例）',
     date: '2026-04-08',
-    body: ['兹证明周晓雯（身份证号 510104199203150027）于 2026 年 4 月 8 日在本机构办理失业登记，', '现处于失业状态，按规定领取失业保险金，每月 1850.00 元，领取期限 12 个月。', '特此证明。'],
+    body: ['兹证明周晓雯（身份证号 510104199203150028）于 2026 年 4 月 8 日在本机构办理失业登记，', '现处于失业状态，按规定领取失业保险金，每月 1850.00 元，领取期限 12 个月。', '特此证明。'],
   },
   {
     fileName: '离职证明.pdf',

@@ -34,6 +34,7 @@ export {
   PLAN_BASES,
   INSTITUTIONS,
 } from './kinds';
+import { ID_NUMBER_PROBLEM_ZH, idNumberProblem } from './id-number';
 export type { Product, PlanBasis, Institution } from './kinds';
 import {
   CASE_FORMAT,
@@ -60,7 +61,10 @@ const note = text(4000, '备注 / note');
 export const ApplicantSchema = z
   .strictObject({
     name: text(100, '姓名 / full name'),
-    idNumber: text(32, '身份证号（界面上默认遮盖）/ ID number (masked by default wherever shown)'),
+    idNumber: text(32, '身份证号（界面上默认遮盖）/ ID number (masked by default wherever shown)').superRefine((v, ctx) => {
+      const problem = idNumberProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: ID_NUMBER_PROBLEM_ZH[problem] });
+    }),
     phone: text(40, '电话 / phone'),
     address: text(300, '地址 / address'),
   })

@@ -169,6 +169,7 @@ export function buildAgenda(
         kind: 'reminder',
         date: on,
         windowStart: null,
+        provisional: false,
         status: statusOf(on, today),
         contactId: null,
         agreementId: i.agreementId,
@@ -182,12 +183,13 @@ export function buildAgenda(
     }
   }
   for (const r of extras.rounds ?? []) {
-    const { start, end, problem } = answerWindow(r.sentOn);
+    const { start, end, problem, provisional } = answerWindow(r.sentOn);
     items.push({
       key: `answer_due:round:${r.id}`,
       kind: 'answer_due',
       date: end ?? r.sentOn,
       windowStart: start,
+      provisional,
       status: end ? statusOf(end, today) : 'later',
       contactId: null,
       agreementId: null,
@@ -204,6 +206,7 @@ export function buildAgenda(
       kind: 'follow_up',
       date: t.due,
       windowStart: null,
+      provisional: false,
       status: statusOf(t.due, today),
       contactId: null,
       agreementId: null,

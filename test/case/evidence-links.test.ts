@@ -141,9 +141,10 @@ describe('account ↔ evidence links: one store, both screens', () => {
       importCase(vault, doc, { today: () => TODAY, now: () => `${TODAY}T10:00:00+08:00` });
       // The letter to 蚂蚁 (the offer plan's creditor): its accounts are 花呗 and 借呗.
       const model = packageModelFromVault(vault, { template: 'negotiation', date: TODAY, sign: false });
-      expect((model.exhibits ?? []).map((e) => e.fileName).sort()).toEqual(['ant-note.png', 'chat.png']);
+      // A chat linked to nothing and set to no creditor is nobody's yet: suggested to neither (issue 10).
+      expect((model.exhibits ?? []).map((e) => e.fileName).sort()).toEqual(['ant-note.png']);
       const toBank = packageModelFromVault(vault, { template: 'negotiation', date: TODAY, sign: false, creditorId: 'c-bank' });
-      expect((toBank.exhibits ?? []).map((e) => e.fileName).sort()).toEqual(['bank-bill.png', 'chat.png']);
+      expect((toBank.exhibits ?? []).map((e) => e.fileName).sort()).toEqual(['bank-bill.png']);
     } finally {
       vault.close();
     }

@@ -8,7 +8,7 @@ export function sampleCase(): CaseDoc {
   delete doc.contacts;
   return {
     ...doc,
-    applicant: { name: '张三', idNumber: '110101199001011234', phone: '13800000000', address: '北京市东城区某街 1 号' },
+    applicant: { name: '张三', idNumber: '110101199001011237', phone: '13800000000', address: '北京市东城区某街 1 号' },
     creditors: [
       {
         id: 'c-ant-huabei',

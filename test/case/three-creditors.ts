@@ -161,7 +161,7 @@ function caseDoc(ev: { idCard: string; bankBill: string }): CaseDoc {
   });
   return {
     ...doc,
-    applicant: { name: '周晓雯', idNumber: '510104199203150027', phone: '13800001234', address: '四川省成都市锦江区示例街 18 号' },
+    applicant: { name: '周晓雯', idNumber: '510104199203150028', phone: '13800001234', address: '四川省成都市锦江区示例街 18 号' },
     creditors: [
       { id: 'c-huabei', legalName: ANT, product: 'huabei', productName: '', channels: hotline(NUMBERS.ant), note: '' },
       { id: 'c-jiebei', legalName: ANT, product: 'jiebei', productName: '', channels: hotline(NUMBERS.ant), note: '' },

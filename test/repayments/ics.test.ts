@@ -72,6 +72,7 @@ const entry = (over: Partial<AgendaEntry>): AgendaEntry => ({
   kind: 'installment',
   date: '2026-04-15',
   windowStart: null,
+  provisional: false,
   status: 'later',
   contactId: null,
   agreementId: 'ag-1',

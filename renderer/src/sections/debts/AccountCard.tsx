@@ -30,14 +30,23 @@ export function RuleText({ account }: { account: Account }) {
 }
 
 function Ceilings({ c, t, mode }: { c: AccountCeilings; t: Translate; mode: Account['penalty']['mode'] }) {
-  const anyOver = c.ceilings.some((x) => x.penaltyExceeds || x.chargesExceeds);
+  // The 4 × LPR line of private lending does not bind a licensed lender (its caveat says so):
+  // being above it is never called 超出上限, only "above the reference".
+  const binds = (x: AccountCeilings['ceilings'][number]) => x.kind !== 'private-lending-4x-lpr';
+  const anyOver = c.ceilings.some((x) => binds(x) && (x.penaltyExceeds || x.chargesExceeds));
+  const aboveReference = c.ceilings.some((x) => !binds(x) && (x.penaltyExceeds || x.chargesExceeds));
+  const mark = (x: AccountCeilings['ceilings'][number]) => (binds(x) ? t('debts.ceiling.exceeds') : t('checks.ceiling.above'));
   return (
-    <details className="case-details" data-testid="account-ceilings" open={anyOver}>
+    <details className="case-details" data-testid="account-ceilings" open={anyOver || aboveReference}>
       <summary>
         {t('debts.ceiling.title')}
         {anyOver ? (
           <span className="case-mark-over" data-testid="ceiling-exceeds">
             {t('debts.ceiling.exceedMark')}
+          </span>
+        ) : aboveReference ? (
+          <span className="case-small" data-testid="ceiling-above-reference">
+            {t('checks.ceiling.aboveMark')}
           </span>
         ) : null}
       </summary>
@@ -78,11 +87,11 @@ function Ceilings({ c, t, mode }: { c: AccountCeilings; t: Translate; mode: Acco
                 )}
               </td>
               <td className="num">{yuan(x.amount)}</td>
-              <td className={x.penaltyExceeds ? 'num is-over' : 'num'}>
-                {yuan(c.penalty)} {x.penaltyExceeds ? <span className="case-mark-over">{t('debts.ceiling.exceeds')}</span> : null}
+              <td className={x.penaltyExceeds && binds(x) ? 'num is-over' : 'num'}>
+                {yuan(c.penalty)} {x.penaltyExceeds ? <span className={binds(x) ? 'case-mark-over' : 'case-small'}>{mark(x)}</span> : null}
               </td>
-              <td className={x.chargesExceeds ? 'num is-over' : 'num'}>
-                {yuan(c.charges)} {x.chargesExceeds ? <span className="case-mark-over">{t('debts.ceiling.exceeds')}</span> : null}
+              <td className={x.chargesExceeds && binds(x) ? 'num is-over' : 'num'}>
+                {yuan(c.charges)} {x.chargesExceeds ? <span className={binds(x) ? 'case-mark-over' : 'case-small'}>{mark(x)}</span> : null}
               </td>
             </tr>
           ))}

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { CaseView } from '../../../../shared/contracts/case';
 import { maskIdNumber } from '../../../../shared/case/mask';
+import { idNumberProblem } from '../../../../shared/case/id-number';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -15,9 +16,17 @@ export function ApplicantCard({ doc, run }: { doc: CaseView; run: (call: () => P
   const [showId, setShowId] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; error?: unknown } | null>(null);
 
+  const idProblem = idNumberProblem(a.idNumber);
+  const [idChecked, setIdChecked] = useState(false);
   async function save(e: FormEvent) {
     e.preventDefault();
     setResult(null);
+    // A wrong ID number is refused here, before anything is saved (GB 11643 check digit).
+    if (idProblem) {
+      setIdChecked(true);
+      document.getElementById('applicant-id')?.focus();
+      return;
+    }
     try {
       const next = await run(() =>
         api().case.saveApplicant({
@@ -55,7 +64,9 @@ export function ApplicantCard({ doc, run }: { doc: CaseView; run: (call: () => P
                 spellCheck={false}
                 value={a.idNumber}
                 onChange={(e) => set('idNumber')(e.target.value)}
-                aria-describedby="applicant-id-masked"
+                aria-describedby={idProblem ? 'applicant-id-problem applicant-id-masked' : 'applicant-id-masked'}
+                aria-invalid={idProblem ? true : undefined}
+                onBlur={() => setIdChecked(true)}
                 data-testid="applicant-id"
               />
               <button
@@ -71,6 +82,11 @@ export function ApplicantCard({ doc, run }: { doc: CaseView; run: (call: () => P
             <p className="help case-field-help" id="applicant-id-masked" data-testid="applicant-id-masked">
               {a.idNumber ? t('finances.applicant.masked', { id: maskIdNumber(a.idNumber) }) : t('finances.applicant.maskNote')}
             </p>
+            {idProblem && (idChecked || a.idNumber.trim().length >= 18) && (
+              <p className="field-error" id="applicant-id-problem" role="alert" data-testid="applicant-id-problem">
+                {t(`checks.idNumber.${idProblem}`)}
+              </p>
+            )}
           </div>
           <TextField id="applicant-phone" label={t('finances.applicant.phone')} value={a.phone} onChange={set('phone')} testId="applicant-phone" kind="tel" width="medium" />
         </div>

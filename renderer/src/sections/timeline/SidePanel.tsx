@@ -63,6 +63,7 @@ export function SidePanel({ contact: c, onChanged }: { contact: ContactDetail; o
 
   return (
     <div className="tl-side" data-testid="side-panel" data-side-state={s.state} data-side-kind={s.kind}>
+      <dl className="tl-dl">
       <div className="tl-dl-row">
         <dt>{t('sides.title')}</dt>
         <dd data-testid="side-label">
@@ -72,6 +73,7 @@ export function SidePanel({ contact: c, onChanged }: { contact: ContactDetail; o
           {sug?.agentName && <span className="tl-dd-note">{t('sides.maybeAgent', { name: sug.agentName })}</span>}
         </dd>
       </div>
+      </dl>
       {oneClick && (
         <button type="button" className="button button-primary" data-testid="side-confirm" onClick={() => void save(oneClick, true)}>
           {t('sides.confirm', { target: oneClickName })}
