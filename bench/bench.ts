@@ -20,6 +20,12 @@ if (process.argv[2] === CHILD_FLAG) {
 } else if (process.argv[2] === 'package-memory') {
   // `node dist/bench/bench.js package-memory`: only this one (it takes a minute and 1 GB of disk).
   void runPackageMemoryBench().then((rows) => printTable('Application package: memory (issue 6)', rows));
+} else if (process.argv[2] === 'package') {
+  // `node dist/bench/bench.js package`: only the package build against img2pdf + qpdf.
+  void runPackageBench().then((rows) => printTable('Application package (issue 6)', rows));
+} else if (process.argv[2] === 'evidence') {
+  // `node dist/bench/bench.js evidence`: only the evidence import (1 GB of disk, a few minutes).
+  void runEvidenceBench().then((rows) => printTable('Evidence import (issue 3)', rows));
 } else runAll();
 
 function runAll(): void {

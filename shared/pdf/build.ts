@@ -70,12 +70,12 @@ function checkAbort(signal?: AbortSignal): void {
   if (signal?.aborted) throw new BuildCancelledError();
 }
 
-function checkSignatureImage(bytes: Uint8Array | undefined): void {
+async function checkSignatureImage(bytes: Uint8Array | undefined): Promise<void> {
   if (!bytes) return;
   if (bytes.length === 0) throw new SignatureImageError('文件为空');
   try {
     if (isPng(bytes)) {
-      pngToPdfImage(parsePng(bytes));
+      await pngToPdfImage(parsePng(bytes));
       return;
     }
     if (isJpeg(bytes)) {
@@ -102,7 +102,7 @@ async function embedFont(doc: PDFDocument, fontBytes: Uint8Array): Promise<PDFFo
 
 export async function buildPackage(input: PackageModelInput | PackageModel, fontBytes: Uint8Array, options: BuildOptions = {}): Promise<BuildResult> {
   const model = validatePackageModel(input);
-  checkSignatureImage(model.signature?.image);
+  await checkSignatureImage(model.signature?.image);
   checkAbort(options.signal);
   const now = options.now ?? new Date();
   const progress = options.onProgress ?? (() => {});
@@ -128,7 +128,7 @@ export async function buildPackage(input: PackageModelInput | PackageModel, font
     let height: number;
     if (isPng(sigImage)) {
       const info = parsePng(sigImage);
-      ref = await writePngImage(writer, context, pngToPdfImage(info));
+      ref = await writePngImage(writer, context, await pngToPdfImage(info));
       ({ width, height } = info);
     } else {
       const info = parseJpeg(sigImage);

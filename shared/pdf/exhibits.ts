@@ -221,7 +221,7 @@ export class ExhibitWriter {
     try {
       if (isPng(bytes)) {
         const info = parsePng(bytes);
-        const img = pngToPdfImage(info);
+        const img = await pngToPdfImage(info);
         ref = await writePngImage(writer, context, img);
         width = info.width;
         height = info.height;

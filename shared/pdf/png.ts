@@ -225,7 +225,7 @@ function colorSpaceOf(info: PngInfo): PdfColorSpace {
   return info.colorType === 0 || info.colorType === 4 ? 'DeviceGray' : 'DeviceRGB';
 }
 
-export function pngToPdfImage(info: PngInfo): PdfImage {
+export async function pngToPdfImage(info: PngInfo): Promise<PdfImage> {
   const { width, height, bitDepth, colorType } = info;
   if (canPassThrough(info)) {
     return {
@@ -237,41 +237,34 @@ export function pngToPdfImage(info: PngInfo): PdfImage {
     };
   }
   if (width * height > MAX_DECODE_PIXELS) throw new PngTooLargeError(width, height);
+  if ((colorType === 4 || colorType === 6) && info.interlace === 0) return splitAlpha(info);
   const pixels = decodePixels(info);
   const channels = CHANNELS[colorType]!;
   if (colorType === 4 || colorType === 6) {
+    // Interlaced with alpha (rare): decoded, split with a plain byte loop, re-filtered.
     const bps = bitDepth / 8;
-    const colorChannels = channels - 1;
-    const color = new Uint8Array(width * height * colorChannels * bps);
-    const alpha = new Uint8Array(width * height * bps);
-    const px = channels * bps;
-    const cpx = colorChannels * bps;
+    const cpx = (channels - 1) * bps;
+    const n = width * height;
+    const color = new Uint8Array(n * cpx);
+    const alpha = new Uint8Array(n * bps);
     let allOpaque = true;
-    for (let i = 0, n = width * height; i < n; i++) {
-      const s = i * px;
-      color.set(pixels.subarray(s, s + cpx), i * cpx);
+    for (let i = 0, s = 0, c = 0, a = 0; i < n; i++) {
+      for (let k = 0; k < cpx; k++) color[c++] = pixels[s++]!;
       for (let k = 0; k < bps; k++) {
-        const a = pixels[s + cpx + k]!;
-        alpha[i * bps + k] = a;
-        if (a !== 255) allOpaque = false;
+        const v = pixels[s++]!;
+        alpha[a++] = v;
+        if (v !== 255) allOpaque = false;
       }
     }
-    const image: PdfImage = {
-      width,
-      height,
-      colorSpace: colorSpaceOf(info),
-      color: encodePlane(color, width, height, colorChannels, bitDepth),
-      passthrough: false,
-    };
-    // An alpha channel that is opaque everywhere adds nothing to the picture.
-    if (!allOpaque) image.smask = encodePlane(alpha, width, height, 1, bitDepth);
+    const image: PdfImage = { width, height, colorSpace: colorSpaceOf(info), color: await encodePlane(color, width, height, channels - 1, bitDepth), passthrough: false };
+    if (!allOpaque) image.smask = await encodePlane(alpha, width, height, 1, bitDepth);
     return image;
   }
   const image: PdfImage = {
     width,
     height,
     colorSpace: colorSpaceOf(info),
-    color: encodePlane(pixels, width, height, channels, bitDepth),
+    color: await encodePlane(pixels, width, height, channels, bitDepth),
     passthrough: false,
   };
   const trns = info.trns;
@@ -288,7 +281,7 @@ export function pngToPdfImage(info: PngInfo): PdfImage {
         if (a !== 255) any = true;
       }
     }
-    if (any) image.smask = encodePlane(alpha, width, height, 1, 8);
+    if (any) image.smask = await encodePlane(alpha, width, height, 1, 8);
   } else if (trns && (colorType === 0 || colorType === 2)) {
     const max = 2 ** bitDepth - 1;
     const key: number[] = [];
@@ -299,6 +292,127 @@ export function pngToPdfImage(info: PngInfo): PdfImage {
     image.colorKey = key;
   }
   return image;
+}
+
+/**
+ * Non-interlaced grey+alpha / RGBA: PNG filters work byte by byte on the same sample of the
+ * neighbouring pixels, so a filtered RGBA row with its alpha bytes taken out is a correctly
+ * filtered RGB row (same filter type), and the alpha bytes alone a correctly filtered grey
+ * row. The stream is inflated once and split with a plain byte loop; nothing is unfiltered or
+ * re-filtered except the alpha samples, to learn whether they are all opaque (then there is
+ * no soft mask: phones save most screenshots as RGBA with an opaque alpha).
+ */
+async function splitAlpha(info: PngInfo): Promise<PdfImage> {
+  const { width, height, bitDepth, colorType } = info;
+  const bps = bitDepth / 8;
+  const cpx = (colorType === 6 ? 3 : 1) * bps;
+  const raw = await inflateNative(info);
+  const rowBytes = width * (cpx + bps);
+  if (raw.length < (rowBytes + 1) * height) throw new PngError('图像数据不完整（文件被截断）');
+  const colorRow = width * cpx;
+  const alphaRow = width * bps;
+  const color = new Uint8Array((colorRow + 1) * height);
+  const alpha = new Uint8Array((alphaRow + 1) * height);
+  // The unfiltered alpha samples of this row and of the row above (only while all opaque).
+  let cur = new Uint8Array(alphaRow);
+  let prev = new Uint8Array(alphaRow);
+  let allOpaque = true;
+  let s = 0;
+  let c = 0;
+  let a = 0;
+  for (let y = 0; y < height; y++) {
+    const filter = raw[s++]!;
+    if (filter > 4) throw new PngError(`无效的行过滤类型 ${filter}（文件已损坏）`);
+    color[c++] = filter;
+    alpha[a++] = filter;
+    const alphaStart = a;
+    for (let x = 0; x < width; x++) {
+      for (let k = 0; k < cpx; k++) color[c++] = raw[s++]!;
+      for (let k = 0; k < bps; k++) alpha[a++] = raw[s++]!;
+    }
+    if (allOpaque) {
+      unfilterRow(filter, alpha, alphaStart, cur, prev, y > 0, bps);
+      for (let i = 0; i < alphaRow; i++) {
+        if (cur[i] !== 255) {
+          allOpaque = false;
+          break;
+        }
+      }
+      const t = prev;
+      prev = cur;
+      cur = t;
+    }
+  }
+  const image: PdfImage = {
+    width,
+    height,
+    colorSpace: colorSpaceOf(info),
+    color: { bitsPerComponent: bitDepth, data: [await deflate(color)], predictor: { colors: cpx / bps, columns: width } },
+    passthrough: false,
+  };
+  if (!allOpaque) image.smask = { bitsPerComponent: bitDepth, data: [await deflate(alpha)], predictor: { colors: 1, columns: width } };
+  return image;
+}
+
+/** Unfilters one row (filtered bytes at src[from…]) into out, given the unfiltered row above. */
+function unfilterRow(filter: number, src: Uint8Array, from: number, out: Uint8Array, above: Uint8Array, hasAbove: boolean, bpp: number): void {
+  const n = out.length;
+  for (let i = 0; i < n; i++) {
+    const x = src[from + i]!;
+    const left = i >= bpp ? out[i - bpp]! : 0;
+    const up = hasAbove ? above[i]! : 0;
+    let v: number;
+    if (filter === 0) v = x;
+    else if (filter === 1) v = x + left;
+    else if (filter === 2) v = x + up;
+    else if (filter === 3) v = x + ((left + up) >> 1);
+    else v = x + paeth(left, up, hasAbove && i >= bpp ? above[i - bpp]! : 0);
+    out[i] = v & 255;
+  }
+}
+
+/**
+ * Deflate for re-encoded planes: the platform's native zlib through CompressionStream (in
+ * browsers' Web Workers and in Node ≥ 18 alike) — on a 1280×820 RGB plane 31 ms against
+ * fflate's 139 ms at level 6 (187 ms at level 1, which also loses 3 %). fflate only where the
+ * platform has no CompressionStream.
+ */
+async function deflate(data: Uint8Array): Promise<Uint8Array> {
+  if (typeof CompressionStream === 'function') {
+    const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  return zlibSync(data, { level: 6 });
+}
+
+/** As inflateIdat, with the platform's native zlib when there is one (≈ 10× fflate). */
+async function inflateNative(info: PngInfo): Promise<Uint8Array> {
+  if (typeof DecompressionStream !== 'function') return inflateIdat(info);
+  try {
+    const stream = new Blob(info.idat as Uint8Array<ArrayBuffer>[]).stream().pipeThrough(new DecompressionStream('deflate'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    // Native zlib is stricter (e.g. bytes after the end of the stream): fflate decides.
+    return inflateIdat(info);
+  }
+}
+
+function inflateIdat(info: PngInfo): Uint8Array {
+  let joined: Uint8Array;
+  if (info.idat.length === 1) joined = info.idat[0]!;
+  else {
+    joined = new Uint8Array(info.idatLength);
+    let o = 0;
+    for (const part of info.idat) {
+      joined.set(part, o);
+      o += part.length;
+    }
+  }
+  try {
+    return unzlibSync(joined);
+  } catch {
+    throw new PngError('图像数据无法解压（文件已损坏）');
+  }
 }
 
 function sampleAt(row: Uint8Array, rowStart: number, x: number, depth: number): number {
@@ -376,18 +490,7 @@ const ADAM7: [number, number, number, number][] = [
 export function decodePixels(info: PngInfo): Uint8Array {
   const { width, height, bitDepth, colorType } = info;
   const bitsPerPixel = CHANNELS[colorType]! * bitDepth;
-  const joined = new Uint8Array(info.idatLength);
-  let o = 0;
-  for (const part of info.idat) {
-    joined.set(part, o);
-    o += part.length;
-  }
-  let raw: Uint8Array;
-  try {
-    raw = unzlibSync(joined);
-  } catch {
-    throw new PngError('图像数据无法解压（文件已损坏）');
-  }
+  const raw = inflateIdat(info);
   const rowBytes = Math.ceil((width * bitsPerPixel) / 8);
   if (info.interlace === 0) return unfilter(raw, 0, width, height, bitsPerPixel).rows;
   const out = new Uint8Array(rowBytes * height);
@@ -421,7 +524,7 @@ export function decodePixels(info: PngInfo): Uint8Array {
 }
 
 /** PNG-filters rows (adaptive: minimum sum of absolute differences, as libpng) and deflates. */
-export function encodePlane(rows: Uint8Array, width: number, height: number, channels: number, bitDepth: number): PdfImagePlane {
+export async function encodePlane(rows: Uint8Array, width: number, height: number, channels: number, bitDepth: number): Promise<PdfImagePlane> {
   const bitsPerPixel = channels * bitDepth;
   const rowBytes = Math.ceil((width * bitsPerPixel) / 8);
   const bpp = Math.max(1, bitsPerPixel >> 3);
@@ -454,5 +557,5 @@ export function encodePlane(rows: Uint8Array, width: number, height: number, cha
     out[y * (rowBytes + 1)] = best;
     out.set(cand[best]!, y * (rowBytes + 1) + 1);
   }
-  return { bitsPerComponent: bitDepth, data: [zlibSync(out, { level: 6 })], predictor: { colors: channels, columns: width } };
+  return { bitsPerComponent: bitDepth, data: [await deflate(out)], predictor: { colors: channels, columns: width } };
 }

@@ -3,7 +3,7 @@
 // skeleton, lossless decoding of every colour type, bit depth and interlacing) against
 // sharp's own decoding.
 import { createHash } from 'node:crypto';
-import { crc32 as zlibCrc32 } from 'node:zlib';
+import { crc32 as zlibCrc32, deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -70,7 +70,7 @@ describe('PNG', () => {
       expect(info.exact).toBe(true);
       const joined = Buffer.concat(info.idat);
       expect(Buffer.from(rebuildPng(info.skeleton, joined)).equals(Buffer.from(png))).toBe(true);
-      const img = pngToPdfImage(info);
+      const img = await pngToPdfImage(info);
       expect(img.passthrough).toBe(canPassThrough(info));
       if (info.bitDepth !== 8 || info.colorType === 3) return;
       // Compare the decoded samples with sharp's (8-bit only).
@@ -83,13 +83,90 @@ describe('PNG', () => {
   }
 
   it('passes plain RGB and palette through, splits alpha into a soft mask', async () => {
-    expect(pngToPdfImage(parsePng(await screenshot('png', { width: 20, height: 20 }))).passthrough).toBe(true);
-    const pal = pngToPdfImage(parsePng(await screenshot('png', { width: 20, height: 20, palette: true })));
+    expect((await pngToPdfImage(parsePng(await screenshot('png', { width: 20, height: 20 })))).passthrough).toBe(true);
+    const pal = await pngToPdfImage(parsePng(await screenshot('png', { width: 20, height: 20, palette: true })));
     expect(pal.passthrough || pal.smask !== undefined).toBe(true);
-    const rgba = pngToPdfImage(parsePng(await screenshot('png', { width: 40, height: 120, alpha: true })));
+    const rgba = await pngToPdfImage(parsePng(await screenshot('png', { width: 40, height: 120, alpha: true })));
     expect(rgba.passthrough).toBe(false);
     expect(rgba.smask).toBeDefined();
   });
+
+  /** An 8-bit PNG whose row y uses filter y % 5 (written by hand: encoders pick their own). */
+  const pngWithFilters = (px: Buffer, w: number, h: number, channels: number): Uint8Array => {
+    const row = w * channels;
+    const filtered = Buffer.alloc((row + 1) * h);
+    const at = (y: number, i: number) => (y < 0 || i < 0 ? 0 : px[y * row + i]!);
+    for (let y = 0; y < h; y++) {
+      const f = y % 5;
+      filtered[y * (row + 1)] = f;
+      for (let i = 0; i < row; i++) {
+        const x = at(y, i);
+        const a = at(y, i - channels);
+        const b = at(y - 1, i);
+        const c = at(y - 1, i - channels);
+        const p = a + b - c;
+        const pr = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+        const pred = [0, a, b, (a + b) >> 1, pr][f]!;
+        filtered[y * (row + 1) + 1 + i] = (x - pred) & 255;
+      }
+    }
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(data.length);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(zlibCrc32(body));
+      return Buffer.concat([len, body, crc]);
+    };
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(w, 0);
+    ihdr.writeUInt32BE(h, 4);
+    ihdr[8] = 8;
+    ihdr[9] = channels === 4 ? 6 : 4;
+    const sig = Buffer.from('89504e470d0a1a0a', 'hex');
+    return Uint8Array.from(Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(filtered)), chunk('IEND', Buffer.alloc(0))]));
+  };
+
+  // The split of a filtered RGBA / grey+alpha stream into colour and alpha planes (no
+  // unfiltering): each plane, decoded with its PNG predictor, must equal sharp's pixels.
+  const planeInfo = (img: Awaited<ReturnType<typeof pngToPdfImage>>, plane: 'color' | 'smask', colorType: number) => {
+    const p = img[plane]!;
+    const idatLength = p.data.reduce((n, d) => n + d.length, 0);
+    return { width: img.width, height: img.height, bitDepth: p.bitsPerComponent, colorType, interlace: 0, palette: undefined, trns: undefined, idat: p.data, idatLength, exact: true, skeleton: [] };
+  };
+  for (const [name, channels, opaque, lastPixel] of [
+    ['RGBA, some transparency', 4, false, false],
+    ['RGBA, alpha all opaque (a phone screenshot)', 4, true, false],
+    ['RGBA, opaque but for the last pixel', 4, false, true],
+    ['grey+alpha, some transparency', 2, false, false],
+  ] as const) {
+    it(`${name}: colour and alpha split without re-filtering, losslessly`, async () => {
+      const w = 61;
+      const h = 47;
+      const px = Buffer.alloc(w * h * channels);
+      for (let i = 0; i < px.length; i++) px[i] = (i * 37 + ((i / 11) | 0) * 5) & 255;
+      if (opaque || lastPixel) for (let i = channels - 1; i < px.length; i += channels) px[i] = 255;
+      if (lastPixel) px[px.length - 1] = 254;
+      // Every filter type, row after row (sharp's own choice avoids some of them).
+      const png = pngWithFilters(px, w, h, channels);
+      expect(Buffer.from(decodePixels(parsePng(png))).equals(px)).toBe(true);
+      const info = parsePng(png);
+      expect(info.colorType).toBe(channels === 4 ? 6 : 4);
+      const img = await pngToPdfImage(info);
+      expect(img.passthrough).toBe(false);
+      expect(img.smask === undefined).toBe(opaque);
+      const colorPx = decodePixels(planeInfo(img, 'color', channels === 4 ? 2 : 0));
+      const cc = channels - 1;
+      const wantColor = Buffer.alloc(w * h * cc);
+      const wantAlpha = Buffer.alloc(w * h);
+      for (let i = 0; i < w * h; i++) {
+        px.copy(wantColor, i * cc, i * channels, i * channels + cc);
+        wantAlpha[i] = px[i * channels + cc]!;
+      }
+      expect(Buffer.from(colorPx).equals(wantColor)).toBe(true);
+      if (!opaque) expect(Buffer.from(decodePixels(planeInfo(img, 'smask', 0))).equals(wantAlpha)).toBe(true);
+    });
+  }
 
   it('refuses damaged files with a reason', async () => {
     const png = await screenshot('png', { width: 20, height: 20 });
