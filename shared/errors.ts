@@ -1,3 +1,5 @@
+import { formatDetail, isDetailKey, type Detail } from './error-details';
+
 // Named, typed errors shared by every process. An error crosses IPC and the CLI as
 // { code, message } only: the message is Chinese first, and never carries a key,
 // a passphrase or file contents (see test/no-secret-leak.test.ts).
@@ -149,6 +151,8 @@ export interface ErrorInfo {
 
 export function formatErrorMessage(code: ErrorCode, params: ErrorParams = {}, locale: Locale = 'zh-CN'): string {
   const template: string = ERROR_MESSAGES[code][locale];
+  // A detail given as a code (see error-details.ts) is rendered in the same language.
+  if (isDetailKey(params.detailKey)) params = { ...params, detail: formatDetail(params.detailKey, params, locale) };
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
   );
@@ -162,6 +166,8 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 export class XieshangError extends Error {
   readonly code: ErrorCode;
   readonly params: ErrorParams;
+  /** Set on errors rebuilt from the vault worker's reply: what really failed there, for the log. */
+  diagnosis?: { name: string; detail: string };
   constructor(code: ErrorCode, params: ErrorParams = {}) {
     super(formatErrorMessage(code, params));
     this.name = 'XieshangError';
@@ -235,15 +241,20 @@ export class VaultLockedError extends XieshangError {
     this.name = 'VaultLockedError';
   }
 }
+/** Params for a `{detail}` message: a sentence (older call sites) or a detail code. */
+function detailParams(detail: string | Detail): ErrorParams {
+  return typeof detail === 'string' ? { detail } : { ...detail.params, detailKey: detail.key };
+}
+
 export class UsageError extends XieshangError {
-  constructor(detail: string) {
-    super('USAGE', { detail });
+  constructor(detail: string | Detail) {
+    super('USAGE', detailParams(detail));
     this.name = 'UsageError';
   }
 }
 export class BadInputError extends XieshangError {
-  constructor(detail: string) {
-    super('BAD_INPUT', { detail });
+  constructor(detail: string | Detail) {
+    super('BAD_INPUT', detailParams(detail));
     this.name = 'BadInputError';
   }
 }

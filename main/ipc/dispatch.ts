@@ -4,6 +4,7 @@
 import { contract, type ArgsOf, type Envelope, type ResultOf } from '../../shared/contract';
 import { isChannel, type Channel } from '../../shared/channels';
 import { toErrorInfo, formatErrorMessage } from '../../shared/errors';
+import { describeFailure } from '../../shared/error-cause';
 import type { z } from 'zod';
 
 export type Handlers = {
@@ -33,7 +34,8 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
       return { ok: true, value: checked.data };
     } catch (err) {
       const info = toErrorInfo(err);
-      if (info.code === 'INTERNAL') log(`internal error in ${channel}: ${err instanceof Error ? err.name : typeof err}`);
+      // The one place a failure is logged: class and safe cause, never arguments or messages.
+      if (info.code === 'INTERNAL' || info.code === 'IO_ERROR') log(`internal error in ${channel}: ${describeFailure(err)}`);
       return { ok: false, error: info };
     }
   };

@@ -16,6 +16,7 @@ import type { PlatformHooks } from './platform';
 import type { EvidenceByteSource } from '../evidence-protocol';
 import { featureClient, type VaultHost } from '../vault/host';
 import { BadInputError, VaultLockedError, XieshangError } from '../../shared/errors';
+import { detail } from '../../shared/error-details';
 
 /** The largest package accepted back from the renderer. */
 export const MAX_PACKAGE_BYTES = 8 * 1024 ** 3;
@@ -145,9 +146,9 @@ export function createPackageService(opts: PackageServiceOptions): PackageServic
       const u = uploadOf(uploadId);
       if (u.finished || !u.fh) throw new BadInputError('这份文件已完成，不能再写入');
       const write = u.busy.then(async () => {
-        if (seq !== u.nextSeq) throw new BadInputError(`分块顺序不对：应为 ${u.nextSeq}，收到 ${seq}`);
+        if (seq !== u.nextSeq) throw new BadInputError(detail('UPLOAD_CHUNK_ORDER', { expected: u.nextSeq, got: seq }));
         const bytes = Buffer.from(data, 'base64');
-        if (u.received + bytes.length > MAX_PACKAGE_BYTES) throw new BadInputError('文件太大（超过 8 GB）');
+        if (u.received + bytes.length > MAX_PACKAGE_BYTES) throw new BadInputError(detail('UPLOAD_TOO_LARGE', { limit: '8 GB' }));
         let off = 0;
         while (off < bytes.length) off += (await u.fh!.write(bytes, off, bytes.length - off)).bytesWritten;
         u.nextSeq += 1;

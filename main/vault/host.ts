@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { VaultSession, type SessionConfig, type SessionMethod } from './session';
 import { fromErrorInfo, toErrorInfo, type ErrorInfo } from '../../shared/errors';
+import { errorCauseOf, type ErrorCause } from '../../shared/error-cause';
 import type { FeatureModule, RemoteFeature, TaskOptions } from './feature';
 import type { FeatureName, Features } from './features';
 
@@ -26,7 +27,7 @@ export type WorkerRequest =
   | { kind: 'cancel'; taskId: string };
 export type WorkerReply =
   | { kind: 'result'; id: number; ok: true; value: unknown }
-  | { kind: 'result'; id: number; ok: false; error: ErrorInfo }
+  | { kind: 'result'; id: number; ok: false; error: ErrorInfo; cause: ErrorCause }
   | { kind: 'progress'; taskId: string; done: number; total: number; label?: string };
 
 export const SESSION_METHODS: readonly SessionMethod[] = ['status', 'create', 'unlock', 'openSample', 'lock', 'changePassphrase', 'backup', 'auditVerify'];
@@ -36,6 +37,11 @@ export function featureClient<K extends FeatureName>(host: VaultHost, feature: K
   return new Proxy({} as RemoteFeature<Features[K] & FeatureModule>, {
     get: (_t, method) => (typeof method === 'string' ? (...args: unknown[]) => host.invoke(feature, method, args, task) : undefined),
   });
+}
+
+function withCause<E extends { diagnosis?: ErrorCause }>(err: E, cause: ErrorCause | undefined): E {
+  if (cause) err.diagnosis = cause;
+  return err;
 }
 
 export function createInProcessHost(config: SessionConfig): VaultHost {
@@ -78,12 +84,13 @@ export function createWorkerHost(config: SessionConfig, workerPath: string, log:
     if (!waiter) return;
     pending.delete(reply.id);
     if (reply.ok) waiter.resolve(reply.value);
-    else waiter.reject(fromErrorInfo(reply.error));
+    else waiter.reject(withCause(fromErrorInfo(reply.error), reply.cause));
   });
   const failAll = (err: Error) => {
     dead = err;
-    log(`vault worker stopped: ${err.name}`);
-    for (const waiter of pending.values()) waiter.reject(fromErrorInfo(toErrorInfo(err)));
+    const cause = errorCauseOf(err);
+    log(`vault worker stopped: ${cause.name}${cause.detail ? `: ${cause.detail}` : ''}`);
+    for (const waiter of pending.values()) waiter.reject(withCause(fromErrorInfo(toErrorInfo(err)), cause));
     pending.clear();
   };
   worker.on('error', failAll);

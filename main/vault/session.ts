@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { Vault, type VaultOptions } from './vault';
 import { VaultLockedError, XieshangError } from '../../shared/errors';
+import { detail } from '../../shared/error-details';
 import type { AuditVerification } from './audit-log';
 import { FEATURES } from './features';
 import type { FeatureContext, FeatureModule } from './feature';
@@ -61,7 +62,7 @@ export class VaultSession {
     const vault = Vault.open(file, passphrase, this.options());
     if (vault.meta('sample') !== '1') {
       vault.close();
-      throw new BadInputError('这不是示例证据箱');
+      throw new BadInputError(detail('NOT_SAMPLE_VAULT'));
     }
     this.adopt(vault);
     return this.status();
@@ -76,7 +77,7 @@ export class VaultSession {
 
   changePassphrase(current: string, next: string): { ok: true } {
     // The demo is opened with a known passphrase; changing it would only break the demo.
-    if (this.sample) throw new BadInputError('示例案例的口令不能修改');
+    if (this.sample) throw new BadInputError(detail('SAMPLE_PASSPHRASE_FIXED'));
     this.open().changePassphrase(current, next);
     return { ok: true };
   }
@@ -98,7 +99,7 @@ export class VaultSession {
   ): unknown {
     const module = (FEATURES as Record<string, FeatureModule>)[feature];
     const fn = module && Object.prototype.hasOwnProperty.call(module, method) ? module[method] : undefined;
-    if (!fn) throw new BadInputError(`unknown operation ${feature}.${method}`);
+    if (!fn) throw new BadInputError(detail('UNKNOWN_OPERATION', { operation: `${feature}.${method}` }));
     const ctx: FeatureContext = {
       vault: () => this.open(),
       progress: task.progress ?? (() => {}),

@@ -1,10 +1,12 @@
 // The vault worker thread: owns the VaultSession (and so the key). Session calls are
 // answered in order; feature calls may be async (streaming a file, making a thumbnail),
 // and meanwhile a 'cancel' message can arrive and is honoured at the next safe point.
-// Errors go back as { code, message } only.
+// Errors go back as { code, message } for the user and, for main's log, the error's class and
+// a cause that holds no secret (shared/error-cause.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { VaultSession, type SessionConfig } from './session';
 import { toErrorInfo } from '../../shared/errors';
+import { errorCauseOf } from '../../shared/error-cause';
 import { SESSION_METHODS, type WorkerRequest, type WorkerReply } from './host';
 import path from 'node:path';
 import { useAddedHolidays } from '../../shared/calendar/workdays';
@@ -33,7 +35,7 @@ async function answer(req: Exclude<WorkerRequest, { kind: 'cancel' }>): Promise<
     });
     return { kind: 'result', id: req.id, ok: true, value };
   } catch (err) {
-    return { kind: 'result', id: req.id, ok: false, error: toErrorInfo(err) };
+    return { kind: 'result', id: req.id, ok: false, error: toErrorInfo(err), cause: errorCauseOf(err) };
   } finally {
     if (req.kind === 'feature' && req.taskId) cancelled.delete(req.taskId);
   }

@@ -1,7 +1,8 @@
 // Turns a thrown API error into a message in the current language: the translation of its
 // code (errors.<CODE>) with its params, else the Chinese message that came with it.
 import { isErrorCode, type ErrorCode } from '../../../shared/errors';
-import type { Translate } from '../i18n';
+import { formatDetail, isDetailKey } from '../../../shared/error-details';
+import { currentLocale, type Translate } from '../i18n';
 
 export function errorCodeOf(err: unknown): ErrorCode | undefined {
   const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
@@ -25,7 +26,12 @@ export function retryAfterSeconds(err: unknown): number | null {
 
 export function errorText(t: Translate, err: unknown): string {
   const code = errorCodeOf(err);
-  if (code) return t(`errors.${code}`, errorParamsOf(err));
+  if (code) {
+    const params = errorParamsOf(err);
+    // A detail sent as a code is rendered in the UI's language (shared/error-details.ts).
+    if (isDetailKey(params.detailKey)) params.detail = formatDetail(params.detailKey, params, currentLocale());
+    return t(`errors.${code}`, params);
+  }
   if (err instanceof Error && err.message) return err.message;
   return t('errors.INTERNAL');
 }
