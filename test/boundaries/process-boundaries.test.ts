@@ -69,6 +69,8 @@ describe('the scanner catches violations (self-test on fixtures)', () => {
     }
     expect(rulesFor('main/main.ts', "import { app } from 'electron';")).toEqual([]);
     expect(rulesFor('preload/preload.ts', "import { contextBridge } from 'electron';")).toEqual([]);
+    expect(rulesFor('main/vault/session.ts', "import { app } from 'electron';")).toEqual(["main/vault/ must not import 'electron'"]);
+    expect(rulesFor('main/vault/evidence/x.ts', "import type { WebContents } from 'electron/main';")).toEqual(["main/vault/ must not import 'electron'"]);
   });
 
   it('allows what the design allows', () => {

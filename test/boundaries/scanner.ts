@@ -115,6 +115,10 @@ export function checkFile(relPath: string, source: string): Violation[] {
     if ((specifier === 'electron' || specifier.startsWith('electron/')) && area !== 'main' && area !== 'preload') {
       flag(line, "only main/ and preload/ may import 'electron'", specifier);
     }
+    // The vault worker runs in a worker thread (and in the CLI): Electron is not there.
+    if ((specifier === 'electron' || specifier.startsWith('electron/')) && area === 'main' && /^main\/(vault|demo)\//.test(relPath.replace(/\\/g, '/'))) {
+      flag(line, "main/vault/ must not import 'electron'", specifier);
+    }
   }
   if (area === 'shared') {
     for (const use of domGlobalUses(relPath, source)) flag(use.line, 'shared/ must not use DOM globals', use.name);
