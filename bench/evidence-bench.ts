@@ -213,6 +213,13 @@ export async function runEvidenceBench(): Promise<BenchRow[]> {
         ratio: rate(enc.seconds) / rate(cpSeconds),
       },
       {
+        // Issue 14's goal is an absolute rate on this corpus; the ratio is ours ÷ 60 MB/s.
+        name: 'encrypted import against the goal (≥ 60 MB/s: ratio ≥ 1.00×)',
+        ours: `${rate(enc.seconds).toFixed(1)} MB/s`,
+        reference: '60.0 MB/s goal',
+        ratio: rate(enc.seconds) / 60,
+      },
+      {
         name: 'the same import into an unencrypted vault',
         ours: `${rate(enc.seconds).toFixed(1)} MB/s (encrypted)`,
         reference: `${rate(plainSeconds).toFixed(1)} MB/s (unencrypted, ${plainSeconds.toFixed(1)} s)`,
