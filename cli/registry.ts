@@ -24,6 +24,7 @@ const caseFile: Module = () => import('./commands/case').then((m) => m.caseComma
 const packageBuild: Module = () => import('./commands/package-build').then((m) => [m.packageBuildCommand]);
 const packageVerify: Module = () => import('./commands/package').then((m) => m.packageCommands);
 const demo: Module = () => import('./commands/demo').then((m) => [m.demoCommand]);
+const text: Module = () => import('./commands/text').then((m) => [m.textCommand]);
 
 function entry(name: string, summary: string, module: Module): CommandEntry {
   return {
@@ -62,7 +63,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('package build', '用证据箱里的资料生成申请材料 PDF（可数字签名） / build the application package from the vault', packageBuild),
   entry('package verify', '核验申请书：数字签名及每份证据原件与清单是否一致 / check the signature and every original against the manifest', packageVerify),
   entry('demo', '生成一套完整的示例案例（虚构人物）：示例证据箱和签名的申请材料 PDF / a complete sample case', demo),
+  entry('text', '一件证据的文字（图片识别、PDF、邮件） / the text of one evidence item', text),
 ];
 
 /** Every command module, for the registry test: all their commands must be listed above. */
-export const COMMAND_MODULES: readonly Module[] = [vault, evidence, timeline, calc, caseFile, packageBuild, packageVerify, demo];
+export const COMMAND_MODULES: readonly Module[] = [vault, evidence, timeline, calc, caseFile, packageBuild, packageVerify, demo, text];

@@ -7,6 +7,7 @@ import { migration0004 } from './0004-timeline';
 import { migration0005 } from './0005-packages';
 import { migration0006 } from './0006-signature';
 import { migration0007 } from './0007-account-evidence';
+import { migration0012 } from './0012-ocr';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0012];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
