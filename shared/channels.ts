@@ -6,6 +6,7 @@ import { CASE_CHANNELS } from './contracts/case-names';
 import { TIMELINE_CHANNELS, TIMELINE_EVENTS } from './contracts/timeline-names';
 import { EVIDENCE_CHANNELS } from './contracts/evidence-names';
 import { PACKAGE_CHANNELS } from './contracts/package-names';
+import { OCR_CHANNELS } from './contracts/ocr-names';
 
 export const CHANNELS = [
   'app:info',
@@ -24,6 +25,7 @@ export const CHANNELS = [
   ...TIMELINE_CHANNELS,
   ...EVIDENCE_CHANNELS,
   ...PACKAGE_CHANNELS,
+  ...OCR_CHANNELS,
 ] as const;
 
 export const EVENTS = ['vault:locked', 'task:progress', ...TIMELINE_EVENTS] as const;

@@ -8,6 +8,7 @@ import { caseContract } from './contracts/case';
 import { timelineContract, timelineEvents } from './contracts/timeline';
 import { evidenceContract } from './contracts/evidence';
 import { packageContract } from './contracts/package';
+import { ocrContract } from './contracts/ocr';
 
 export const LocaleSchema = z.enum(LOCALES as unknown as ['zh-CN', 'zh-TW', 'en']);
 
@@ -69,6 +70,7 @@ export const contract = {
   ...timelineContract,
   ...evidenceContract,
   ...packageContract,
+  ...ocrContract,
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 
 export const events = {

@@ -17,6 +17,7 @@ import { createTimelineService } from './timeline-handlers';
 import { createEvidenceService } from './evidence-handlers';
 import { createPackageService } from './package-handlers';
 import { demoHandlers } from './demo-handlers';
+import { ocrHandlers } from './ocr-handlers';
 import { serveEvidence } from '../evidence-protocol';
 import type { ByteKind } from '../evidence-protocol';
 import pkg from '../../package.json';
@@ -125,6 +126,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...evidence.handlers,
     ...packages.handlers,
     ...demoHandlers({ host, dataDir: opts.dataDir, emit: opts.emit, nativeBinding: opts.nativeBinding, log: opts.log }),
+    ...ocrHandlers({ host, emit: opts.emit, keepAlive: () => autoLock.arm() }),
   };
 
   // Every active call counts as the user being there: re-arm the idle timer.

@@ -6,6 +6,7 @@ import { timelineFeature } from './timeline/feature';
 import { evidenceFeature } from './evidence/module';
 import { packageFeature } from './package/feature';
 import { demoFeature } from '../demo/app-demo';
+import { ocrFeature } from './ocr/feature';
 
 export const FEATURES = {
   case: caseFeature,
@@ -13,6 +14,7 @@ export const FEATURES = {
   evidence: evidenceFeature,
   package: packageFeature,
   demo: demoFeature,
+  ocr: ocrFeature,
 } satisfies Record<string, FeatureModule>;
 
 export type Features = typeof FEATURES;
