@@ -16,7 +16,8 @@ import { ctcGreedy } from './ctc';
 import { inReadingOrder } from './reading-order';
 import type { OcrLine, OcrResult } from '../../shared/ocr/types';
 
-export const ENGINE_NAME = 'ppocr-v4';
+export { ENGINE_NAME } from './engine-name';
+import { ENGINE_NAME } from './engine-name';
 /** Long side of the detection input: a 1080×2340 screen is read at 448×960 (text stays ≥ 12 px high). */
 export const DET_LIMIT = 960;
 const REC_HEIGHT = 48;

@@ -46,6 +46,7 @@ export function modelFromDraft(input: DraftBuildInput, open: OpenEvidence): Pack
     kind: c.kind,
     fileName: c.fileName,
     meta: c.meta,
+    ...(c.ocr ? { ocr: c.ocr } : {}),
     ...(password ? { password } : {}),
     source: {
       read: async () => new Uint8Array(await (await okResponse(open, c.evidenceId, title)).arrayBuffer()),

@@ -5,7 +5,7 @@
 import type { Db } from '../sqlite';
 import type { OcrOutcome } from '../../ocr/client';
 import { paragraphText } from '../../ocr/reading-order';
-import { ENGINE_NAME } from '../../ocr/engine';
+import { ENGINE_NAME } from '../../ocr/engine-name';
 import type { OcrLine } from '../../../shared/ocr/types';
 
 export type OcrStatus = 'done' | 'timeout' | 'failed';
