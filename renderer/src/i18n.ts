@@ -32,13 +32,16 @@ import packageToolsEn from '../locales/package-tools/en.json';
 import applicationZhCN from '../locales/application/zh-CN.json';
 import applicationZhTW from '../locales/application/zh-TW.json';
 import applicationEn from '../locales/application/en.json';
+import ocrZhCN from '../locales/ocr/zh-CN.json';
+import ocrZhTW from '../locales/ocr/zh-TW.json';
+import ocrEn from '../locales/ocr/en.json';
 // Each capability keeps its strings in renderer/locales/<feature>/{zh-CN,zh-TW,en}.json and
 // adds them here under its own top-level key (three imports and one line per locale below),
 // so parallel work on different sections never edits the same file.
 
-const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN, demo: demoZhCN, packageTools: packageToolsZhCN, application: applicationZhCN };
-const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW, demo: demoZhTW, packageTools: packageToolsZhTW, application: applicationZhTW };
-const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn, demo: demoEn, packageTools: packageToolsEn, application: applicationEn };
+const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN, demo: demoZhCN, packageTools: packageToolsZhCN, application: applicationZhCN, ocr: ocrZhCN };
+const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW, demo: demoZhTW, packageTools: packageToolsZhTW, application: applicationZhTW, ocr: ocrZhTW };
+const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn, demo: demoEn, packageTools: packageToolsEn, application: applicationEn, ocr: ocrEn };
 
 type Messages = typeof zhCN;
 // Same keys in every locale, in both directions, and a message for every error code.
