@@ -147,7 +147,9 @@ export async function buildDemo(
       audit({ action: 'vault.mark_sample', newValue: { sample: true } });
     });
     progress('导入证据');
-    await importPaths(vault, [files.shots], { category: 'chat_screenshot' });
+    // Not read by OCR here: the sample case must open in seconds. Its pictures wait for the
+    // evidence page's "识别图片中的文字" job (issue 12), which shows what that job does.
+    await importPaths(vault, [files.shots], { category: 'chat_screenshot', ocr: false });
     const proofIds = new Map<string, string>();
     for (const proof of files.proofs) {
       const category = isEvidenceCategory(proof.category) ? proof.category : 'other';
