@@ -7,6 +7,7 @@ import { runTimelineBench, runTimelineRenderBench } from './timeline-bench';
 import { runPackageBench } from './package-bench';
 import { runEvidenceBench } from './evidence-bench';
 import { CHILD_FLAG, packageMemoryChild, runPackageMemoryBench } from './package-memory';
+import { runOcrBench } from './ocr-bench';
 
 if (process.argv[2] === CHILD_FLAG) {
   // A child of the package memory bench: measured alone, prints JSON, nothing else.
@@ -17,6 +18,9 @@ if (process.argv[2] === CHILD_FLAG) {
       process.exit(1);
     },
   );
+} else if (process.argv[2] === 'ocr') {
+  // `node dist/bench/bench.js ocr`: only the OCR figures (about a minute).
+  void runOcrBench().then((rows) => printTable('OCR of phone screenshots (issue 12)', rows));
 } else if (process.argv[2] === 'package-memory') {
   // `node dist/bench/bench.js package-memory`: only this one (it takes a minute and 1 GB of disk).
   void runPackageMemoryBench().then((rows) => printTable('Application package: memory (issue 6)', rows));
@@ -40,5 +44,6 @@ const packageBench = timelineRender
   .then(() => runPackageMemoryBench())
   .then((rows) => printTable('Application package: memory (issue 6)', rows), (err: unknown) => console.log(`package memory bench failed: ${String(err)}`));
 // Last: the 1 GB evidence import wants the 2 cores to itself.
-void packageBench.then(() => runEvidenceBench()).then((rows) => printTable('Evidence import (issue 3)', rows), (err: unknown) => console.log(`evidence bench failed: ${String(err)}`));
+const evidenceBench = packageBench.then(() => runEvidenceBench()).then((rows) => printTable('Evidence import (issue 3)', rows), (err: unknown) => console.log(`evidence bench failed: ${String(err)}`));
+void evidenceBench.then(() => runOcrBench()).then((rows) => printTable('OCR of phone screenshots (issue 12)', rows), (err: unknown) => console.log(`ocr bench failed: ${String(err)}`));
 }

@@ -27,6 +27,7 @@ const demo: Module = () => import('./commands/demo').then((m) => [m.demoCommand]
 const calendarNotice: Module = () => import('./commands/calendar-notice').then((m) => m.calendarNoticeCommands);
 const repayments: Module = () => import('./commands/repayments').then((m) => m.repaymentCommands);
 const bills: Module = () => import('./commands/bills').then((m) => m.billCommands);
+const text: Module = () => import('./commands/text').then((m) => [m.textCommand]);
 
 function entry(name: string, summary: string, module: Module): CommandEntry {
   return {
@@ -74,7 +75,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('calendar export', '把待办导出为手机日历文件（.ics，含提醒）/ the agenda as iCalendar with alarms', repayments),
   entry('import-bill', '导入支付宝 / 微信支付 / 银行账单，用于预算（文件保存为证据）/ import bill exports', bills),
   entry('budget', '某月预算：计划收支、账单里的实际收支、应还和已还、应急储备 / the month’s budget', bills),
+  entry('text', '一件证据的文字（图片识别、PDF、邮件） / the text of one evidence item', text),
 ];
 
 /** Every command module, for the registry test: all their commands must be listed above. */
-export const COMMAND_MODULES: readonly Module[] = [vault, evidence, timeline, calc, caseFile, packageBuild, packageVerify, demo, calendarNotice, repayments, bills];
+export const COMMAND_MODULES: readonly Module[] = [vault, evidence, timeline, calc, caseFile, packageBuild, packageVerify, demo, calendarNotice, repayments, bills, text];

@@ -13,7 +13,7 @@ const quiet = process.argv.includes('--quiet');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 // Native and Electron modules are loaded at run time, never bundled.
-const external = ['electron', 'better-sqlite3-multiple-ciphers', 'sharp', 'pdfjs-dist', 'playwright-core', '@playwright/test'];
+const external = ['electron', 'better-sqlite3-multiple-ciphers', 'sharp', 'pdfjs-dist', 'playwright-core', '@playwright/test', 'onnxruntime-node'];
 
 const nodeTargets = [
   { name: 'main', entry: 'main/main.ts', out: 'main/main.js' },
@@ -21,6 +21,7 @@ const nodeTargets = [
   { name: 'analyse', entry: 'main/vault/evidence/analyse-worker.ts', out: 'main/analyse-worker.js' },
   { name: 'harness', entry: 'main/harness/server-main.ts', out: 'harness/server.js' },
   { name: 'bench', entry: 'bench/bench.ts', out: 'bench/bench.js' },
+  { name: 'ocr', entry: 'main/ocr/worker.ts', out: 'main/ocr-worker.js' },
 ];
 
 // The CLI is ESM with code splitting: cli/registry.ts import()s each command's module, and

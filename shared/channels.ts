@@ -9,6 +9,7 @@ import { PACKAGE_CHANNELS } from './contracts/package-names';
 import { SIDES_CHANNELS } from './contracts/sides-names';
 import { HOLIDAYS_CHANNELS } from './contracts/holidays-names';
 import { REPAYMENTS_CHANNELS } from './contracts/repayments-names';
+import { OCR_CHANNELS } from './contracts/ocr-names';
 
 export const CHANNELS = [
   'app:info',
@@ -30,6 +31,7 @@ export const CHANNELS = [
   ...SIDES_CHANNELS,
   ...HOLIDAYS_CHANNELS,
   ...REPAYMENTS_CHANNELS,
+  ...OCR_CHANNELS,
 ] as const;
 
 export const EVENTS = ['vault:locked', 'task:progress', ...TIMELINE_EVENTS] as const;

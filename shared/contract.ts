@@ -11,6 +11,7 @@ import { packageContract } from './contracts/package';
 import { sidesContract } from './contracts/sides';
 import { holidaysContract } from './contracts/holidays';
 import { repaymentsContract } from './contracts/repayments';
+import { ocrContract } from './contracts/ocr';
 
 export const LocaleSchema = z.enum(LOCALES as unknown as ['zh-CN', 'zh-TW', 'en']);
 
@@ -80,6 +81,7 @@ export const contract = {
   ...sidesContract,
   ...holidaysContract,
   ...repaymentsContract,
+  ...ocrContract,
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 
 export const events = {

@@ -38,16 +38,16 @@ type ImportOutput = ImportResult[];
 
 export const importCommand: Command<ImportOutput> = {
   name: 'import',
-  usage: `xieshang import PATH… [--category CAT] [--note TEXT] [--vault PATH]\n${CATEGORY_USAGE}\n每个文件单独导入：坏文件会报告原因，其他文件照常导入；有文件被拒绝时退出码为 3。文件上限 2 GB。\nEach file is imported on its own; exit 3 when some inputs were rejected. Size limit 2 GiB.`,
+  usage: `xieshang import PATH… [--category CAT] [--note TEXT] [--no-ocr] [--vault PATH]\n${CATEGORY_USAGE}\n图片会用文字识别（OCR，中文和数字，在本机完成）读取文字并建立索引；--no-ocr 跳过（之后可在应用里补做）。\nImages are read by OCR (on this machine) and their text indexed, unless --no-ocr.\n每个文件单独导入：坏文件会报告原因，其他文件照常导入；有文件被拒绝时退出码为 3。文件上限 2 GB。\nEach file is imported on its own; exit 3 when some inputs were rejected. Size limit 2 GiB.`,
   summary: '导入证据文件（文件夹会递归导入） / import evidence files (folders recursively)',
-  options: { category: { type: 'string' }, note: { type: 'string' } },
+  options: { category: { type: 'string' }, note: { type: 'string' }, 'no-ocr': { type: 'boolean' } },
   positionals: [1, 100_000],
   async run(ctx) {
     const cat = category(ctx);
     const note = typeof ctx.values.note === 'string' ? ctx.values.note : undefined;
     if (note !== undefined && note.length > MAX_NOTE_CHARS) throw new UsageError(`备注太长（最多 ${MAX_NOTE_CHARS} 个字符）`);
     const paths = ctx.positionals.map((p) => path.resolve(ctx.cwd, p));
-    return withVault(ctx, false, async (vault) => (await importPaths(vault, paths, { category: cat, note })).results);
+    return withVault(ctx, false, async (vault) => (await importPaths(vault, paths, { category: cat, note, ocr: ctx.values['no-ocr'] !== true })).results);
   },
   human(results) {
     const lines = results.map((r) => {

@@ -157,8 +157,10 @@ export async function buildDemo(
       audit({ action: 'vault.mark_sample', newValue: { sample: true } });
     });
     progress('导入证据');
+    // Not read by OCR here: the sample case must open in seconds. Its pictures wait for the
+    // evidence page's "识别图片中的文字" job (issue 12), which shows what that job does.
     const shotIds = new Map<string, string>();
-    for (const r of (await importPaths(vault, [files.shots], { category: 'chat_screenshot' })).results) {
+    for (const r of (await importPaths(vault, [files.shots], { category: 'chat_screenshot', ocr: false })).results) {
       const conv = 'id' in r ? files.shotOf.get(path.basename(r.path)) : undefined;
       if (conv) shotIds.set((r as { id: string }).id, conv);
     }

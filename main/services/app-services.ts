@@ -20,6 +20,7 @@ import { createPackageService } from './package-handlers';
 import { demoHandlers } from './demo-handlers';
 import { sidesHandlers } from './sides-handlers';
 import { holidaysHandlers } from './holidays-handlers';
+import { ocrHandlers } from './ocr-handlers';
 import { serveEvidence } from '../evidence-protocol';
 import type { ByteKind } from '../evidence-protocol';
 import pkg from '../../package.json';
@@ -135,6 +136,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...demoHandlers({ host, dataDir: opts.dataDir, emit: opts.emit, nativeBinding: opts.nativeBinding, log: opts.log }),
     ...sidesHandlers(host),
     ...repaymentsHandlers({ host, platform: opts.platform, recheckReminders: () => timeline.checkReminders() }),
+    ...ocrHandlers({ host, emit: opts.emit, keepAlive: () => autoLock.arm() }),
   };
 
   // Every active call counts as the user being there: re-arm the idle timer.

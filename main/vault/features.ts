@@ -8,6 +8,7 @@ import { packageFeature } from './package/feature';
 import { demoFeature } from '../demo/app-demo';
 import { sidesFeature } from './sides/feature';
 import { repaymentsFeature } from './repayments/feature';
+import { ocrFeature } from './ocr/feature';
 
 export const FEATURES = {
   case: caseFeature,
@@ -17,6 +18,7 @@ export const FEATURES = {
   demo: demoFeature,
   sides: sidesFeature,
   repayments: repaymentsFeature,
+  ocr: ocrFeature,
 } satisfies Record<string, FeatureModule>;
 
 export type Features = typeof FEATURES;

@@ -129,7 +129,7 @@ export const evidenceContract = {
   /** Text and email bodies, as plain text (the renderer shows it as text, never as HTML). */
   'evidence:text': {
     args: z.object({ id: EvidenceIdSchema }).strict(),
-    result: z.object({ text: z.string(), source: z.enum(['pdf', 'text', 'email']).nullable() }),
+    result: z.object({ text: z.string(), source: z.enum(['ocr', 'pdf', 'text', 'email']).nullable() }),
   },
   'evidence:search': {
     args: z.object({ query: z.string().min(1).max(400) }).strict(),

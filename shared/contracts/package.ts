@@ -14,6 +14,7 @@ import {
   OralAgreementSchema,
   ContactRowSchema,
   EXHIBIT_KINDS,
+  ExhibitOcrSchema,
   FinancesSchema,
   FlaggedContactSchema,
   MetadataSchema,
@@ -70,6 +71,8 @@ export const ExhibitCandidateSchema = z.object({
   /** A password-protected PDF: the wizard asks for its password. */
   encrypted: z.boolean(),
   suggested: z.boolean(),
+  /** An image's recognised text and line boxes (issue 12), carried invisibly on its exhibit page. */
+  ocr: ExhibitOcrSchema.optional(),
 });
 export type ExhibitCandidate = z.infer<typeof ExhibitCandidateSchema>;
 

@@ -23,6 +23,25 @@ const RULES: readonly [EvidenceCategory, RegExp][] = [
 const SCREENSHOT = /screenshot|screen shot|screen_shot|截屏|截图|屏幕快照|微信图片|qq图片|mmexport|wx_camera|wechat|聊天|chat/i;
 const CALL = /通话录音|录音|call|record|\d{5,}[_( ].*\d{14}/i;
 
+// What OCR read in a picture tells a phone screen apart: an SMS list has several sender
+// numbers (95xxx service lines, 106… gateways, mobiles) or several 【签名】 signatures; a chat
+// has a time header (22:41, 昨天 22:41, 10月18日 09:07) and sentences in bubbles.
+const SENDER_LINE = /^(?:\+?86)?1[3-9]\d{9}$|^(?:95|96|10|12)\d{3,14}$/;
+const SIGNATURE = /^【[^】]{2,12}】/;
+const TIME_HEADER = /^(?:(?:昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天]|\d{1,2}月\d{1,2}日|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?)\s*)?(?:上午|下午|晚上|凌晨)?\s*\d{1,2}:\d{2}$/;
+
+/** 'sms' or 'chat' when recognised screen text looks like an SMS list or a chat; null otherwise. */
+export function screenKindOfText(text: string): 'sms' | 'chat' | null {
+  const lines = text.normalize('NFKC').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const senders = lines.filter((l) => SENDER_LINE.test(l.replace(/[\s-]/g, ''))).length;
+  const signatures = lines.filter((l) => SIGNATURE.test(l)).length;
+  if (senders >= 2 || signatures >= 2 || /^(?:信息|短信|Messages)$/.test(lines[1] ?? '')) return 'sms';
+  const headers = lines.filter((l) => TIME_HEADER.test(l)).length;
+  const sentences = lines.filter((l) => /[，。？！?,]/.test(l) && [...l].length >= 6).length;
+  if (headers >= 1 && sentences >= 2) return 'chat';
+  return null;
+}
+
 export interface GuessInput {
   name: string;
   kind: EvidenceKind;
@@ -38,6 +57,10 @@ export function guessCategory({ name, kind, mime, text }: GuessInput): EvidenceC
   if (kind === 'video' && CALL.test(n)) return 'call_recording';
   for (const [category, re] of RULES) if (re.test(n)) return category;
   if (kind === 'image' && SCREENSHOT.test(n)) return 'chat_screenshot';
+  if (kind === 'image' && text) {
+    const screen = screenKindOfText(text);
+    if (screen) return screen === 'sms' ? 'sms' : 'chat_screenshot';
+  }
   if (/^<\?xml[\s\S]{0,400}<smses\b/i.test(text ?? '')) return 'sms';
   if (text) {
     const head = text.slice(0, 3000).normalize('NFKC');

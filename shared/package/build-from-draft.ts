@@ -48,6 +48,7 @@ export function modelFromDraft(input: DraftBuildInput, open: OpenEvidence): Pack
     kind: c.kind,
     fileName: c.fileName,
     meta: c.meta,
+    ...(c.ocr ? { ocr: c.ocr } : {}),
     ...(password ? { password } : {}),
     ...(listOnly ? { listOnly: true } : {}),
     source: {

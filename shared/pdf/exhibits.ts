@@ -23,6 +23,8 @@ import {
   PDFRef,
   PDFStream,
   decodePDFRawStream,
+  TextRenderingMode,
+  type PDFFont,
   type PDFContext,
   type PDFObject,
 } from '@cantoo/pdf-lib';
@@ -41,7 +43,7 @@ import { Sha256, sha256Hex } from './hash';
 import { isJpeg, jpegComplete, parseJpeg, JpegError } from './jpeg';
 import { A4, FILL, GREY, INK, MARGIN, RULE, type Anchor, type Layout } from './layout';
 import type { ManifestExhibit } from './manifest';
-import type { Exhibit, ExhibitSource } from './model';
+import type { Exhibit, ExhibitOcr, ExhibitSource } from './model';
 import {
   addFileAttachmentIcon,
   drawXObject,
@@ -253,6 +255,7 @@ export class ExhibitWriter {
     const x = area.x + (area.w - w) / 2;
     const y = area.y + (area.h - h) / 2;
     drawXObject(page, ref, orientedImageMatrix(orientation, x, y, w, h));
+    if (e.ocr) invisibleText(page, this.L.font, e.ocr, { x, y, w, h });
     page.drawRectangle({ x, y, width: w, height: h, borderColor: RULE, borderWidth: 0.4 });
     const index = this.L.indexOf(page);
     const manifest: ManifestExhibit = {
@@ -624,6 +627,32 @@ export class ExhibitWriter {
       first: index,
       last: lastIndex,
     };
+  }
+}
+
+/**
+ * The recognised text laid over the image it came from, invisible (text render mode 3): a
+ * PDF reader finds and copies it where it is seen. Each line is sized to span its box's
+ * width (capped by the box's height), its baseline a fifth of the box above the box's bottom.
+ */
+function invisibleText(page: PDFPage, font: PDFFont, ocr: ExhibitOcr, at: { x: number; y: number; w: number; h: number }): void {
+  const sx = at.w / ocr.width;
+  const sy = at.h / ocr.height;
+  for (const line of ocr.lines) {
+    const text = line.text.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+    if (!text) continue;
+    const boxW = line.box.w * sx;
+    const boxH = line.box.h * sy;
+    const unit = font.widthOfTextAtSize(text, 1);
+    if (!(unit > 0) || !(boxW > 0) || !(boxH > 0)) continue;
+    const size = Math.max(1, Math.min(boxW / unit, boxH));
+    page.drawText(text, {
+      x: at.x + line.box.x * sx,
+      y: at.y + at.h - (line.box.y + line.box.h) * sy + boxH * 0.2,
+      size,
+      font,
+      renderMode: TextRenderingMode.Invisible,
+    });
   }
 }
 

@@ -210,6 +210,15 @@ export const FlaggedContactSchema = z.object({
 });
 export type FlaggedContact = z.infer<typeof FlaggedContactSchema>;
 
+export const ExhibitOcrSchema = z.object({
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  lines: z
+    .array(z.object({ text: Text(1000), box: z.object({ x: z.number().min(0), y: z.number().min(0), w: z.number().positive(), h: z.number().positive() }) }))
+    .max(5000),
+});
+export type ExhibitOcr = z.infer<typeof ExhibitOcrSchema>;
+
 export const ExhibitSchema = z.object({
   n: z.number().int().min(1).max(9999),
   title: Text(200),
@@ -234,6 +243,11 @@ export const ExhibitSchema = z.object({
   rendition: z.object({ mime: z.enum(['image/png', 'image/jpeg']), source: Source }).optional(),
   /** List it by name, duration and SHA-256 instead of embedding it (a large recording). */
   listOnly: z.boolean().default(false),
+  /**
+   * For an image: the text OCR recognised, with each line's box in pixels of the upright
+   * image (width × height). Written invisibly over the image so a PDF reader can search and copy it.
+   */
+  ocr: ExhibitOcrSchema.optional(),
 });
 export type Exhibit = z.infer<typeof ExhibitSchema>;
 

@@ -164,7 +164,8 @@ describe('xieshang list / search / export-evidence / verify', () => {
     }
     expect(JSON.parse(cli(['search', '没有这个词', '--json', '--vault', vault], { env }).stdout)).toEqual([]);
     expect(cli(['search', '--vault', vault], { env }).status).toBe(2);
-  });
+    // The import reads the screenshot with OCR (the models load in the CLI process): on a busy 2-core machine, over a minute.
+  }, 120_000);
 
   it('export-evidence writes the original byte-identical (checked by hash) and refuses to overwrite', async () => {
     const dir = tmpDir();

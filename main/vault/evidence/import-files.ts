@@ -23,6 +23,8 @@ export interface ImportOptions {
   category?: EvidenceCategory | undefined;
   note?: string | undefined;
   tags?: string[] | undefined;
+  /** false: do not read images with OCR now (`import --no-ocr`). */
+  ocr?: boolean | undefined;
 }
 
 export type TaskContext = Pick<FeatureContext, 'progress' | 'cancelled'>;
@@ -110,6 +112,7 @@ async function stageOne(vault: VaultLike, entry: { path: string; size: number },
         category: opts.category,
         note: opts.note,
         tags: opts.tags,
+        ocr: opts.ocr,
       },
     };
   } catch (err) {

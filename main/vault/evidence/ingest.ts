@@ -14,6 +14,9 @@ import type { EvidenceCategory } from '../../../shared/evidence/categories';
 import { toBeijingIso } from '../../../shared/evidence/time';
 import { MAX_NAME_CHARS } from '../../../shared/evidence/limits';
 import type { ImportResult } from '../../../shared/contracts/evidence';
+import { ocrClient, type OcrOutcome } from '../../ocr/client';
+import { paragraphText } from '../../ocr/reading-order';
+import { storeOcr } from './ocr-store';
 
 export interface IngestMeta {
   /** What the result reports as `path`: the file's path, or the upload's relative path. */
@@ -37,6 +40,8 @@ export interface IngestMeta {
    * an SMS export's messages) is committed with it, or neither is; if it throws, nothing is stored.
    */
   within?: ((itemId: string, sha256: string) => void) | undefined;
+  /** Read images with OCR (default true; `import --no-ocr` turns it off: the background job can read them later). */
+  ocr?: boolean | undefined;
 }
 
 export function newItemId(): string {
@@ -108,6 +113,11 @@ export async function commitStaged(
       bytes: writer.keptBytes(),
       modifiedMs: meta.modifiedMs,
     });
+    // OCR in its own worker thread, within its time budget; this thread only awaits it.
+    const bytes = writer.keptBytes();
+    const ocr: OcrOutcome | null =
+      meta.ocr !== false && analysis.kind === 'image' && !analysis.damaged && analysis.preview !== 'none' && bytes ? await ocrClient().recognise(bytes) : null;
+    const ocrText = ocr?.status === 'done' ? paragraphText(ocr.result.lines) : null;
     if (after) await after.catch(() => undefined);
     return vault.change((db, audit) => {
       // Checked again inside the transaction: another import may have stored the same bytes meanwhile.
@@ -126,9 +136,10 @@ export async function commitStaged(
       } else {
         blobId = writer.commitInto(db, sha256);
         storeDerived(vault, blobId, analysis);
+        if (ocr) storeOcr(db, blobId, ocr);
       }
       const id = newItemId();
-      const category = meta.category ?? guessCategory({ name: meta.name, kind: analysis.kind, mime: analysis.mime, text: analysis.text?.text ?? null });
+      const category = meta.category ?? guessCategory({ name: meta.name, kind: analysis.kind, mime: analysis.mime, text: analysis.text?.text ?? ocrText });
       const importedMs = now();
       const note = meta.note ?? '';
       const tags = normaliseTags(meta.tags ?? []);
@@ -184,6 +195,7 @@ export async function commitStaged(
           encrypted: analysis.encrypted,
           route: meta.route,
           sharedBytes: Boolean(stored),
+          ...(ocr ? { ocr: ocr.status === 'done' ? { lines: ocr.result.lines.length, ms: ocr.result.ms } : ocr.status } : {}),
         },
       });
       meta.within?.(id, sha256);

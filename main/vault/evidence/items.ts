@@ -9,6 +9,7 @@ import { beijingDayBounds, parseIsoTime, toBeijingIso } from '../../../shared/ev
 import { MAX_TAGS, MAX_TAG_CHARS } from '../../../shared/evidence/limits';
 import type { EvidenceDetail, EvidenceSummary, ListFilter } from '../../../shared/contracts/evidence';
 import { indexDocument, removeDocument, searchDocuments, type SearchHit } from './search-index';
+import { ocrTextOf } from './ocr-store';
 // Account links belong to the case (the debts page); evidence reads and edits them there.
 import { accountIdsByItem, accountIdsOf, accountsWithEvidence, linkedToAccountSql, setItemAccounts, unlinkItems } from '../case/evidence-links';
 
@@ -120,10 +121,12 @@ export function detail(db: Db, id: string): EvidenceDetail {
   };
 }
 
-/** The text the search index holds for an item: its name, category, note, tags and extracted text. */
+/** The text the search index holds for an item: its name, category, note, tags, extracted text and recognised (OCR) text. */
 export function indexItem(db: Db, row: Pick<ItemRow, 'id' | 'name' | 'category' | 'note' | 'blob_id'>, tags: readonly string[]): void {
   const text = (db.prepare('SELECT text FROM blob_text WHERE blob_id = ?').get(row.blob_id) as { text: string } | undefined)?.text ?? '';
-  const body = [CATEGORY_LABELS[row.category]['zh-CN'], row.note, tags.join(' '), text].filter(Boolean).join('\n');
+  // NFKC like the query terms: a full-width ￥ or ， read off a screen matches what is typed.
+  const ocr = ocrTextOf(db, row.blob_id).normalize('NFKC');
+  const body = [CATEGORY_LABELS[row.category]['zh-CN'], row.note, tags.join(' '), text, ocr].filter(Boolean).join('\n');
   indexDocument(db, { kind: ENTITY, refId: row.id, title: row.name, body });
 }
 
@@ -204,10 +207,13 @@ export function facets(db: Db): {
   };
 }
 
-export function itemText(db: Db, id: string): { text: string; source: 'pdf' | 'text' | 'email' | null } {
+/** The text of an item: a PDF's text layer, a text file, an email's body, or what OCR read in an image. */
+export function itemText(db: Db, id: string): { text: string; source: 'ocr' | 'pdf' | 'text' | 'email' | null } {
   const row = requireRow(db, id);
   const t = db.prepare('SELECT text, source FROM blob_text WHERE blob_id = ?').get(row.blob_id) as { text: string; source: 'pdf' | 'text' | 'email' } | undefined;
-  return t ? { text: t.text, source: t.source } : { text: '', source: null };
+  if (t) return { text: t.text, source: t.source };
+  const ocr = db.prepare("SELECT text FROM blob_ocr WHERE blob_id = ? AND status = 'done'").get(row.blob_id) as { text: string } | undefined;
+  return ocr ? { text: ocr.text, source: 'ocr' } : { text: '', source: null };
 }
 
 /** Search across every kind in the index; trashed evidence is left out. */
@@ -353,6 +359,7 @@ export function purgeItems(vault: VaultLike, ids: readonly string[]): { purged: 
         db.prepare('DELETE FROM blob_chunks WHERE blob_id = ?').run(row.blob_id);
         db.prepare('DELETE FROM blob_renditions WHERE blob_id = ?').run(row.blob_id);
         db.prepare('DELETE FROM blob_text WHERE blob_id = ?').run(row.blob_id);
+        db.prepare('DELETE FROM blob_ocr WHERE blob_id = ?').run(row.blob_id);
         db.prepare('DELETE FROM blobs WHERE id = ?').run(row.blob_id);
         blobsRemoved++;
       }

@@ -8,6 +8,7 @@ import { cliTimeline } from '../timeline/queries';
 import { evidenceOfSide, evidenceSides, letterFlags, sideRows } from './creditor-side';
 import { listItems } from '../evidence/items';
 import { readAll, readChunks } from '../evidence/blob-store';
+import { ocrOfBlob } from '../evidence/ocr-store';
 import { caseOwedOn, type OwedAccount } from '../../../shared/money/case-owed';
 import { makePlan } from '../../../shared/money/plan';
 import { Money } from '../../../shared/money/decimal';
@@ -159,7 +160,16 @@ export function isSampleVault(vault: Vault): boolean {
 
 export type DraftRequest = Omit<PackageRequest, 'exhibitIds' | 'sign' | 'signerFingerprint' | 'signatureImage'>;
 
-function candidateOf(item: EvidenceSummary, suggested: boolean, caption: string): ExhibitCandidate {
+/** An image's recognised lines for its exhibit page (none when it was not read or read nothing). */
+function exhibitOcr(db: Vault['handle'], item: EvidenceSummary): ExhibitCandidate['ocr'] {
+  if (item.kind !== 'image') return undefined;
+  const blob = db.prepare('SELECT blob_id FROM evidence_items WHERE id = ?').get(item.id) as { blob_id: number } | undefined;
+  const ocr = blob ? ocrOfBlob(db, blob.blob_id) : null;
+  if (!ocr || ocr.status !== 'done' || !ocr.width || !ocr.height || ocr.lines.length === 0) return undefined;
+  return { width: ocr.width, height: ocr.height, lines: ocr.lines.map((l) => ({ text: l.text, box: l.box })) };
+}
+
+function candidateOf(item: EvidenceSummary, suggested: boolean, caption: string, ocr?: ExhibitCandidate['ocr']): ExhibitCandidate {
   const meta: Record<string, string> = {};
   if (item.durationSec) meta['时长'] = `${Math.round(item.durationSec)} 秒`;
   if (item.capturedAt) meta['时间'] = item.capturedAt.replace('T', ' ').slice(0, 16);
@@ -181,6 +191,7 @@ function candidateOf(item: EvidenceSummary, suggested: boolean, caption: string)
     damaged: item.damaged,
     encrypted: item.encrypted,
     suggested,
+    ...(ocr ? { ocr } : {}),
   };
 }
 
@@ -218,7 +229,10 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
   const suggestedIds = new Set(suggested.map((i) => i.id));
   const rest = items.filter((i) => !suggestedIds.has(i.id)).sort((a, b) => (a.capturedAt ?? '').localeCompare(b.capturedAt ?? ''));
   const captionOf = (id: string) => evSides.get(id)?.caption ?? '';
-  const candidates = [...suggested.map((i) => candidateOf(i, true, captionOf(i.id))), ...rest.map((i) => candidateOf(i, false, captionOf(i.id)))];
+  const candidates = [
+    ...suggested.map((i) => candidateOf(i, true, captionOf(i.id), exhibitOcr(db, i))),
+    ...rest.map((i) => candidateOf(i, false, captionOf(i.id), exhibitOcr(db, i))),
+  ];
 
   const rows = sideRows(state, group);
   const contactOf = (i: number) => {
@@ -384,6 +398,7 @@ export function packageModelFromVault(vault: Vault, req: PackageRequest): Packag
       kind: c.kind,
       fileName: c.fileName,
       meta: c.meta,
+      ...(c.ocr ? { ocr: c.ocr } : {}),
       source: {
         read: async () => new Uint8Array(readAll(db, blobId)),
         chunks: async function* () {

@@ -40,6 +40,7 @@ const ACTION_KEYS: Record<string, TKey> = {
   'evidence.restore': 'evidence.action.restore',
   'evidence.purge': 'evidence.action.purge',
   'evidence.export': 'evidence.action.export',
+  'evidence.ocr': 'ocr.historyAction',
 };
 
 function describeChange(value: unknown): string {

@@ -19,6 +19,7 @@ import { MakeContact } from './MakeContact';
 import { useImport } from './useImport';
 import { filesFromDrop, filesFromInput } from './upload';
 import { newTaskId } from './format';
+import { OcrJobPanel } from './OcrJobPanel';
 import type { AppMode } from './urls';
 import './evidence.css';
 import { CategoryOptions } from './CategoryOptions';
@@ -328,6 +329,7 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
       </p>
 
       {imp.job && <ImportPanel job={imp.job} onCancel={imp.cancel} onClose={imp.dismiss} />}
+      {!trash && <OcrJobPanel itemCount={facets?.live ?? 0} onRead={() => void refresh()} />}
       {notice && (
         <Message kind={notice.kind} testId={notice.testId}>
           {notice.text}

@@ -1,14 +1,22 @@
 // An image with zoom and pan: buttons, the mouse wheel, dragging, and the keyboard
 // (+ / − / 0, arrow keys). The browser applies the EXIF orientation of the original
 // (image-orientation: from-image), so a phone photo stands the right way up.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../../../i18n';
 
 const MIN = 0.05;
 const MAX = 8;
 const STEP = 1.25;
 
-export function ImageViewer({ src, alt, onError }: { src: string; alt: string; onError: () => void }) {
+export interface ImageLayer {
+  /** Drawn over the image in its natural pixel size, moved and scaled with it (the recognised-text spans). */
+  render(natural: { w: number; h: number }): ReactNode;
+  /** While true, a press on the layer selects text instead of panning. */
+  selecting: boolean;
+  tools?: ReactNode;
+}
+
+export function ImageViewer({ src, alt, onError, layer }: { src: string; alt: string; onError: () => void; layer?: ImageLayer }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
@@ -72,6 +80,7 @@ export function ImageViewer({ src, alt, onError }: { src: string; alt: string; o
         <button type="button" className="button button-quiet" onClick={() => zoomTo(1)}>
           {t('evidence.viewer.actual')}
         </button>
+        {layer?.tools}
         <span className="ev-viewer-zoom" aria-live="polite" data-testid="viewer-zoom-level">
           {t('evidence.viewer.zoom', { pct: Math.round(effective * 100) })}
         </span>
@@ -84,6 +93,7 @@ export function ImageViewer({ src, alt, onError }: { src: string; alt: string; o
         aria-label={`${alt} — ${t('evidence.viewer.panHelp')}`}
         onKeyDown={onKeyDown}
         onPointerDown={(e) => {
+          if (layer?.selecting && (e.target as HTMLElement).closest('.ev-ocr-layer')) return;
           drag.current = { x: e.clientX, y: e.clientY, ox: offset.x, oy: offset.y };
           e.currentTarget.setPointerCapture(e.pointerId);
         }}
@@ -105,6 +115,14 @@ export function ImageViewer({ src, alt, onError }: { src: string; alt: string; o
           onError={onError}
           style={{ transform: `translate(-50%, -50%) translate(${offset.x}px, ${offset.y}px) scale(${effective})` }}
         />
+        {layer && natural ? (
+          <div
+            className="ev-ocr-layer"
+            style={{ width: natural.w, height: natural.h, transform: `translate(-50%, -50%) translate(${offset.x}px, ${offset.y}px) scale(${effective})` }}
+          >
+            {layer.render(natural)}
+          </div>
+        ) : null}
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import { ImageViewer } from './ImageViewer';
 import { PdfViewer } from './PdfViewer';
 import { AudioPlayer } from './AudioPlayer';
 import { TextViewer } from './TextViewer';
+import { useOcrLayer } from './OcrText';
 
 export function FileCard({ item, reason }: { item: EvidenceSummary; reason: string }) {
   return (
@@ -39,7 +40,7 @@ export function Preview({ item, mode }: { item: EvidenceSummary; mode: AppMode }
         const heic = /heic|heif/.test(item.mime);
         return <FileCard item={item} reason={heic ? t('evidence.detail.heicNoPreview') : t('evidence.detail.noPreview')} />;
       }
-      return <ImageViewer src={evidenceBytesUrl(mode, item.preview === 'display' ? 'display' : 'original', item.id)} alt={item.name} onError={fail} />;
+      return <ImageWithText item={item} mode={mode} onError={fail} />;
     case 'pdf':
       return item.preview === 'original' ? <PdfViewer src={evidenceBytesUrl(mode, 'original', item.id)} onError={fail} /> : <FileCard item={item} reason={t('evidence.detail.noPreview')} />;
     case 'audio':
@@ -54,4 +55,19 @@ export function Preview({ item, mode }: { item: EvidenceSummary; mode: AppMode }
     default:
       return <FileCard item={item} reason={t('evidence.detail.noPreview')} />;
   }
+}
+
+/** An image with its recognised text (issue 12): selectable over the picture, and a line saying what OCR found. */
+function ImageWithText({ item, mode, onError }: { item: EvidenceSummary; mode: AppMode; onError: () => void }) {
+  const { layer, note } = useOcrLayer(item.id);
+  return (
+    <>
+      <ImageViewer src={evidenceBytesUrl(mode, item.preview === 'display' ? 'display' : 'original', item.id)} alt={item.name} onError={onError} {...(layer ? { layer } : {})} />
+      {note ? (
+        <p className="help ev-ocr-note" data-testid="viewer-ocr-note">
+          {note}
+        </p>
+      ) : null}
+    </>
+  );
 }
