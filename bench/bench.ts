@@ -8,6 +8,7 @@ import { runPackageBench } from './package-bench';
 import { runEvidenceBench } from './evidence-bench';
 import { CHILD_FLAG, packageMemoryChild, runPackageMemoryBench } from './package-memory';
 import { runOcrBench } from './ocr-bench';
+import { printFaultFigures, runFaultsBench } from './faults-bench';
 
 if (process.argv[2] === CHILD_FLAG) {
   // A child of the package memory bench: measured alone, prints JSON, nothing else.
@@ -30,6 +31,9 @@ if (process.argv[2] === CHILD_FLAG) {
 } else if (process.argv[2] === 'evidence') {
   // `node dist/bench/bench.js evidence`: only the evidence import (1 GB of disk, a few minutes).
   void runEvidenceBench().then((rows) => printTable('Evidence import (issue 3)', rows));
+} else if (process.argv[2] === 'faults') {
+  // `node dist/bench/bench.js faults [N]`: only the SIGKILL trials (issue 13).
+  void runFaultsBench(Number(process.argv[3] ?? 100)).then(printFaultFigures);
 } else runAll();
 
 function runAll(): void {
@@ -45,5 +49,10 @@ const packageBench = timelineRender
   .then((rows) => printTable('Application package: memory (issue 6)', rows), (err: unknown) => console.log(`package memory bench failed: ${String(err)}`));
 // Last: the 1 GB evidence import wants the 2 cores to itself.
 const evidenceBench = packageBench.then(() => runEvidenceBench()).then((rows) => printTable('Evidence import (issue 3)', rows), (err: unknown) => console.log(`evidence bench failed: ${String(err)}`));
-void evidenceBench.then(() => runOcrBench()).then((rows) => printTable('OCR of phone screenshots (issue 12)', rows), (err: unknown) => console.log(`ocr bench failed: ${String(err)}`));
+void evidenceBench
+  .then(() => runOcrBench())
+  .then((rows) => printTable('OCR of phone screenshots (issue 12)', rows), (err: unknown) => console.log(`ocr bench failed: ${String(err)}`))
+  // Issue 13: ≥ 100 SIGKILL trials, after everything else (they spawn a CLI per step).
+  .then(() => runFaultsBench(100))
+  .then(printFaultFigures, (err: unknown) => console.log(`faults bench failed: ${String(err)}`));
 }

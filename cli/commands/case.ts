@@ -41,8 +41,9 @@ function readJson(file: string, cwd: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    const detail = err instanceof Error ? err.message.replace(/\s*\n\s*/g, ' ') : '';
-    throw new BadInputError(`${file} 不是有效的 JSON：${detail}`);
+    // Never quote the file's content: a file given by mistake (a passphrase file) must not be echoed.
+    const at = err instanceof Error ? /position (\d+)/.exec(err.message)?.[1] : undefined;
+    throw new BadInputError(`${file} 不是有效的 JSON${at ? `（第 ${at} 个字符附近有错误）` : ''}`);
   }
 }
 

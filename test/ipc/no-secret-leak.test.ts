@@ -58,6 +58,34 @@ describe('the passphrase never appears in any log, error, output or file name', 
     const all = runs.map((r) => r.stdout + r.stderr).join('\n');
     for (const secret of [SECRET, NEXT, WRONG]) expect(all).not.toContain(secret);
   });
+
+  it('across the CLI error paths of issue 13 (passphrase files refused, restore, not-a-vault, recovery)', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'v.xsv');
+    const big = path.join(dir, 'big.txt');
+    fs.writeFileSync(big, `${SECRET}\n`.repeat(5000)); // above the 64 KiB cap
+    const short = path.join(dir, 'short.txt');
+    fs.writeFileSync(short, SECRET.slice(0, 5));
+    const photo = path.join(dir, 'photo.xsv');
+    fs.writeFileSync(photo, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(SECRET.repeat(200))]));
+    const env = { XIESHANG_PASSPHRASE: SECRET };
+    expect(cli(['init', '--vault', file], { env }).status).toBe(0);
+    const backup = path.join(dir, 'b.xsv');
+    expect(cli(['backup', '--vault', file, '--out', backup], { env }).status).toBe(0);
+    const runs = [
+      cli(['list', '--vault', file, '--passphrase-file', big]),
+      cli(['list', '--vault', file, '--passphrase-file', big, '--json']),
+      cli(['passwd', '--vault', file, '--new-passphrase-file', short], { env }),
+      cli(['restore', '--vault', file, '--from', backup], { env: { XIESHANG_PASSPHRASE: WRONG } }),
+      cli(['restore', '--vault', file, '--from', photo, '--json'], { env }),
+      cli(['list', '--vault', photo], { env }),
+      cli(['case', 'import', big, '--vault', file], { env }),
+      cli(['import-sms', dir, '--vault', file], { env: { XIESHANG_PASSPHRASE: WRONG } }),
+    ];
+    expect(runs.every((r) => r.status !== 0)).toBe(true);
+    const all = runs.map((r) => r.stdout + r.stderr).join('\n');
+    for (const secret of [SECRET, NEXT, WRONG, SECRET.slice(0, 5)]) expect(all).not.toContain(secret);
+  });
 });
 
 function listFiles(dir: string): string[] {

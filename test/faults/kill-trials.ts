@@ -1,0 +1,81 @@
+// SIGKILL trials shared by the fast sample (test/faults/kill-trials.test.ts) and the bench
+// (bench/faults-bench.ts): run a real CLI command, kill it at a random moment, then check
+// what a user relies on: the vault opens (read-only first, as a user would after a crash),
+// integrity_check is ok, the audit chain is whole, every call recording has its timeline
+// entry, and no partial file is left once the next command ran.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { verifyAuditChain } from '../../main/vault/audit-log';
+
+export interface TrialOutcome {
+  op: string;
+  killedAfterMs: number;
+  /** The process finished before the kill landed. */
+  finished: boolean;
+  problems: string[];
+}
+
+export function runKilled(bin: string, args: string[], env: NodeJS.ProcessEnv, killAfterMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: 'ignore' });
+    let finished = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', (_code, signal) => {
+      clearTimeout(timer);
+      finished = signal === null;
+      resolve(finished);
+    });
+  });
+}
+
+function rawOpen(file: string, passphrase: string): Database.Database {
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.key(Buffer.from(passphrase, 'utf8'));
+  db.prepare('SELECT count(*) FROM sqlite_master').get();
+  return db;
+}
+
+/** The checks after a kill. `passphrases`: any one may be current (a killed passwd). */
+export function checkVault(vault: string, passphrases: string[]): string[] {
+  const problems: string[] = [];
+  let db: Database.Database | null = null;
+  for (const p of passphrases) {
+    try {
+      db = rawOpen(vault, p);
+      break;
+    } catch {
+      /* next */
+    }
+  }
+  if (!db) return ['vault opens with none of the passphrases'];
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
+    const audit = verifyAuditChain(db as never);
+    if (!audit.ok) problems.push(`audit chain broken at ${audit.firstBadId}`);
+    const orphans = db
+      .prepare(
+        `SELECT count(*) AS n FROM evidence_items i WHERE i.category = 'call_recording' AND i.trashed_ms IS NULL
+           AND NOT EXISTS (SELECT 1 FROM evidence_links l WHERE l.item_id = i.id AND l.target_kind = 'contact')`,
+      )
+      .get() as { n: number };
+    if (orphans.n > 0) problems.push(`${orphans.n} recording(s) without a timeline entry`);
+    // Every visible item's bytes are stored whole (a staging blob is never visible).
+    const halfVisible = db.prepare("SELECT count(*) AS n FROM evidence_items i JOIN blobs b ON b.id = i.blob_id WHERE b.state != 'stored'").get() as { n: number };
+    if (halfVisible.n > 0) problems.push(`${halfVisible.n} item(s) visible over an unfinished blob`);
+  } catch (err) {
+    problems.push(`check failed: ${(err as Error).message}`);
+  } finally {
+    db.close();
+  }
+  return problems;
+}
+
+/** Partial files anywhere under dir (after a later command has had its chance to clean). */
+export function strayFiles(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((n) => /\.xieshang-partial|\.part$|partial-|creating-/.test(path.basename(n)) || n.includes('.xieshang-partial'));
+}
