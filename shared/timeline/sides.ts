@@ -213,6 +213,14 @@ export class SideResolver {
       const p = pick(creditorsNamedIn(named, this.ctx.creditors), e.text);
       return { ...none, kind: e.partyType === 'creditor' ? 'creditor' : 'agent', ...p, state: 'inferred', source: 'party_type' };
     }
+    // No party chosen, but the organisation the user typed names one of the case's agents or creditors.
+    const typed = (e.organisation ?? '').trim();
+    if (typed) {
+      const agent = [...this.agentById.values()].find((a) => typed.includes(a.name) || (typed.length >= 4 && a.name.includes(typed)));
+      if (agent) return this.agentResult(agent, 'inferred', 'party_type');
+      const named = creditorsNamedIn(typed, this.ctx.creditors);
+      if (named.length > 0) return { ...none, kind: 'creditor', ...pick(named, e.text), state: 'inferred', source: 'party_type' };
+    }
     // Words only: 可能是催收方, offered for confirmation. What I wrote never makes the other side a collector.
     const collection = e.incoming && e.wordChannel && (hasCollectionWordingNfkc(e.text) || findThreatWordingNfkc(e.text).length > 0);
     if (!collection && senderWords === null) return none;

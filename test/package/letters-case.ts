@@ -34,7 +34,7 @@ export function twoCreditorCase(opts: { together: 'fits' | 'exceeds' }): CaseDoc
   });
   return {
     ...doc,
-    applicant: { name: '李四', idNumber: '110101199001011234', phone: '13800000000', address: '北京市东城区某街 1 号' },
+    applicant: { name: '李四', idNumber: '110101199001011237', phone: '13800000000', address: '北京市东城区某街 1 号' },
     creditors: [
       { id: 'c-huabei', legalName: ANT, product: 'huabei', productName: '', channels: [{ kind: 'hotline', value: '95188', note: '' }], note: '' },
       { id: 'c-jiebei', legalName: ANT, product: 'jiebei', productName: '', channels: [], note: '', creditCode: '91500000MA5U7AQ39J' },

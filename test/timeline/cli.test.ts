@@ -131,8 +131,10 @@ describe('xieshang import-sms / import-calls / timeline', () => {
     );
     const r = cli(['import-sms', csv, '--columns', 'sender=发件人,time=收到时间,body=短信正文', '--vault', vault, '--json'], { env });
     expect(r.status).toBe(3); // one row refused
-    const doc = json(r) as { imported: number; skipped: number; messages: Record<string, unknown>[] };
-    expect(Object.keys(doc)).toEqual(['imported', 'skipped', 'messages']);
+    const doc = json(r) as { evidenceId: string; imported: number; skipped: number; messages: Record<string, unknown>[] };
+    // As the XML path: the export file itself is kept as evidence and every message links to it.
+    expect(Object.keys(doc)).toEqual(['evidenceId', 'imported', 'skipped', 'messages']);
+    expect(doc.evidenceId).toMatch(/\S/);
     expect(doc).toMatchObject({ imported: 1, skipped: 1 });
     expect(doc.messages[0]).toMatchObject({ address: '95188', at: '2024-10-18T21:59:00+08:00', direction: 'incoming', claims: { amountOwed: '3208.40', overdueDays: 15 } });
     const human = cli(['import-sms', csv, '--columns', 'sender=发件人,time=收到时间,body=短信正文', '--vault', vault], { env });

@@ -74,13 +74,19 @@ describe('agenda with agreements (the case tables of issue 4)', () => {
       put.run('ag1', 3, '2025-11-30', '1000.00', 0);
     });
     const items = agenda(v, '2025-10-31').items;
-    expect(items.map((i) => [i.kind, i.date, i.status, i.title, i.amount])).toEqual([
+    expect(items.filter((i) => i.kind === 'installment').map((i) => [i.kind, i.date, i.status, i.title, i.amount])).toEqual([
       ['installment', '2025-10-31', 'today', '招商银行股份有限公司', '1000.00'],
       ['installment', '2025-11-30', 'later', '招商银行股份有限公司', '1000.00'],
     ]);
-    expect(takeReminders(v, '2025-10-31').items.map((i) => i.key)).toEqual(['installment:ag1:2']);
+    // Each open installment also has its reminder, 3 days before by default (issue 11).
+    expect(items.filter((i) => i.kind === 'reminder').map((i) => [i.date, i.detail])).toEqual([
+      ['2025-10-28', '第 2 期 2025-10-31 到期'],
+      ['2025-11-27', '第 3 期 2025-11-30 到期'],
+    ]);
+    // A reminder not shown yet (the app was closed on its day) still comes, once.
+    expect(takeReminders(v, '2025-10-31').items.map((i) => i.key)).toEqual(['reminder:ag1:2:2025-10-31:3', 'installment:ag1:2']);
     expect(takeReminders(v, '2025-10-31').items).toEqual([]);
-    expect(takeReminders(v, '2025-11-30').items.map((i) => i.key)).toEqual(['installment:ag1:3']);
+    expect(takeReminders(v, '2025-11-30').items.map((i) => i.key)).toEqual(['reminder:ag1:3:2025-11-30:3', 'installment:ag1:3']);
   });
 });
 

@@ -1,10 +1,11 @@
-// Where the screenshot parser gets an image's recognised lines.
-// WIRING NOTE for the lead: this branch (issue-12-claims) has no OCR storage; the OCR
-// branch (issue-12-ocr) stores an OcrResult per image. Once merged, return it here, e.g.
-// `return (await api().evidence.ocrLines({ id })) ?? null;`. Until then no image has
-// recognised lines, and the button says so instead of guessing.
+// Where the screenshot parser gets an image's recognised lines: the text the OCR stored for
+// it in the vault (ocr:lines). An image not read yet, or not analysable, has none, and the
+// button says so instead of guessing.
 import type { OcrResult } from '../../../../shared/ocr/types';
+import { api } from '../../lib/api';
 
-export async function ocrLinesFor(_evidenceId: string): Promise<OcrResult | null> {
-  return null;
+export async function ocrLinesFor(evidenceId: string): Promise<OcrResult | null> {
+  const ocr = await api().ocr.lines({ id: evidenceId });
+  if (ocr.status !== 'done' || ocr.width === null || ocr.height === null) return null;
+  return { engine: 'stored', width: ocr.width, height: ocr.height, lines: ocr.lines, ms: 0 };
 }
