@@ -207,7 +207,7 @@ test('drag in, watch progress, thumbnails, filter, search a note, every preview,
   // An .exe named .png: a file card, never rendered.
   await card(page, 'setup.png').getByTestId('evidence-card-open').click();
   await expect(id('viewer-file-card')).toContainText('application/x-msdownload');
-  await expect(id('evidence-detail')).toContainText('扩展名与实际内容不符');
+  await expect(id('evidence-detail')).toContainText('文件名的后缀和文件的实际内容不一致');
   await app.shot('evidence-14-preview-file-card');
   await id('evidence-detail-close').click();
 

@@ -157,6 +157,8 @@ export function App() {
           onLocaleChange={gateLocaleChange}
           onUnlocked={(status) => {
             setLockReason(null);
+            // Unlocking returns to where the person was; only a new vault opens on 首页.
+            setJustCreated(false);
             setStatus(status);
           }}
           onDemoOpened={demoOpened}
@@ -175,7 +177,7 @@ export function App() {
           onSettingsChange={(settings) => setReady((r) => (r ? { ...r, settings } : r))}
           sample={ready.status.sample}
           onExitDemo={() => void exitDemo()}
-          initialSection={justCreated ? 'home' : 'evidence'}
+          {...(justCreated ? { initialSection: 'home' as const } : {})}
         />
       );
   }
