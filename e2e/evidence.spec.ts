@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Page, Route } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { E2E_PASSPHRASE, createVault } from './steps';
+import { E2E_PASSPHRASE, createVault, dropFiles } from './steps';
 import { Vault } from '../main/vault/vault';
 import { importPaths } from '../main/vault/evidence/import-files';
 import { chatScreenshot, email, exe, pdf, png, wav, write } from '../test/evidence/samples';
@@ -26,28 +26,6 @@ async function slowUploads(page: Page, ms: number) {
   await page.route('**/rpc/evidence%3AuploadChunk', handler);
   // Let the request being held finish normally before removing the delay.
   return () => page.unrouteAll({ behavior: 'wait' });
-}
-
-/** Drops files onto the section the way a file manager does (a DataTransfer holding Files). */
-async function dropFiles(page: Page, files: { name: string; bytes: Buffer; type: string; lastModified?: number }[]) {
-  const payload = files.map((f) => ({ name: f.name, type: f.type, lastModified: f.lastModified ?? Date.now(), b64: f.bytes.toString('base64') }));
-  await page.evaluate((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) {
-      const bin = atob(f.b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      dt.items.add(new File([bytes], f.name, { type: f.type, lastModified: f.lastModified }));
-    }
-    const target = document.querySelector('[data-testid="section-evidence"]')!;
-    for (const type of ['dragenter', 'dragover']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    return new Promise<void>((resolve) =>
-      setTimeout(() => {
-        target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
-        resolve();
-      }, 300),
-    );
-  }, payload);
 }
 
 const madeDirs: string[] = [];

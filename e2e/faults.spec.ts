@@ -1,30 +1,8 @@
 // Issue 13 in the real renderer: editing only an item's category leaves its capture time
 // (10:05:12 from the file name) and its source untouched.
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { createVault } from './steps';
+import { createVault, dropFiles } from './steps';
 import { png } from '../test/evidence/samples';
-
-async function dropFiles(page: Page, files: { name: string; bytes: Buffer; type: string }[]) {
-  const payload = files.map((f) => ({ name: f.name, type: f.type, b64: f.bytes.toString('base64') }));
-  await page.evaluate((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) {
-      const bin = atob(f.b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      dt.items.add(new File([bytes], f.name, { type: f.type, lastModified: Date.now() }));
-    }
-    const target = document.querySelector('[data-testid="section-evidence"]')!;
-    for (const type of ['dragenter', 'dragover']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    return new Promise<void>((resolve) =>
-      setTimeout(() => {
-        target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
-        resolve();
-      }, 300),
-    );
-  }, payload);
-}
 
 test('changing only the category keeps the capture time to the second and its source', async ({ app }) => {
   const { page } = app;

@@ -4,29 +4,8 @@
 // over the image, and that text can be selected.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { createVault } from './steps';
+import { createVault, dropFiles } from './steps';
 import { drawChat, drawSmsList } from '../bench/ocr-screens';
-
-async function dropFiles(page: Page, files: { name: string; bytes: Buffer; type: string }[]) {
-  const payload = files.map((f) => ({ name: f.name, type: f.type, b64: f.bytes.toString('base64') }));
-  await page.evaluate((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) {
-      const bin = atob(f.b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      dt.items.add(new File([bytes], f.name, { type: f.type, lastModified: Date.now() }));
-    }
-    const target = document.querySelector('[data-testid="section-evidence"]')!;
-    for (const type of ['dragenter', 'dragover']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    return new Promise<void>((resolve) =>
-      setTimeout(() => {
-        target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
-        resolve();
-      }, 300),
-    );
-  }, payload);
-}
 
 const card = (page: Page, name: string) => page.locator(`[data-testid="evidence-card"][data-name="${name}"]`);
 
