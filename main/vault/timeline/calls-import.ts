@@ -46,7 +46,7 @@ export function isRecordingType(mime: string): boolean {
 type Failure = Extract<ImportCallResult, { error: unknown }>;
 const fail = (file: string, code: string, message: string): Failure => ({ file, error: { code, message } });
 
-interface Opened {
+export interface Opened {
   size: number;
   modifiedMs: number | null;
   head: Buffer;
@@ -102,6 +102,23 @@ export function openSource(input: RecordingInput): Opened | Failure {
   };
 }
 
+/**
+ * Streams an opened file into the vault's staging area. 'changed' when the file changed while
+ * it was read: then nothing is kept.
+ */
+export function stageSource(db: Db, opened: Opened): StagingWriter | 'changed' {
+  const writer = new StagingWriter(db, beginStaging(db), opened.size <= ANALYSE_MAX_BYTES);
+  try {
+    opened.pump((chunk) => writer.add(chunk));
+    writer.finish();
+    return writer;
+  } catch (err) {
+    discardStaging(db, writer.blobId);
+    if ((err as { changed?: boolean }).changed) return 'changed';
+    throw err;
+  }
+}
+
 export async function importRecording(vault: Vault, input: RecordingInput): Promise<ImportCallResult> {
   const opened = openSource(input);
   if ('error' in opened) return opened;
@@ -115,15 +132,8 @@ export async function importRecording(vault: Vault, input: RecordingInput): Prom
       return fail(input.label, 'NOT_AUDIO', `这不是录音文件（按内容识别为 ${mime}），没有导入`);
     }
     const db = vault.handle;
-    const writer = new StagingWriter(db, beginStaging(db), opened.size <= ANALYSE_MAX_BYTES);
-    try {
-      opened.pump((chunk) => writer.add(chunk));
-      writer.finish();
-    } catch (err) {
-      discardStaging(db, writer.blobId);
-      if ((err as { changed?: boolean }).changed) return fail(input.label, 'CHANGED_DURING_IMPORT', '文件在导入过程中被修改了，没有导入，请重新导入');
-      throw err;
-    }
+    const writer = stageSource(db, opened);
+    if (writer === 'changed') return fail(input.label, 'CHANGED_DURING_IMPORT', '文件在导入过程中被修改了，没有导入，请重新导入');
     evidence = await commitStaged(vault, writer, {
       label: input.label,
       name: cleanName(input.name),

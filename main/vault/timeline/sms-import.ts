@@ -21,10 +21,9 @@ import { numberKey } from '../../../shared/timeline/numbers';
 import type { Direction } from '../../../shared/timeline/kinds';
 import { decodeText, type ByteSource } from './xml-text';
 import { newContactIndexer } from './search';
-import { openSource, type RecordingInput } from './calls-import';
-import { beginStaging, discardStaging, StagingWriter } from '../evidence/blob-store';
+import { openSource, stageSource, type RecordingInput } from './calls-import';
 import { cleanName, commitStaged } from '../evidence/ingest';
-import { ANALYSE_MAX_BYTES, MAX_EVIDENCE_BYTES } from '../../../shared/evidence/limits';
+import { MAX_EVIDENCE_BYTES } from '../../../shared/evidence/limits';
 
 export interface ImportedSms {
   id: string;
@@ -278,15 +277,8 @@ export async function importSmsKeepingOriginal(
     if (opened.size === 0) throw new BadInputError('文件是空的，或不是短信备份');
     if (opened.size > MAX_EVIDENCE_BYTES) throw new BadInputError('文件超过 2 GB 的上限，没有导入');
     const db = vault.handle;
-    const writer = new StagingWriter(db, beginStaging(db), opened.size <= ANALYSE_MAX_BYTES);
-    try {
-      opened.pump((chunk) => writer.add(chunk));
-      writer.finish();
-    } catch (err) {
-      discardStaging(db, writer.blobId);
-      if ((err as { changed?: boolean }).changed) throw new BadInputError('文件在导入过程中被修改了，没有导入，请重新导入');
-      throw err;
-    }
+    const writer = stageSource(db, opened);
+    if (writer === 'changed') throw new BadInputError('文件在导入过程中被修改了，没有导入，请重新导入');
     stored = await commitStaged(vault, writer, {
       label: input.label,
       name: cleanName(input.name),
