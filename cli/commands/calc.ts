@@ -2,7 +2,7 @@
 // calculations: no vault, no passphrase. run() returns exactly the --json document.
 import type { Command, CommandContext } from '../framework';
 import { BadInputError, UsageError } from '../../shared/errors';
-import { daysBetween, parseDate } from '../../shared/dates';
+import { daysBetween, parseDate } from '../../shared/time/beijing';
 import { formatMoney, formatMoneyGrouped, formatPercent, Money } from '../../shared/money/decimal';
 import { parseAmount, parseCount, parseRate } from '../../shared/money/parse-amount';
 import {

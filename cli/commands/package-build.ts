@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Vault } from '../../main/vault/vault';
 import { buildPackageFromVault } from '../../main/vault/package/service';
 import { TEMPLATES, type Template } from '../../shared/pdf/model';
-import { todayBeijing } from '../../shared/dates';
+import { todayBeijing } from '../../shared/time/beijing';
 import { UsageError } from '../../shared/errors';
 import type { Command } from '../framework';
 import type { BuildFileResult } from '../../main/package/build-to-file';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command, CommandContext } from '../framework';
 import { Vault } from '../../main/vault/vault';
 import { UsageError } from '../../shared/errors';
-import { parseDate, todayBeijing } from '../../shared/dates';
+import { parseDate, todayBeijing } from '../../shared/time/beijing';
 import { cliRepayments, pay, type PayResult } from '../../main/vault/repayments/service';
 import { agendaIcs, cliAgenda, writeNewFile } from '../../main/vault/repayments/agenda-cli';
 import type { CliAgendaItem } from '../../shared/repayments/agenda-export';

@@ -6,7 +6,7 @@ import type { Handlers } from '../ipc/dispatch';
 import { featureClient, type VaultHost } from '../vault/host';
 import type { PlatformHooks } from './platform';
 import type { REPAYMENTS_CHANNELS } from '../../shared/contracts/repayments-names';
-import { todayBeijing } from '../../shared/dates';
+import { todayBeijing } from '../../shared/time/beijing';
 
 type RepaymentsChannel = (typeof REPAYMENTS_CHANNELS)[number];
 

@@ -3,7 +3,7 @@
 import { NotABillError } from '../errors';
 import { formatMoney, type Decimal } from '../money/decimal';
 import { parseAmount } from '../money/parse-amount';
-import { fromDays, isValidDate } from '../dates';
+import { fromDays, isValidDate } from '../time/beijing';
 
 export type BillDirection = 'income' | 'spending' | 'neutral';
 export type BillKind = 'normal' | 'refund' | 'transfer' | 'repayment';

@@ -6,7 +6,7 @@
 // the weekend days worked (上班). What it understood is shown for confirmation before it is
 // kept (notice-store in main/). Anything that does not fit is a clear error, never a guess.
 import { BadInputError } from '../errors';
-import { addDays, daysBetween, formatYMD, parseYMD, weekday } from '../dates';
+import { addDays, daysBetween, formatYMD, parseYMD, weekday } from '../time/beijing';
 import type { HolidayYear } from './workdays-types';
 
 export interface NoticeItem {

@@ -5,7 +5,7 @@
 // falling on a Saturday or Sunday is made up on a working day. The weekend days the State
 // Council moves (调休) cannot be foreseen, so an answer through such a year is provisional.
 import { BadInputError } from '../errors';
-import { addDays, weekday } from '../dates';
+import { addDays, weekday } from '../time/beijing';
 import festivalData from '../data/cn-festival-dates.json';
 import type { HolidayYear } from './workdays-types';
 

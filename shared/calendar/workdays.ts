@@ -5,7 +5,7 @@
 // supplied here through useAddedHolidays). Through a year with neither, the answer is
 // provisional: weekends plus the statutory holidays (./statutory.ts), said so wherever shown.
 import { BadInputError } from '../errors';
-import { addDays, parseDate, weekday } from '../dates';
+import { addDays, parseDate, weekday } from '../time/beijing';
 import holidayData from '../data/cn-holidays.json';
 import type { HolidayCalendar, HolidayYear } from './workdays-types';
 import { provisionalAssumption, statutoryYear } from './statutory';

@@ -5,7 +5,7 @@
 // Isomorphic: zod and shared/ only.
 import { z } from 'zod';
 import { detailOf } from './detail';
-import { parseDate } from '../dates';
+import { parseDate } from '../time/beijing';
 import { Money } from '../money/decimal';
 import { MAX_AMOUNT } from '../money/parse-amount';
 

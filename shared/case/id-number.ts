@@ -1,3 +1,4 @@
+import { dayExists } from '../time/beijing';
 // The resident ID number (公民身份号码) as GB 11643-1999 defines it: 17 digits (address
 // code, birth date YYYYMMDD, order code) and a check digit, ISO 7064 MOD 11-2 (0–9 or X).
 // A wrong number on a signed application is refused where it is typed. Isomorphic.
@@ -30,8 +31,7 @@ export function idNumberProblem(raw: string): IdNumberProblem | null {
   const y = Number(s.slice(6, 10));
   const m = Number(s.slice(10, 12));
   const d = Number(s.slice(12, 14));
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return 'birth_date';
+  if (y < 1900 || !dayExists(y, m, d)) return 'birth_date';
   if (idCheckDigit(s.slice(0, 17)) !== s[17]) return 'check_digit';
   return null;
 }

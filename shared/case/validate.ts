@@ -4,7 +4,7 @@
 // carries its acknowledgement). Every problem is reported with its JSON path
 // ("accounts[1].principal: 金额不能为负数：-5.00"); nothing is imported if there is one.
 import type { z } from 'zod';
-import { compareDates, daysBetween } from '../dates';
+import { compareDates, daysBetween } from '../time/beijing';
 import { dec, formatMoney, formatMoneyGrouped, ZERO } from '../money/decimal';
 import { MAX_PENALTY_DAYS } from '../money/penalty';
 import { mergeLprRows } from '../money/ceilings';

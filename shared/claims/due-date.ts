@@ -1,7 +1,7 @@
 // The due date a message states: "最后还款日10月18日", "到期还款日：2024-10-25",
 // "请于2024年10月20日前还款". Without a year it is "MM-DD" unless the message's own date
 // is known, then the year that puts it nearest that date.
-import { daysFromCivil, isValidDate } from '../dates';
+import { daysFromCivil, isValidDate } from '../time/beijing';
 
 const DATE = '(?:(\\d{4})\\s*[年\\-/.]\\s*)?(\\d{1,2})\\s*[月\\-/.]\\s*(\\d{1,2})\\s*[日号]?';
 const PATTERNS = [

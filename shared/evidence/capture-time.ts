@@ -3,7 +3,7 @@
 // vault, the CLI and the tests share one list of patterns. Wall-clock names are Beijing
 // time; epoch-millisecond names (mmexport1729232422000.jpg) are exact instants; Pixel's
 // PXL_ names are UTC.
-import { wallClockToMs } from './time';
+import { wallClockToMs } from '../time/beijing';
 
 export interface NameTime {
   ms: number;

@@ -5,6 +5,7 @@
 // (an income that ends lowers the capacity from that month). The letter may say its
 // installments are within the writer's means only when both checks hold.
 import { Money, ZERO, dec, formatMoneyGrouped, type Decimal } from './decimal';
+import { addDays } from '../time/beijing';
 
 /** A line of income or cost, with the dates it starts and ends (null/absent = always). */
 export interface DatedMonthly {
@@ -42,9 +43,7 @@ export function capacityChanges(f: CapacityFigures): string[] {
 }
 
 function dayAfter(ymd: string): string {
-  const d = new Date(`${ymd}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1); // number-ok: a calendar day
-  return d.toISOString().slice(0, 10);
+  return addDays(ymd, 1);
 }
 
 export interface ShareInput {

@@ -3,7 +3,7 @@
 // owedOn() (penalty.ts) and the ceilings (ceilings.ts): Decimal only, rounding per account
 // as owedOn does, sums of already-rounded cents.
 import { BadInputError } from '../errors';
-import { addMonthsClamped, parseDate } from '../dates';
+import { addMonthsClamped, parseDate } from '../time/beijing';
 import { ZERO, dec, formatMoney, formatRate, Money, ONE, type Decimal } from './decimal';
 import { GROWTH_MONTHS, ceilingAmount, owedOn, type AccountRule, type Owed } from './penalty';
 import { financialLoan24, fourTimesLpr, SHIPPED_LPR, type Ceiling, type LprTable } from './ceilings';

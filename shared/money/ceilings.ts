@@ -3,7 +3,7 @@
 // (../data/lpr.json) that the user can extend, never code; the wording of each basis and
 // caveat is data too (../data/ceilings.json).
 import { BadInputError } from '../errors';
-import { compareDates, parseDate } from '../dates';
+import { compareDates, parseDate } from '../time/beijing';
 import lprData from '../data/lpr.json';
 import ceilingData from '../data/ceilings.json';
 import { Money, formatPercent, formatRate, type Decimal } from './decimal';

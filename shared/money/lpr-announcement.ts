@@ -3,7 +3,7 @@
 // → the one-year quote and its date, to be confirmed by the person before it joins the
 // table (the 4 × LPR comparison uses the one-year quote only).
 import { BadInputError } from '../errors';
-import { formatYMD, parseYMD } from '../dates';
+import { formatYMD, parseYMD } from '../time/beijing';
 import { formatPercent, formatRate, Money } from './decimal';
 
 export interface LprAnnouncement {

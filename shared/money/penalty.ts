@@ -2,7 +2,7 @@
 // account owes on a date and how it grows if nothing is paid. Everything is Decimal;
 // rounding to cents happens once, at the end.
 import { BadInputError } from '../errors';
-import { addMonthsClamped, daysBetween, parseDate } from '../dates';
+import { addMonthsClamped, daysBetween, parseDate } from '../time/beijing';
 import { Money, ONE, formatMoney, formatPercent, formatRate, toCents, type Decimal } from './decimal';
 import { parseAmount, parseRate } from './parse-amount';
 

@@ -4,7 +4,7 @@
 // same function previews the plan in the renderer and builds it in the vault, so what the
 // user saw is what is saved.
 import { BadInputError } from '../errors';
-import { compareDates, parseDate } from '../dates';
+import { compareDates, parseDate } from '../time/beijing';
 import { ZERO, dec, formatMoney, formatMoneyGrouped, type Decimal } from './decimal';
 import { parseAmount } from './parse-amount';
 import { caseOwedOn, type Breakdown, type OwedAccount } from './case-owed';

@@ -2,7 +2,7 @@
 // 1…N−1 are T/N rounded half up to cents; the last takes the remainder, so the schedule
 // sums to T exactly and no cent is invented or lost.
 import { BadInputError } from '../errors';
-import { addMonthsClamped, parseDate } from '../dates';
+import { addMonthsClamped, parseDate } from '../time/beijing';
 import { ZERO, formatMoney, formatMoneyGrouped, toCents, type Decimal } from './decimal';
 
 /** Credit-card 个性化分期 allows at most 5 years (商业银行信用卡业务监督管理办法 Art 70). */

@@ -2,7 +2,7 @@
 // taken (Beijing): "22:41", "昨天 22:41", "前天", "星期三 09:10", "周三", "10月18日 14:30",
 // "2024/10/18", "2024年10月18日 下午2:30", "上午 9:10". A label may carry a date, a time or
 // both; what it leaves out comes from the context (a date header above, the capture day).
-import { fromDays, toDays, isValidDate } from '../dates';
+import { fromDays, isValidDate, toDays } from '../time/beijing';
 
 export interface ChatTimeLabel {
   /** YYYY-MM-DD when the label names a day. */

@@ -7,7 +7,8 @@
 import { daxie } from '../money/daxie';
 import { dec } from '../money/decimal';
 import { voiceOf, type VoiceInput } from './address';
-import { dateCN, sum, yuan } from './format';
+import { sum, yuan } from './format';
+import { dateCN } from '../time/beijing';
 import type { Template } from './model';
 
 /** The parts of the model the default wording depends on. */

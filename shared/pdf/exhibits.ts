@@ -38,7 +38,8 @@ import {
   ExhibitUnreadableError,
   PackageInputError,
 } from './errors';
-import { bytesLabel, dateCN } from './format';
+import { bytesLabel } from './format';
+import { dateCN } from '../time/beijing';
 import { Sha256, sha256Hex } from './hash';
 import { isJpeg, jpegComplete, parseJpeg, JpegError } from './jpeg';
 import { A4, FILL, GREY, INK, MARGIN, RULE, type Anchor, type Layout } from './layout';

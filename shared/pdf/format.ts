@@ -1,12 +1,6 @@
-// How values read in the letter: dates as 2025年3月1日, money grouped with 元, the ID
-// number masked, times in Beijing time, conduct flags in words. Isomorphic.
+// How values read in the letter: money grouped with 元, the ID number masked, conduct flags
+// in words (dates and times: dateCN / beijingMinuteCN of shared/time/beijing). Isomorphic.
 import { formatMoneyGrouped, Money, ZERO, type Decimal } from '../money/decimal';
-
-export function dateCN(ymd: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
-  if (!m) return ymd;
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
-}
 
 export function yuan(amount: string | Decimal): string {
   return `${formatMoneyGrouped(typeof amount === 'string' ? new Money(amount) : amount)} 元`;
@@ -22,23 +16,6 @@ export function maskId(id: string): string {
   if (s.length >= 15) return `${s.slice(0, 6)}${'*'.repeat(s.length - 10)}${s.slice(-4)}`;
   if (s.length <= 4) return '*'.repeat(s.length);
   return `${s.slice(0, 2)}${'*'.repeat(s.length - 4)}${s.slice(-2)}`;
-}
-
-/** "2024-10-18T14:30:22+08:00" → "2024-10-18 14:30" (Beijing time); other text as given. */
-export function beijingTime(at: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(at)) return at;
-  const ms = Date.parse(at);
-  if (Number.isNaN(ms)) return at;
-  const d = new Date(ms + 8 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
-
-/** The same instant as 2024年10月18日 14:30 (Beijing time), the letter's one date format. */
-export function beijingTimeCN(at: string): string {
-  const t = beijingTime(at);
-  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/.exec(t);
-  return m ? `${dateCN(m[1]!)} ${m[2]}` : /^\d{4}-\d{2}-\d{2}$/.test(t) ? dateCN(t) : t;
 }
 
 export const FLAG_LABELS: Record<string, string> = {

@@ -7,7 +7,8 @@
 import type { PDFPage } from '@cantoo/pdf-lib';
 import { daxie } from '../money/daxie';
 import { formatMoneyGrouped, ZERO } from '../money/decimal';
-import { beijingTimeCN, dateCN, FLAG_RULES, flagLabel, maskId, sum, yuan } from './format';
+import { FLAG_RULES, flagLabel, maskId, sum, yuan } from './format';
+import { beijingMinuteCN, dateCN } from '../time/beijing';
 import { GREY, MARGIN, type Anchor, type Cell, type Layout } from './layout';
 import { LETTER_TEMPLATES, TEMPLATE_TITLES, type PackageModel } from './model';
 import { voiceOf } from './address';
@@ -426,7 +427,7 @@ function contactsBlock(env: LetterEnv, rows = env.model.contacts): void {
       { title: '约定 / 跟进', width: 18 },
     ],
     rows.map((c) => [
-      beijingTimeCN(c.at),
+      beijingMinuteCN(c.at),
       c.direction ? `${c.channel}
 ${c.direction === 'outgoing' ? '我方→' : '←对方'}` : c.channel,
       c.counterparty,
@@ -527,7 +528,7 @@ function flaggedTable(env: LetterEnv, rows: PackageModel['flaggedContacts']): vo
       { title: '证据', width: 12 },
     ],
     rows.map((f) => [
-      beijingTimeCN(f.at),
+      beijingMinuteCN(f.at),
       `${f.channel}\n${f.counterparty}`,
       f.flags.map(flagLabel).join('；'),
       f.summary,
@@ -549,7 +550,7 @@ function stopRequestsBlock(env: LetterEnv): void {
   const { layout: L, model: m } = env;
   if (m.stopRequests.length === 0) return;
   L.paragraph('本人曾明确要求停止上述行为：', { indent: false });
-  for (const r of m.stopRequests) L.paragraph(`${beijingTimeCN(r.at)}：${r.summary}`, { indent: false, size: 9.5 });
+  for (const r of m.stopRequests) L.paragraph(`${beijingMinuteCN(r.at)}：${r.summary}`, { indent: false, size: 9.5 });
   const last = m.stopRequests.map((r) => r.at).sort().at(-1)!;
   const after = m.flaggedContacts.filter((f) => f.at > last).length;
   if (after > 0) L.paragraph(`在本人最后一次提出要求之后，仍发生了上表所列的 ${after} 次联系。`, { indent: false });
@@ -632,7 +633,7 @@ function writeConfirmAgreement(env: LetterEnv, section: (title: string) => void)
   const v = voiceOf(m);
   const a = m.oralAgreement!;
   L.paragraph(
-    `本人${m.applicant.name}于${beijingTimeCN(a.at)}通过${a.channel}与${v.you}${a.counterparty ? `工作人员（${a.counterparty}）` : '工作人员'}就本人${accountsPhrase(m)}的逾期欠款进行了沟通，双方口头达成了还款约定。为免日后理解不一致，现将约定内容书面列明如下，恳请${v.you}书面确认。`,
+    `本人${m.applicant.name}于${beijingMinuteCN(a.at)}通过${a.channel}与${v.you}${a.counterparty ? `工作人员（${a.counterparty}）` : '工作人员'}就本人${accountsPhrase(m)}的逾期欠款进行了沟通，双方口头达成了还款约定。为免日后理解不一致，现将约定内容书面列明如下，恳请${v.you}书面确认。`,
   );
   section('申请人信息');
   applicantBlock(env);

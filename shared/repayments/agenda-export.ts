@@ -1,7 +1,7 @@
 // The agenda for people outside the app: the `agenda` CLI document and the calendar events
 // of the .ics export. Without details an event says only what kind of thing is due (it
 // can show on a locked phone screen); with details it carries the creditor and the amount.
-import { addDays, compareDates } from '../dates';
+import { addDays, compareDates } from '../time/beijing';
 import { formatMoneyGrouped } from '../money/decimal';
 import type { AgendaEntry } from '../timeline/agenda';
 import type { IcsEvent } from './ics';

@@ -1,3 +1,4 @@
+import { addDays } from '../time/beijing';
 // A small iCalendar (RFC 5545) writer for the agenda export: CRLF line ends, content lines
 // folded at 75 octets (never inside a UTF-8 character), TEXT values escaped (\ ; , and
 // newlines), a UID and DTSTAMP on every event, all-day events with a VALARM. Hand-written:
@@ -45,9 +46,7 @@ export function foldLine(line: string): string {
 const compact = (date: string) => date.replace(/-/g, '');
 
 function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  return addDays(date, 1);
 }
 
 /** UTC "20261205T195500Z". */

@@ -4,7 +4,7 @@
 // only through decimal.js. The vault keeps the payments, never the allocation: it is
 // recomputed here, so a payment entered late (with an earlier date) lands where it belongs.
 import { AgreementMismatchError, PaymentRefusedError } from '../errors';
-import { compareDates, daysBetween } from '../dates';
+import { compareDates, daysBetween } from '../time/beijing';
 import { ZERO, dec, formatMoney, type Decimal } from '../money/decimal';
 
 export type InstallmentStatus = 'paid' | 'partial' | 'due' | 'late' | 'upcoming';

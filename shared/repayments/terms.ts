@@ -3,7 +3,7 @@
 // installment, whether fees or interest are charged, no new cards until settled, both
 // sides' duties) and the comparison with what was asked (the plan). Isomorphic.
 import { z } from 'zod';
-import { addMonthsClamped, compareDates } from '../dates';
+import { addMonthsClamped, compareDates } from '../time/beijing';
 import { dec, formatMoney } from '../money/decimal';
 
 const Money = z.string().regex(/^\d{1,9}\.\d{2}$/, { error: '金额写成两位小数，例如 "1825.00"' });

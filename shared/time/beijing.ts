@@ -200,6 +200,11 @@ export function beijingParts(ms: number): BeijingParts {
   };
 }
 
+/** Days since 1970-01-01 of the Beijing calendar day of an instant (fromDays turns it into YYYY-MM-DD). */
+export function beijingDayNumber(ms: number): number {
+  return Math.floor((ms + BEIJING_OFFSET_MS) / MS_PER_DAY);
+}
+
 /** The Beijing calendar day of an instant. */
 export function beijingDate(ms: number): string {
   return fromDays(split(ms, BEIJING_OFFSET_MIN).days);

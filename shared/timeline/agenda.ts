@@ -3,7 +3,7 @@
 // reminders a set number of days before each (issue 11), requests for more material.
 // Pure: the vault supplies the rows and today's Beijing date. Isomorphic.
 import { countWorkdays } from '../calendar/workdays';
-import { compareDates, addDays } from '../dates';
+import { addDays, compareDates } from '../time/beijing';
 
 export const REVIEW_WINDOW_WORKDAYS = { from: 7, to: 15 } as const;
 /** Items this many days ahead count as "soon". */

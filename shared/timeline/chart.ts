@@ -1,8 +1,7 @@
 // Contacts per week by party, flagged ones counted apart: the data of the timeline's
 // chart. Weeks run Monday–Sunday in Beijing time; empty weeks inside the window are kept
 // (as zero) so the chart's time axis is honest. Isomorphic.
-import { beijingWeekStart } from './beijing-time';
-import { addDays, compareDates } from '../dates';
+import { addDays, beijingWeekStart, compareDates } from '../time/beijing';
 import type { EffectiveParty } from './kinds';
 
 export const CHART_PARTIES: readonly EffectiveParty[] = ['creditor', 'collector', 'third_party', 'mediator', 'regulator', 'unknown'];

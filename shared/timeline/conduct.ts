@@ -6,8 +6,7 @@
 // on the number or sender; the shipped directory (../data/creditor-numbers.json); a sender
 // that sent any message with collection wording. Flags only ever apply to entries the
 // creditor side initiated (direction 'incoming'): what I sent or called is never flagged.
-import { BEIJING_OFFSET_MIN } from './beijing-time';
-import { fromDays } from '../dates';
+import { beijingDayNumber, beijingParts, fromDays } from '../time/beijing';
 import { lookupNumber, type DirectoryHit, type NumberMark } from './directory';
 import { numberKey, serviceNumberWithin } from './numbers';
 import { hasCollectionWordingNfkc, findThreatWordingNfkc, isLegalProcessNoticeNfkc, type ThreatMatch } from './wording';
@@ -76,8 +75,6 @@ export interface ConductResult {
   interruptsLimitation: boolean;
 }
 
-const BEIJING_OFFSET_MS = BEIJING_OFFSET_MIN * 60_000;
-const MS_PER_DAY = 86_400_000;
 
 const WORDING_CHANNELS: ReadonlySet<ContactChannel> = new Set(['sms', 'chat', 'email', 'letter']);
 
@@ -233,7 +230,7 @@ function computeAll(inputs: readonly ConductInput[], marks: ReadonlyMap<string, 
   for (let i = 0; i < n; i++) {
     const e = inputs[i]!;
     if (e.channel !== 'phone' || e.direction !== 'incoming' || !e.connected || !parties[i]!.creditorSide) continue;
-    const day = dateOf(Math.floor((e.atMs + BEIJING_OFFSET_MS) / MS_PER_DAY));
+    const day = dateOf(beijingDayNumber(e.atMs));
     const bucket = `${day}\n${countKey(sideOf[i]!, keys[i]!, e.id)}`;
     let list = callsByDay.get(bucket);
     if (!list) callsByDay.set(bucket, (list = { date: day, calls: [] }));
@@ -255,11 +252,8 @@ function computeAll(inputs: readonly ConductInput[], marks: ReadonlyMap<string, 
     const flags: FlagHit[] = [];
     const initiatedByCreditor = party.creditorSide && e.direction === 'incoming';
     if (initiatedByCreditor) {
-      const local = e.atMs + BEIJING_OFFSET_MS;
-      const rest = local - Math.floor(local / MS_PER_DAY) * MS_PER_DAY;
-      const hour = Math.floor(rest / 3_600_000);
+      const { hour, minute } = beijingParts(e.atMs);
       if (hour >= NIGHT_STARTS_HOUR || hour < NIGHT_ENDS_HOUR) {
-        const minute = Math.floor((rest % 3_600_000) / 60_000);
         flags.push({ code: 'night_contact', detail: { code: 'night_contact', beijingTime: `${pad2(hour)}:${pad2(minute)}` }, dismissed: e.dismissed.night_contact ?? null });
       }
       if (excess.size > 0) {

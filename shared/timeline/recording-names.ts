@@ -12,7 +12,7 @@
 // The time in a name is the phone's wall clock, taken as Beijing time. A name in none of
 // these forms gives null: the caller imports the file with its file time and marks it
 // "check the time". Isomorphic.
-import { beijingLocalToMs } from './beijing-time';
+import { beijingLocalToMs } from '../time/beijing';
 
 export type RecordingNamePattern = 'name(number)_time' | 'number_time' | 'name_number_time' | 'who date time' | 'time_number' | 'samsung';
 

@@ -3,7 +3,7 @@
 // (`import-sms FILE.csv --columns sender=…,time=…,body=…`) and by the app's mapping step.
 // Isomorphic: the renderer shows the columns before anything is imported.
 import { BadInputError } from '../errors';
-import { beijingLocalToMs, parseContactTime } from './beijing-time';
+import { beijingLocalToMs, parseTime } from '../time/beijing';
 import type { Direction } from './kinds';
 
 export interface DecodedTable {
@@ -160,7 +160,7 @@ export function parseSmsTime(cell: string): number | null {
   if (/^\d{13}$/.test(s)) return Number(s);
   if (/^\d{10}$/.test(s)) return Number(s) * 1000; // number-ok: seconds to ms
   try {
-    if (/^\d{4}-\d{2}-\d{2}T/.test(s)) return parseContactTime(s).ms;
+    if (/^\d{4}-\d{2}-\d{2}T/.test(s)) return parseTime(s).ms;
     const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s+(?:(上午|下午|晚上|凌晨|中午)\s*)?(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?$/.exec(s);
     if (!m) return null;
     let hour = Number(m[5]);

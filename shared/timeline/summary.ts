@@ -1,6 +1,6 @@
 // The monthly conduct summary a complaint letter can cite ("2024年10月：催收方夜间联系 12 次，
 // 5 天超过每日通话上限 …"). Counts only flags the user has not dismissed. Isomorphic.
-import { beijingMonth } from './beijing-time';
+import { beijingMonth } from '../time/beijing';
 import type { ConductResult } from './conduct';
 import type { ContactChannel } from './kinds';
 

@@ -9,7 +9,7 @@ import { summarizeFinances, planCapacity } from '../../shared/money/finances';
 import { offerFor, previewPlan } from '../../shared/money/plan-builder';
 import { compareClaims } from '../../shared/money/claims-check';
 import { Money } from '../../shared/money/decimal';
-import { addMonthsClamped, daysInMonth } from '../../shared/dates';
+import { addMonthsClamped, daysInMonth } from '../../shared/time/beijing';
 import { sampleCase, TODAY } from './fixtures';
 
 const doc = sampleCase();
@@ -237,7 +237,7 @@ describe('a collection message beside our own figures', () => {
 
 describe('times in Beijing', () => {
   it('ISO with +08:00, whatever the machine zone; shown to the minute in Beijing time', async () => {
-    const { beijingIso, beijingMinute } = await import('../../shared/case/time');
+    const { beijingIso, beijingMinute } = await import('../../shared/time/beijing');
     expect(beijingIso(new Date('2026-11-22T20:42:05.900Z'))).toBe('2026-11-23T04:42:05+08:00');
     expect(beijingMinute('2026-11-22T20:42:05Z')).toBe('2026-11-23 04:42');
     expect(beijingMinute('2026-03-01T10:00:00+08:00')).toBe('2026-03-01 10:00');

@@ -2,7 +2,7 @@
 // category guesses; text and email decoding; types and what may be served.
 import { describe, it, expect } from 'vitest';
 import { timeFromExif, timeFromFileName, timeFromPdfDate } from '../../shared/evidence/capture-time';
-import { toBeijingIso, parseIsoTime, beijingDayBounds } from '../../shared/evidence/time';
+import { beijingDayBounds, isoWithOffset, parseIsoTime } from '../../shared/time/beijing';
 import { guessCategory } from '../../shared/evidence/guess';
 import { decodeText, sniffTextType } from '../../shared/evidence/text';
 import { decodeHeader, htmlToText, parseEmail } from '../../shared/evidence/email';
@@ -12,7 +12,7 @@ import { EVIDENCE_CATEGORIES, isEvidenceCategory } from '../../shared/evidence/c
 
 const at = (name: string) => {
   const t = timeFromFileName(name);
-  return t ? toBeijingIso(t.ms) : null;
+  return t ? isoWithOffset(t.ms) : null;
 };
 
 describe('capture time from file names', () => {
@@ -45,15 +45,15 @@ describe('capture time from file names', () => {
   });
 
   it('EXIF and PDF dates; Beijing time when no zone is given', () => {
-    expect(toBeijingIso(timeFromExif('2024:10:18 14:30:22')!)).toBe('2024-10-18T14:30:22+08:00');
-    expect(toBeijingIso(timeFromExif('2024:10:18 14:30:22', '+00:00')!)).toBe('2024-10-18T22:30:22+08:00');
+    expect(isoWithOffset(timeFromExif('2024:10:18 14:30:22')!)).toBe('2024-10-18T14:30:22+08:00');
+    expect(isoWithOffset(timeFromExif('2024:10:18 14:30:22', '+00:00')!)).toBe('2024-10-18T22:30:22+08:00');
     expect(timeFromExif('0000:00:00 00:00:00')).toBeNull();
-    expect(toBeijingIso(timeFromPdfDate("D:20241018143022+08'00'")!)).toBe('2024-10-18T14:30:22+08:00');
-    expect(toBeijingIso(timeFromPdfDate('D:20241018063022Z')!)).toBe('2024-10-18T14:30:22+08:00');
-    expect(toBeijingIso(timeFromPdfDate('D:20241018')!)).toBe('2024-10-18T00:00:00+08:00');
+    expect(isoWithOffset(timeFromPdfDate("D:20241018143022+08'00'")!)).toBe('2024-10-18T14:30:22+08:00');
+    expect(isoWithOffset(timeFromPdfDate('D:20241018063022Z')!)).toBe('2024-10-18T14:30:22+08:00');
+    expect(isoWithOffset(timeFromPdfDate('D:20241018')!)).toBe('2024-10-18T00:00:00+08:00');
     expect(timeFromPdfDate('yesterday')).toBeNull();
-    expect(toBeijingIso(parseIsoTime('2024-10-18 14:30')!)).toBe('2024-10-18T14:30:00+08:00');
-    expect(toBeijingIso(parseIsoTime('2024-10-18T06:30:22Z')!)).toBe('2024-10-18T14:30:22+08:00');
+    expect(isoWithOffset(parseIsoTime('2024-10-18 14:30')!)).toBe('2024-10-18T14:30:00+08:00');
+    expect(isoWithOffset(parseIsoTime('2024-10-18T06:30:22Z')!)).toBe('2024-10-18T14:30:22+08:00');
     expect(parseIsoTime('2024-02-30')).toBeNull();
     expect(beijingDayBounds('2024-10-18')).toEqual({ start: Date.UTC(2024, 9, 17, 16), end: Date.UTC(2024, 9, 18, 16) - 1 });
   });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { BadInputError } from '../../shared/errors';
 import { Money } from '../../shared/money/decimal';
 import { installmentAmounts, makePlan, minInstallments } from '../../shared/money/plan';
-import { addMonthsClamped, daysInMonth } from '../../shared/dates';
+import { addMonthsClamped, daysInMonth } from '../../shared/time/beijing';
 
 const m = (s: string) => new Money(s);
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
 import { PASS, tmpDir } from '../helpers/tmp';
-import { addDays, todayBeijing } from '../../shared/dates';
+import { addDays, todayBeijing } from '../../shared/time/beijing';
 import { alipayGbk, alipayUtf8Bom, bankCsv, wechatXlsx, xlsx, withEncryptedFlag } from '../bills/samples';
 
 const env = { XIESHANG_PASSPHRASE: PASS };

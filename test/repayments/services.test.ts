@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../main/services/app-services';
 import { createDispatcher } from '../../main/ipc/dispatch';
-import { addDays, todayBeijing } from '../../shared/dates';
+import { addDays, todayBeijing } from '../../shared/time/beijing';
 import { PASS, tmpDir } from '../helpers/tmp';
 import type { RepaymentsList } from '../../shared/contracts/repayments';
 

@@ -8,7 +8,7 @@ import { importRecording } from '../../main/vault/timeline/calls-import';
 import { getContact, updateContact } from '../../main/vault/timeline/contacts';
 import { cliTimeline } from '../../main/vault/timeline/queries';
 import { readAll } from '../../main/vault/evidence/blob-store';
-import { isoWithOffset } from '../../shared/timeline/beijing-time';
+import { isoWithOffset } from '../../shared/time/beijing';
 import type { Vault } from '../../main/vault/vault';
 import { amr, makeVault, wav } from './fixtures';
 

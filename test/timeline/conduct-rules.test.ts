@@ -2,7 +2,7 @@
 // who counts as the creditor side. Pure: no vault.
 import { describe, expect, it } from 'vitest';
 import { computeConduct, activeFlagCodes, type ConductInput } from '../../shared/timeline/conduct';
-import { beijingLocalToMs } from '../../shared/timeline/beijing-time';
+import { beijingLocalToMs } from '../../shared/time/beijing';
 import type { NumberMark } from '../../shared/timeline/directory';
 import type { SideContext } from '../../shared/timeline/sides';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Vault } from '../../main/vault/vault';
 import '../../main/vault/features';
 import { monoWav16 } from '../../main/demo/wav';
-import { beijingLocalToMs } from '../../shared/timeline/beijing-time';
+import { beijingLocalToMs } from '../../shared/time/beijing';
 import { tmpDir, PASS } from '../helpers/tmp';
 
 export { PASS };

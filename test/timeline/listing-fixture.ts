@@ -13,7 +13,7 @@ import type { Vault } from '../../main/vault/vault';
 import { indexDocument } from '../../main/vault/evidence/search-index';
 import { indexContact } from '../../main/vault/timeline/search';
 import { numberKey } from '../../shared/timeline/numbers';
-import { isoWithOffset, beijingLocalToMs } from '../../shared/timeline/beijing-time';
+import { beijingLocalToMs, isoWithOffset } from '../../shared/time/beijing';
 import { CONTACT_CHANNELS, FLAG_CODES, PARTY_TYPES } from '../../shared/timeline/kinds';
 
 /** A small deterministic generator (xorshift32): the same sequence on every run. */

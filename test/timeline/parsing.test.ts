@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecordingName } from '../../shared/timeline/recording-names';
 import { numberKey, serviceNumberWithin } from '../../shared/timeline/numbers';
-import { beijingLocalToMs, isoWithOffset, parseContactTime } from '../../shared/timeline/beijing-time';
+import { beijingLocalToMs, isoWithOffset, parseTime } from '../../shared/time/beijing';
 import { amrDurationSec } from '../../shared/timeline/amr';
 import { buildAgenda } from '../../shared/timeline/agenda';
 import { summarySentence } from '../../shared/timeline/summary';
@@ -56,13 +56,13 @@ describe('numbers and senders', () => {
 
 describe('contact times', () => {
   it('keeps the offset given, defaults to Beijing, and refuses times that do not exist', () => {
-    expect(parseContactTime('2024-10-18T14:30:22+08:00')).toEqual({ ms: T, offsetMin: 480, iso: '2024-10-18T14:30:22+08:00' });
-    expect(parseContactTime('2024-10-18T06:30:22Z').ms).toBe(T);
-    expect(parseContactTime('2024-10-18 14:30')).toMatchObject({ iso: '2024-10-18T14:30:00+08:00' });
-    expect(parseContactTime('2024-10-18T08:30:22+02:00').ms).toBe(T);
+    expect(parseTime('2024-10-18T14:30:22+08:00')).toEqual({ ms: T, offsetMin: 480, iso: '2024-10-18T14:30:22+08:00' });
+    expect(parseTime('2024-10-18T06:30:22Z').ms).toBe(T);
+    expect(parseTime('2024-10-18 14:30')).toMatchObject({ iso: '2024-10-18T14:30:00+08:00' });
+    expect(parseTime('2024-10-18T08:30:22+02:00').ms).toBe(T);
     expect(isoWithOffset(T)).toBe('2024-10-18T14:30:22+08:00');
     for (const bad of ['2024-02-30T10:00', '2024-10-18T24:00', '18/10/2024 14:30', '']) {
-      expect(() => parseContactTime(bad)).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+      expect(() => parseTime(bad)).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
     }
   });
 });

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeServices, type ServicesUnderTest } from '../helpers/services';
 import { PASS } from '../helpers/tmp';
-import { todayBeijing, addDays } from '../../shared/dates';
+import { addDays, todayBeijing } from '../../shared/time/beijing';
 import { smsXml, bj, wav } from './fixtures';
 import type { ContactDetail, TimelineList } from '../../shared/contracts/timeline';
 

@@ -7,7 +7,7 @@ import type { Vault } from '../vault';
 import * as caseStore from '../case/store';
 import { UsageError } from '../../../shared/errors';
 import { ZERO, dec, formatMoney } from '../../../shared/money/decimal';
-import { addDays, compareDates, daysInMonth, todayBeijing } from '../../../shared/dates';
+import { addDays, compareDates, daysInMonth, todayBeijing } from '../../../shared/time/beijing';
 import { openInstallments } from '../repayments/agenda-source';
 import { readSettings } from '../repayments/service';
 

@@ -13,7 +13,7 @@ import { importPaths } from '../evidence/import-files';
 import { byteInfo, byteRange } from '../evidence/read';
 import { BadInputError, NotABillError, XieshangError } from '../../../shared/errors';
 import { ZERO, formatMoney } from '../../../shared/money/decimal';
-import { beijingIso } from '../../../shared/case/time';
+import { beijingIso } from '../../../shared/time/beijing';
 import { decodeBillBytes } from '../../../shared/bills/decode';
 import { parseCsv } from '../../../shared/bills/csv';
 import { looksLikeAlipay, parseAlipay } from '../../../shared/bills/alipay';

@@ -6,8 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Vault } from '../vault';
 import type { Db } from '../sqlite';
 import { BadInputError } from '../../../shared/errors';
-import { todayBeijing } from '../../../shared/dates';
-import { beijingIso } from '../../../shared/case/time';
+import { beijingIso, todayBeijing } from '../../../shared/time/beijing';
 import { checkCase, problemLine, validateCase, type CaseProblem } from '../../../shared/case/validate';
 import type { Account, Agreement, Applicant, CaseDoc, Creditor, Finances, Hardship, Plan, Snapshot } from '../../../shared/case/schema';
 import type {

@@ -19,7 +19,7 @@ import { BROWSER_IMAGE_TYPES, PLAYABLE_AUDIO_TYPES, PLAYABLE_VIDEO_TYPES, extens
 import { decodeText, sniffTextType } from '../../../shared/evidence/text';
 import { emailDateMs, parseEmail } from '../../../shared/evidence/email';
 import { timeFromExif, timeFromFileName, timeFromPdfDate } from '../../../shared/evidence/capture-time';
-import { parseIsoTime } from '../../../shared/evidence/time';
+import { parseIsoTime } from '../../../shared/time/beijing';
 import { MAX_TEXT_CHARS } from '../../../shared/evidence/limits';
 
 sharp.cache(false);
@@ -278,7 +278,11 @@ async function mediaFacts(bytes: Buffer, mime: string, a: Analysis): Promise<num
     a.durationSec = typeof d === 'number' && Number.isFinite(d) ? Math.round(d * 1000) / 1000 : null;
     const date = meta.common.date ?? meta.common.originaldate;
     // Only a tag with a time of day is a capture time; a bare year or date is not precise enough.
-    if (typeof date === 'string' && /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(date)) return parseIsoTime(date.replace(' ', 'T'));
+    if (typeof date === 'string' && /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(date)) {
+      // A tag before 1970 is a release date of old music, not when a recording was made.
+      const ms = parseIsoTime(date.replace(' ', 'T'));
+      return ms !== null && ms >= 0 ? ms : null;
+    }
   } catch {
     /* unknown container: kept without duration */
   }

@@ -10,7 +10,7 @@ import { readChunks } from './blob-store';
 import { ENTITY, requireRow, type ItemRow, type VaultLike } from './items';
 import { XieshangError } from '../../../shared/errors';
 import { CATEGORY_LABELS } from '../../../shared/evidence/categories';
-import { toBeijingIso } from '../../../shared/evidence/time';
+import { isoWithOffset } from '../../../shared/time/beijing';
 
 class IntegrityError extends XieshangError {
   constructor(name: string) {
@@ -98,7 +98,7 @@ const csvCell = (v: string | number | null) => {
 };
 
 export function exportStamp(now = new Date()): string {
-  const iso = toBeijingIso(now.getTime());
+  const iso = isoWithOffset(now.getTime());
   return iso.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
@@ -130,9 +130,9 @@ export function exportToFolder(vault: VaultLike, ids: readonly string[], parent:
         id: row.id,
         category: row.category,
         categoryLabel: CATEGORY_LABELS[row.category]['zh-CN'],
-        capturedAt: row.captured_ms === null ? null : toBeijingIso(row.captured_ms),
+        capturedAt: row.captured_ms === null ? null : isoWithOffset(row.captured_ms),
         capturedSource: row.captured_source,
-        importedAt: toBeijingIso(row.imported_ms),
+        importedAt: isoWithOffset(row.imported_ms),
         sha256: row.sha256,
         size: row.size,
         mime: row.mime,
@@ -142,7 +142,7 @@ export function exportToFolder(vault: VaultLike, ids: readonly string[], parent:
     const json = path.join(folder, 'manifest.json');
     const csv = path.join(folder, 'manifest.csv');
     written.push(json, csv);
-    const exportedAt = toBeijingIso(now.getTime());
+    const exportedAt = isoWithOffset(now.getTime());
     fs.writeFileSync(json, `${JSON.stringify({ exportedAt, count: entries.length, hashAlgorithm: 'SHA-256', items: entries }, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
     const header = ['name', 'original_name', 'category', 'category_label', 'captured_at', 'sha256', 'size', 'id', 'note'];
     const lines = entries.map((e) => [e.file, e.originalName, e.category, e.categoryLabel, e.capturedAt, e.sha256, e.size, e.id, e.note].map(csvCell).join(','));

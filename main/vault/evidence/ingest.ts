@@ -11,7 +11,7 @@ import { analyseBounded } from './analyse-bounded';
 import { ENTITY, indexItem, normaliseTags, type VaultLike } from './items';
 import { guessCategory } from '../../../shared/evidence/guess';
 import type { EvidenceCategory } from '../../../shared/evidence/categories';
-import { toBeijingIso } from '../../../shared/evidence/time';
+import { isoWithOffset } from '../../../shared/time/beijing';
 import { MAX_NAME_CHARS } from '../../../shared/evidence/limits';
 import type { ImportResult } from '../../../shared/contracts/evidence';
 import { ocrClient, type OcrOutcome } from '../../ocr/client';
@@ -80,7 +80,7 @@ function duplicateResult(label: string, sha256: string, size: number, live: Live
     size,
     mime: live.mime,
     category: live.category,
-    capturedAt: live.captured_ms === null ? null : toBeijingIso(live.captured_ms),
+    capturedAt: live.captured_ms === null ? null : isoWithOffset(live.captured_ms),
     duplicateOf: live.id,
   };
 }
@@ -176,7 +176,7 @@ export async function commitStaged(
       const putTag = db.prepare('INSERT INTO evidence_tags (item_id, tag) VALUES (?, ?)');
       for (const tag of tags) putTag.run(id, tag);
       indexItem(db, { id, name: meta.name, category, note, blob_id: blobId }, tags);
-      const capturedAt = analysis.captured ? toBeijingIso(analysis.captured.ms) : null;
+      const capturedAt = analysis.captured ? isoWithOffset(analysis.captured.ms) : null;
       audit({
         action: 'evidence.import',
         entity: ENTITY,

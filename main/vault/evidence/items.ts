@@ -5,7 +5,7 @@ import type { Vault } from '../vault';
 import type { Db } from '../sqlite';
 import { BadInputError } from '../../../shared/errors';
 import { CATEGORY_LABELS, type EvidenceCategory } from '../../../shared/evidence/categories';
-import { beijingDayBounds, parseIsoTime, toBeijingIso } from '../../../shared/evidence/time';
+import { beijingDayBounds, isoWithOffset, parseIsoTime } from '../../../shared/time/beijing';
 import { MAX_TAGS, MAX_TAG_CHARS } from '../../../shared/evidence/limits';
 import type { EvidenceDetail, EvidenceSummary, ListFilter } from '../../../shared/contracts/evidence';
 import { indexDocument, removeDocument, searchDocuments, type SearchHit } from './search-index';
@@ -76,9 +76,9 @@ export function toSummary(row: ItemRow, tags: string[], accountIds: string[]): E
     mime: row.mime,
     kind: row.kind,
     category: row.category,
-    capturedAt: row.captured_ms === null ? null : toBeijingIso(row.captured_ms),
+    capturedAt: row.captured_ms === null ? null : isoWithOffset(row.captured_ms),
     capturedSource: row.captured_source,
-    importedAt: toBeijingIso(row.imported_ms),
+    importedAt: isoWithOffset(row.imported_ms),
     note: row.note,
     tags,
     accountIds,
@@ -91,7 +91,7 @@ export function toSummary(row: ItemRow, tags: string[], accountIds: string[]): E
     height: row.height,
     durationSec: row.duration_sec,
     pages: row.pages,
-    trashedAt: row.trashed_ms === null ? null : toBeijingIso(row.trashed_ms),
+    trashedAt: row.trashed_ms === null ? null : isoWithOffset(row.trashed_ms),
   };
 }
 
@@ -114,7 +114,7 @@ export function detail(db: Db, id: string): EvidenceDetail {
   }));
   return {
     ...toSummary(row, tagsOf(db, id), accountIdsOf(db, id)),
-    modifiedAt: row.modified_ms === null ? null : toBeijingIso(row.modified_ms),
+    modifiedAt: row.modified_ms === null ? null : isoWithOffset(row.modified_ms),
     categorySource: row.category_source,
     contactIds: contactsOf(db, id),
     history,
@@ -263,9 +263,9 @@ export function updateItem(vault: VaultLike, id: string, patch: ItemPatch): Evid
       db.prepare('UPDATE evidence_items SET note = ? WHERE id = ?').run(patch.note, id);
     }
     if (capturedMs !== undefined && capturedMs !== row.captured_ms) {
-      before.capturedAt = row.captured_ms === null ? null : toBeijingIso(row.captured_ms);
+      before.capturedAt = row.captured_ms === null ? null : isoWithOffset(row.captured_ms);
       before.capturedSource = row.captured_source;
-      after.capturedAt = capturedMs === null ? null : toBeijingIso(capturedMs);
+      after.capturedAt = capturedMs === null ? null : isoWithOffset(capturedMs);
       after.capturedSource = capturedMs === null ? null : 'user';
       db.prepare('UPDATE evidence_items SET captured_ms = ?, captured_source = ? WHERE id = ?').run(capturedMs, capturedMs === null ? null : 'user', id);
     }
@@ -314,7 +314,7 @@ export function trashItems(vault: VaultLike, ids: readonly string[], now = Date.
       const row = requireRow(db, id);
       if (row.trashed_ms !== null) continue;
       db.prepare('UPDATE evidence_items SET trashed_ms = ? WHERE id = ?').run(now, id);
-      audit({ action: 'evidence.trash', entity: ENTITY, entityId: id, oldValue: { trashedAt: null }, newValue: { trashedAt: toBeijingIso(now), name: row.name, sha256: row.sha256 } });
+      audit({ action: 'evidence.trash', entity: ENTITY, entityId: id, oldValue: { trashedAt: null }, newValue: { trashedAt: isoWithOffset(now), name: row.name, sha256: row.sha256 } });
       count++;
     }
     return { count };
@@ -328,7 +328,7 @@ export function restoreItems(vault: VaultLike, ids: readonly string[]): { count:
       const row = requireRow(db, id);
       if (row.trashed_ms === null) continue;
       db.prepare('UPDATE evidence_items SET trashed_ms = NULL WHERE id = ?').run(id);
-      audit({ action: 'evidence.restore', entity: ENTITY, entityId: id, oldValue: { trashedAt: toBeijingIso(row.trashed_ms) }, newValue: { trashedAt: null } });
+      audit({ action: 'evidence.restore', entity: ENTITY, entityId: id, oldValue: { trashedAt: isoWithOffset(row.trashed_ms) }, newValue: { trashedAt: null } });
       count++;
     }
     return { count };
@@ -367,7 +367,7 @@ export function purgeItems(vault: VaultLike, ids: readonly string[]): { purged: 
         action: 'evidence.purge',
         entity: ENTITY,
         entityId: id,
-        oldValue: { name: row.name, sha256: row.sha256, size: row.size, category: row.category, note: row.note, tags, trashedAt: toBeijingIso(row.trashed_ms) },
+        oldValue: { name: row.name, sha256: row.sha256, size: row.size, category: row.category, note: row.note, tags, trashedAt: isoWithOffset(row.trashed_ms) },
         newValue: { purged: true, bytesRemoved: blobRemoved },
       });
       purged++;

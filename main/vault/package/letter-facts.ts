@@ -14,6 +14,7 @@ import { extractClaims } from '../../../shared/collection-claims';
 import { Money, ZERO, dec, formatMoney, type Decimal } from '../../../shared/money/decimal';
 import type { DebtRow } from '../../../shared/pdf/model';
 import type { PackageDraftModel } from '../../../shared/contracts/package';
+import { addDays, beijingDate, parseIsoTime } from '../../../shared/time/beijing';
 
 type Plan = CaseDoc['plans'][number];
 
@@ -133,9 +134,7 @@ export function letterFacts(doc: CaseDoc, lender: string, chosen: Plan | null, d
 }
 
 function prevDay(ymd: string): string {
-  const d = new Date(`${ymd}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+  return addDays(ymd, -1);
 }
 
 /** The true state of the negotiation with this creditor, from the record: an agreement, a pending application, or nothing said. */
@@ -200,7 +199,7 @@ export function claimsAboveLedger(
 }
 
 function beijingDay(at: string): string | undefined {
-  const ms = Date.parse(at);
-  if (Number.isNaN(ms)) return /^\d{4}-\d{2}-\d{2}/.exec(at)?.[0];
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+  const ms = parseIsoTime(at);
+  if (ms === null) return /^\d{4}-\d{2}-\d{2}/.exec(at)?.[0];
+  return beijingDate(ms);
 }

@@ -1,7 +1,7 @@
 // Issue 11's feature module (main/vault/features.ts): agreements and payments, reminder and
 // reserve settings, the calendar export's text, application rounds.
 import type { FeatureContext } from '../feature';
-import { todayBeijing } from '../../../shared/dates';
+import { todayBeijing } from '../../../shared/time/beijing';
 import type { OutcomeInput, RequestInput, RoundInput } from '../../../shared/repayments/rounds';
 import * as service from './service';
 import * as rounds from '../rounds/service';

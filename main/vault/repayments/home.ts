@@ -8,7 +8,7 @@ import type { Db } from '../sqlite';
 import * as caseStore from '../case/store';
 import { ZERO, formatMoney } from '../../../shared/money/decimal';
 import { caseOwedOn } from '../../../shared/money/case-owed';
-import { compareDates, todayBeijing } from '../../../shared/dates';
+import { compareDates, todayBeijing } from '../../../shared/time/beijing';
 import { agenda, cliTimeline } from '../timeline/queries';
 import { listAgreements } from './service';
 import type { HomeView } from '../../../shared/contracts/repayments';

@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Vault } from '../vault';
 import type { Db } from '../sqlite';
 import { BadInputError } from '../../../shared/errors';
-import { compareDates, parseDate } from '../../../shared/dates';
-import { beijingIso } from '../../../shared/case/time';
+import { beijingIso, compareDates, parseDate } from '../../../shared/time/beijing';
 import { answerWindow } from '../../../shared/timeline/agenda';
 import type { OutcomeInput, RequestInput, RoundInput, RoundView } from '../../../shared/repayments/rounds';
 

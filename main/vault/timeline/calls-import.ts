@@ -19,7 +19,7 @@ import { beginStaging, discardStaging, readAll, StagingWriter } from '../evidenc
 import { cleanName, commitStaged } from '../evidence/ingest';
 import { sniffMime } from '../evidence/analyse';
 import { ANALYSE_MAX_BYTES, CHUNK_BYTES, MAX_EVIDENCE_BYTES } from '../../../shared/evidence/limits';
-import { isoWithOffset } from '../../../shared/timeline/beijing-time';
+import { isoWithOffset } from '../../../shared/time/beijing';
 import { parseRecordingName } from '../../../shared/timeline/recording-names';
 import { numberKey } from '../../../shared/timeline/numbers';
 import { amrDurationSec } from '../../../shared/timeline/amr';

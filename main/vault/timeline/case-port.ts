@@ -7,8 +7,7 @@ import type { Db } from '../sqlite';
 import { registerCaseContactsPort, type AuditFn } from '../case/contacts';
 import type { CaseContact } from '../../../shared/case/schema';
 import { BadInputError } from '../../../shared/errors';
-import { parseDate } from '../../../shared/dates';
-import { parseContactTime } from '../../../shared/timeline/beijing-time';
+import { parseDate, parseTime } from '../../../shared/time/beijing';
 import { numberKey } from '../../../shared/timeline/numbers';
 import { CONTACT_SOURCES, DIRECTIONS, FLAG_CODES, isContactChannel, isPartyType, type FlagCode } from '../../../shared/timeline/kinds';
 import { loadDismissals, parseClaims, type ContactRow } from './store';
@@ -83,7 +82,7 @@ export function replaceCaseContacts(db: Db, contacts: readonly CaseContact[], au
     const raw = c as Record<string, unknown>;
     if (seenIds.has(c.id)) throw new BadInputError(`${p}.id 重复：${c.id}`);
     seenIds.add(c.id);
-    const t = parseContactTime(c.at, `${p}.at`);
+    const t = parseTime(c.at, `${p}.at`);
     if (!isContactChannel(c.channel)) throw new BadInputError(`${p}.channel 不认识：${String(c.channel).slice(0, 20)}`);
     if (!(DIRECTIONS as readonly string[]).includes(c.direction)) throw new BadInputError(`${p}.direction 只能是 incoming 或 outgoing`);
     const partyType = raw.partyType ?? null;

@@ -5,8 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Vault } from '../vault';
 import type { Db } from '../sqlite';
 import { BadInputError, XieshangError } from '../../../shared/errors';
-import { parseDate } from '../../../shared/dates';
-import { isoWithOffset, parseContactTime } from '../../../shared/timeline/beijing-time';
+import { isoWithOffset, parseDate, parseTime } from '../../../shared/time/beijing';
 import { numberKey } from '../../../shared/timeline/numbers';
 import { SHIPPED_DIRECTORY } from '../../../shared/timeline/directory';
 import type { FlagCode, MarkSide } from '../../../shared/timeline/kinds';
@@ -53,7 +52,7 @@ type Columns = Partial<Omit<ContactRow, 'id' | 'created_at' | 'updated_at' | 'so
 function columnsOf(f: ContactPatch): Columns {
   const c: Columns = {};
   if (f.at !== undefined) {
-    const t = parseContactTime(f.at, '联系时间');
+    const t = parseTime(f.at, '联系时间');
     c.at = t.iso;
     c.at_ms = t.ms;
   }

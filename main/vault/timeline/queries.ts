@@ -3,8 +3,7 @@
 // Plain Node.
 import type { Vault } from '../vault';
 import type { Db } from '../sqlite';
-import { todayBeijing } from '../../../shared/dates';
-import { beijingDate, beijingDateReader } from '../../../shared/timeline/beijing-time';
+import { beijingDate, beijingDateReader, todayBeijing } from '../../../shared/time/beijing';
 import { activeFlagCodes, type ConductResult } from '../../../shared/timeline/conduct';
 import { buildAgenda, dueForReminder, type AgendaContact, type AgendaInstallment } from '../../../shared/timeline/agenda';
 import { monthlySummary, summarySentence } from '../../../shared/timeline/summary';

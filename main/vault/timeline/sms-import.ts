@@ -16,7 +16,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Vault } from '../vault';
 import { BadInputError, XieshangError } from '../../../shared/errors';
 import { extractClaims, type CollectionClaims } from '../../../shared/collection-claims';
-import { isoWithOffset } from '../../../shared/timeline/beijing-time';
+import { isoWithOffset } from '../../../shared/time/beijing';
 import { numberKey } from '../../../shared/timeline/numbers';
 import type { Direction } from '../../../shared/timeline/kinds';
 import { decodeText, type ByteSource } from './xml-text';
