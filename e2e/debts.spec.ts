@@ -4,7 +4,7 @@
 // and the real services. Amounts are typed as people type them (¥, commas, full-width).
 import { test, expect } from './fixtures';
 import { E2E_PASSPHRASE, createVault } from './steps';
-import { addDays, todayBeijing } from '../shared/dates';
+import { addDays, todayBeijing } from '../shared/time/beijing';
 
 const PASS = E2E_PASSPHRASE;
 

@@ -4,8 +4,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { createVault } from './steps';
-import { beijingLocalToMs } from '../shared/timeline/beijing-time';
-import { addDays, todayBeijing } from '../shared/dates';
+import { addDays, beijingLocalToMs, todayBeijing } from '../shared/time/beijing';
 import { chatScreenshot } from '../test/evidence/samples';
 
 const bj = (mo: number, d: number, h: number, mi = 0) => beijingLocalToMs(2024, mo, d, h, mi, 0);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { createVault } from './steps';
-import { addDays, todayBeijing } from '../shared/dates';
+import { addDays, todayBeijing } from '../shared/time/beijing';
 import { alipayGbk, wechatXlsx } from '../test/bills/samples';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

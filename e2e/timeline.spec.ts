@@ -8,8 +8,7 @@ import path from 'node:path';
 import { test, expect } from './fixtures';
 import { createVault } from './steps';
 import { monoWav16 } from '../main/demo/wav';
-import { beijingLocalToMs } from '../shared/timeline/beijing-time';
-import { todayBeijing, addDays } from '../shared/dates';
+import { addDays, beijingLocalToMs, todayBeijing } from '../shared/time/beijing';
 
 const bj = (mo: number, d: number, h: number, mi = 0) => beijingLocalToMs(2024, mo, d, h, mi, 0);
 

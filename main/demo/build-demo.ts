@@ -14,7 +14,7 @@ import { markNumber } from '../vault/timeline/contacts';
 import { importCase, savePlan } from '../vault/case/service';
 import { buildPackageFromVault } from '../vault/package/service';
 import { emptyCase, type CaseDoc } from '../../shared/case/schema';
-import { addMonthsClamped, todayBeijing } from '../../shared/dates';
+import { addDays, addMonthsClamped, todayBeijing } from '../../shared/time/beijing';
 import { XieshangError } from '../../shared/errors';
 import { isEvidenceCategory } from '../../shared/evidence/categories';
 import * as story from './story';
@@ -72,11 +72,7 @@ function caseDocument(proofIds: Map<string, string>): CaseDoc {
   delete doc.contacts; // leave the timeline as the imports made it
   const creditorOf = (key: string) => story.creditors.find((c) => c.key === key)!;
   const productOf = { huabei: 'huabei', jiebei: 'jiebei', credit_card: 'credit-card' } as const;
-  const dueBefore = (date: string) => {
-    const d = new Date(`${date}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() - 1);
-    return d.toISOString().slice(0, 10);
-  };
+  const dueBefore = (date: string) => addDays(date, -1);
   return {
     ...doc,
     applicant: { ...story.applicant },

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { notoSansSc } from './font';
 import { linePath, textWidth, wrap } from './glyph-text';
 import type { ChatLine, Conversation } from './story';
+import { beijingParts, isoWithOffset, parseTime } from '../../shared/time/beijing';
 
 const W = 750;
 const H = 1624;
@@ -76,7 +77,7 @@ function pad(n: number): string {
 /** Consecutive screenshots of one conversation, each shifted by a couple of messages. */
 export async function renderConversation(conv: Conversation, maxShots: number): Promise<Screenshot[]> {
   const shots: Screenshot[] = [];
-  const start = new Date(`${conv.start}+08:00`);
+  const start = parseTime(conv.start).ms; // Beijing wall clock
   const peerInitial = Array.from(conv.title)[0]!;
   for (let first = 0; first < conv.lines.length && shots.length < maxShots; first += 2) {
     let y = TOP;
@@ -87,16 +88,16 @@ export async function renderConversation(conv: Conversation, maxShots: number): 
       parts.push(renderLine(conv.lines[i]!, y, peerInitial));
       y += h + 24;
     }
-    const at = new Date(start.getTime() + shots.length * 47_000);
-    const bj = new Date(at.getTime() + 8 * 3600_000);
-    const stamp = `${bj.getUTCFullYear()}${pad(bj.getUTCMonth() + 1)}${pad(bj.getUTCDate())}`;
-    const time = `${pad(bj.getUTCHours())}${pad(bj.getUTCMinutes())}${pad(bj.getUTCSeconds())}`;
-    const clock = `${pad(bj.getUTCHours())}:${pad(bj.getUTCMinutes())}`;
+    const at = start + shots.length * 47_000;
+    const bj = beijingParts(at);
+    const stamp = bj.date.replace(/-/g, '');
+    const time = `${pad(bj.hour)}${pad(bj.minute)}${pad(bj.second)}`;
+    const clock = `${pad(bj.hour)}:${pad(bj.minute)}`;
     const svg = frame(conv.title, clock, parts.join('\n'));
     const image = sharp(Buffer.from(svg));
     const bytes = conv.format === 'png' ? await image.png({ compressionLevel: 9 }).toBuffer() : await image.jpeg({ quality: 85 }).toBuffer();
     const fileName = conv.format === 'png' ? `Screenshot_${stamp}-${time}.png` : `IMG_${stamp}_${time}.jpg`;
-    shots.push({ fileName, bytes, capturedAt: `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6)}T${clock}:${time.slice(4)}+08:00` });
+    shots.push({ fileName, bytes, capturedAt: isoWithOffset(at) });
     if (first + 2 >= conv.lines.length) break;
   }
   return shots;

@@ -11,7 +11,7 @@ import { getCase } from '../vault/case/service';
 import { pay, saveAgreementRecord } from '../vault/repayments/service';
 import { makePlan } from '../../shared/money/plan';
 import { dec, formatMoneyGrouped } from '../../shared/money/decimal';
-import { addDays, addMonthsClamped, todayBeijing } from '../../shared/dates';
+import { addDays, addMonthsClamped, todayBeijing } from '../../shared/time/beijing';
 import { defaultTerms } from '../../shared/repayments/terms';
 import { notoSansSc } from './font';
 import { linePath } from './glyph-text';
