@@ -10,6 +10,7 @@ import { useUnsavedChanges } from '../lib/unsaved';
 import { parseNotice, type ParsedNotice } from '../../../shared/calendar/notice';
 import type { HolidayYears } from '../../../shared/contracts/holidays';
 import './current.css';
+import { addDays } from '../../../shared/time/beijing';
 
 type Preview = { kind: 'ok'; notice: ParsedNotice } | { kind: 'error'; error: unknown } | null;
 
@@ -22,9 +23,7 @@ function ranges(days: readonly string[]): string {
   for (let i = 1; i <= days.length; i++) {
     const prev = days[i - 1]!;
     const cur = days[i];
-    const next = new Date(`${prev}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    if (cur !== next.toISOString().slice(0, 10)) {
+    if (cur !== addDays(prev, 1)) {
       out.push(start === prev ? short(prev) : `${short(start!)}–${short(prev)}`);
       start = cur;
     }

@@ -7,9 +7,10 @@ import { errorText } from '../../lib/errors';
 import { formatBytes } from '../../lib/format';
 import { Message } from '../../components/Message';
 import type { PackageRecord } from '../../../../shared/contracts/package';
-import { beijingTime, shortSha, templateTitle } from './package-format';
+import { shortSha, templateTitle } from './package-format';
 import { CheckIcon } from './PackageIcons';
 import './package-tools.css';
+import { beijingMinute } from '../../../../shared/time/beijing';
 
 type Load = { state: 'loading' } | { state: 'ok'; packages: PackageRecord[] } | { state: 'error'; message: string };
 
@@ -117,7 +118,7 @@ export function PackageList(props: { refreshKey?: number }) {
                 return (
                   <Fragment key={p.id}>
                     <tr data-testid="package-row" data-id={p.id}>
-                      <td className="pt-nowrap">{beijingTime(p.builtAt)}</td>
+                      <td className="pt-nowrap">{beijingMinute(p.builtAt)}</td>
                       <td className="pt-col-text">{templateTitle(t, p.template)}</td>
                       <td className="pt-col-text">{p.addressee}</td>
                       <td className="pt-file">{p.fileName}</td>

@@ -9,9 +9,10 @@ import { formatBytes } from '../../lib/format';
 import { Message } from '../../components/Message';
 import type { VerifyReportDoc } from '../../../../shared/contracts/package';
 import { isAbortError, uploadPackageBytes } from './bytes';
-import { beijingTime, shortSha } from './package-format';
+import { shortSha } from './package-format';
 import { CheckIcon, CrossIcon } from './PackageIcons';
 import './package-tools.css';
+import { beijingMinute } from '../../../../shared/time/beijing';
 
 type State =
   | { step: 'idle' }
@@ -175,7 +176,7 @@ export function VerifyPanel() {
 export function VerifyReportView({ report }: { report: VerifyReportDoc }) {
   const t = useT();
   const okCount = report.exhibits.filter((e) => e.ok).length;
-  const created = beijingTime(report.createdAt);
+  const created = report.createdAt ? beijingMinute(report.createdAt) : null; // main records UTC
   return (
     <div className={`pt-report ${report.ok ? 'is-ok' : 'is-bad'}`} data-testid="verify-result" data-ok={report.ok ? 'true' : 'false'}>
       <p className="pt-verdict" role="status" data-testid="verify-verdict">

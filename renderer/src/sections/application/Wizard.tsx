@@ -1,7 +1,7 @@
 // 生成申请书: the wizard. One draft from the vault (useDraft), the person's edits and picks
 // on top (wizard-state.ts), five steps, and the build (useBuild: Web Worker → main signs).
 import { useEffect, useMemo, useState } from 'react';
-import { todayBeijing } from '../../../../shared/dates';
+import { todayBeijing } from '../../../../shared/time/beijing';
 import type { PickedExhibit } from '../../../../shared/package/build-from-draft';
 import { TEMPLATE_TITLES } from '../../../../shared/pdf/model';
 import { useT, type TKey } from '../../i18n';

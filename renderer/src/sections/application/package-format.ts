@@ -3,18 +3,6 @@ import type { TKey, Translate } from '../../i18n';
 // Type only: shared/pdf/model's values would bundle zod into the renderer.
 import type { Template } from '../../../../shared/pdf/model';
 
-/**
- * An ISO time (main records them in UTC) → "2024-10-18 14:30" in Beijing time, the time
- * everything else in the app shows. Unparseable text is shown as it came.
- */
-export function beijingTime(iso: string | null): string | null {
-  if (!iso) return null;
-  const ms = Date.parse(iso);
-  if (!Number.isFinite(ms)) return iso;
-  const b = new Date(ms + 8 * 3_600_000).toISOString();
-  return `${b.slice(0, 10)} ${b.slice(11, 16)}`;
-}
-
 /** "6ef00879e7…5a8bb66ca3": enough to compare by eye; the full value goes in a title. */
 export function shortSha(sha: string): string {
   return sha.length > 20 ? `${sha.slice(0, 10)}…${sha.slice(-6)}` : sha;

@@ -5,7 +5,7 @@ import { useUnsavedChanges } from '../../lib/unsaved';
 import type { Account, Creditor, Product } from '../../../../shared/case/schema';
 import { PRODUCTS } from '../../../../shared/case/kinds';
 import type { AccountSave, CaseView } from '../../../../shared/contracts/case';
-import { addDays } from '../../../../shared/dates';
+import { addDays } from '../../../../shared/time/beijing';
 import { useT } from '../../i18n';
 import { errorText } from '../../lib/errors';
 import { api } from '../../lib/api';

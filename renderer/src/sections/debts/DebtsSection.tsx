@@ -3,7 +3,7 @@
 // checking a collection message against the app's own figures.
 import { useEffect, useState } from 'react';
 import type { Account } from '../../../../shared/case/schema';
-import { todayBeijing } from '../../../../shared/dates';
+import { todayBeijing } from '../../../../shared/time/beijing';
 import { caseOwedOn } from '../../../../shared/money/case-owed';
 import { dec, formatMoney } from '../../../../shared/money/decimal';
 import { useAgreementOwed } from '../repayments/useAgreementOwed';

@@ -16,6 +16,7 @@ import { Preview } from './previews/Preview';
 import type { AppMode } from './urls';
 import { CategoryOptions } from './CategoryOptions';
 import { ScreenshotContactsButton } from '../timeline/ScreenshotContacts';
+import { isoWithOffset, parseIsoTime } from '../../../../shared/time/beijing';
 
 export interface AccountRef {
   id: string;
@@ -403,7 +404,6 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
 
 /** Audit rows carry UTC ISO times; show them in Beijing time like everything else. */
 function toBeijing(utcIso: string): string {
-  const ms = Date.parse(utcIso);
-  if (!Number.isFinite(ms)) return utcIso;
-  return new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+  const ms = parseIsoTime(utcIso);
+  return ms === null ? utcIso : isoWithOffset(ms);
 }

@@ -23,6 +23,7 @@ import { OcrJobPanel } from './OcrJobPanel';
 import type { AppMode } from './urls';
 import './evidence.css';
 import { CategoryOptions } from './CategoryOptions';
+import { isoWithOffset } from '../../../../shared/time/beijing';
 
 type Sort = NonNullable<ListFilter['sort']>;
 interface Facets {
@@ -36,7 +37,7 @@ const SORTS: Sort['by'][] = ['captured', 'imported', 'name', 'size', 'category']
 const SORT_KEYS = { captured: 'sortCaptured', imported: 'sortImported', name: 'sortName', size: 'sortSize', category: 'sortCategory' } as const;
 
 function pastedName(t: ReturnType<typeof useT>, type: string): string {
-  const now = new Date(Date.now() + 8 * 3_600_000).toISOString();
+  const now = isoWithOffset(Date.now());
   const stamp = `${now.slice(0, 10)} ${now.slice(11, 19).replace(/:/g, '-')}`;
   const name = t('evidence.import.pastedName', { time: stamp });
   const ext = type.split('/')[1]?.replace('jpeg', 'jpg') ?? 'png';

@@ -9,6 +9,7 @@ import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { useNavigate } from '../../lib/navigate';
 import { Message } from '../../components/Message';
+import { beijingWallIso } from '../../../../shared/time/beijing';
 
 export function MakeContact({ evidenceIds, onClose, onMade }: { evidenceIds: string[]; onClose: () => void; onMade: () => void }) {
   const t = useT();
@@ -41,7 +42,7 @@ export function MakeContact({ evidenceIds, onClose, onMade }: { evidenceIds: str
         ...(organisation.trim() ? { organisation: organisation.trim() } : {}),
         ...(summary.trim() ? { summary: summary.trim() } : {}),
         // A time typed by the user is Beijing wall-clock time, and no longer uncertain.
-        ...(at ? { at: `${at}:00+08:00`, timeUncertain: false } : {}),
+        ...(at ? { at: beijingWallIso(at.slice(0, 10), at.slice(11, 16)), timeUncertain: false } : {}),
       };
       setMade(await api().timeline.fromEvidence({ evidenceIds, fields }));
       onMade();

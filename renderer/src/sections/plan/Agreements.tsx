@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Plan } from '../../../../shared/case/schema';
 import type { CaseView } from '../../../../shared/contracts/case';
-import { compareDates } from '../../../../shared/dates';
+import { compareDates } from '../../../../shared/time/beijing';
 import { dec } from '../../../../shared/money/decimal';
 import { makePlan, MAX_INSTALLMENTS } from '../../../../shared/money/plan';
 import { offerFor } from '../../../../shared/money/plan-builder';

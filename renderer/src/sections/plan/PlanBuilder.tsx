@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { PLAN_BASES, PLAN_ROLES } from '../../../../shared/case/kinds';
 import type { Plan } from '../../../../shared/case/schema';
 import type { CaseView } from '../../../../shared/contracts/case';
-import { addMonthsClamped } from '../../../../shared/dates';
+import { addMonthsClamped } from '../../../../shared/time/beijing';
 import { previewPlan, type PlanPreview } from '../../../../shared/money/plan-builder';
 import { MAX_INSTALLMENTS } from '../../../../shared/money/plan';
 import { detailOf } from '../../../../shared/case/detail';

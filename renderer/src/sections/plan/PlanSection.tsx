@@ -2,7 +2,7 @@
 // every plan is checked against it; versions are kept side by side; agreements are recorded.
 import { useState } from 'react';
 import type { Plan } from '../../../../shared/case/schema';
-import { todayBeijing } from '../../../../shared/dates';
+import { todayBeijing } from '../../../../shared/time/beijing';
 import { summarizeFinances } from '../../../../shared/money/finances';
 import { useT } from '../../i18n';
 import { errorText } from '../../lib/errors';

@@ -6,7 +6,7 @@ import type { CaseView } from '../../../../shared/contracts/case';
 import { makePlan } from '../../../../shared/money/plan';
 import { dec } from '../../../../shared/money/decimal';
 import { offerFor } from '../../../../shared/money/plan-builder';
-import { beijingMinute } from '../../../../shared/case/time';
+import { beijingMinute } from '../../../../shared/time/beijing';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';

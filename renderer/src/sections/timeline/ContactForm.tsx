@@ -7,7 +7,7 @@ import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';
-import { beijingNowLocal } from './format';
+import { beijingLocalInput } from '../../../../shared/time/beijing';
 
 export interface ContactFormProps {
   /** The contact to change, or null to add a new one. */
@@ -39,7 +39,7 @@ interface State {
 function initial(c: ContactDetail | null): State {
   return {
     // The time as recorded, shown in Beijing wall-clock form for the datetime-local input.
-    at: c ? c.at.slice(0, 16) : beijingNowLocal(),
+    at: c ? c.at.slice(0, 16) : beijingLocalInput(Date.now()),
     channel: c?.channel ?? 'phone',
     direction: c?.direction ?? 'outgoing',
     partyType: c?.partyType ?? '',

@@ -3,8 +3,7 @@
 // then the one-view confirmation (ProposedContacts).
 import { useState } from 'react';
 import { proposeContacts, type ScreenshotContacts as Proposals } from '../../../../shared/ocr/chat-layout';
-import { beijingDate } from '../../../../shared/timeline/beijing-time';
-import { todayBeijing } from '../../../../shared/dates';
+import { beijingDate, todayBeijing } from '../../../../shared/time/beijing';
 import { useT } from '../../i18n';
 import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';

@@ -21,11 +21,6 @@ export function activeFlags(e: Pick<TimelineEntry, 'flags'>): TimelineEntry['fla
   return e.flags.filter((f) => f.dismissed === null);
 }
 
-/** Beijing "now" as the value of a datetime-local input: "2024-10-18T14:30". */
-export function beijingNowLocal(now = Date.now()): string {
-  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 16);
-}
-
 /** "2024-10-18T22:50:00+08:00" → "2024-10-18 22:50:00"; whether it is Beijing time. */
 export function wallClock(at: string): { text: string; beijing: boolean } {
   return { text: `${at.slice(0, 10)} ${at.slice(11, 19)}`, beijing: at.endsWith('+08:00') };
