@@ -1,5 +1,6 @@
 // The e2e fixture: a fresh data folder per test, the app started by the chosen launcher,
-// and a helper that saves a screenshot of every screen a spec visits to docs/screenshots/.
+// and a helper that saves a screenshot of every screen a spec visits (into docs/screenshots/
+// only when XIESHANG_SHOTS=docs asks for it).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,11 +15,17 @@ interface AppHandle {
   dataDir: string;
   /** Behave as if the idle timer fired (the harness hook; a suspend event in Electron). */
   triggerIdle(): Promise<void>;
-  /** Saves docs/screenshots/<name>.png (the harness run only, so the images are stable). */
+  /**
+   * Saves <name>.png (the harness run only, so the images are stable): into docs/screenshots/
+   * when XIESHANG_SHOTS=docs asks for it (refreshing the documentation's images), otherwise
+   * into the test's own output folder (test-results/, ignored), so a test run leaves the tree clean.
+   */
   shot(name: string): Promise<void>;
 }
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'docs', 'screenshots');
+/** `XIESHANG_SHOTS=docs npx playwright test …` writes the screenshots into docs/screenshots/. */
+export const SHOTS_TO_DOCS = process.env.XIESHANG_SHOTS === 'docs';
 
 async function startHarness(dataDir: string): Promise<{ url: string; token: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/harness/server.js'), '--data-dir', dataDir], {
@@ -43,8 +50,9 @@ export const test = base.extend<{ launcher: Launcher; app: AppHandle }>({
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xieshang-e2e-'));
     const shot = async (page: Page, name: string) => {
       if (launcher !== 'harness') return;
-      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+      const dir = SHOTS_TO_DOCS ? SCREENSHOT_DIR : testInfo.outputPath('screenshots');
+      fs.mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
     };
     if (launcher === 'harness') {
       const harness = await startHarness(dataDir);
