@@ -4,7 +4,7 @@
 import { buildPackage, type BuildOptions, type BuildResult } from '../pdf/build';
 import type { PackageModelInput } from '../pdf/model';
 import type { ExhibitCandidate, PackageDraftModel } from '../contracts/package';
-import { completeModel, type ExhibitInput } from './complete-model';
+import { completeModel, exhibitInputOf, type ExhibitInput } from './complete-model';
 
 export interface PickedExhibit {
   candidate: ExhibitCandidate;
@@ -36,39 +36,30 @@ async function okResponse(open: OpenEvidence, id: string, title: string): Promis
 }
 
 export function modelFromDraft(input: DraftBuildInput, open: OpenEvidence): PackageModelInput {
-  const exhibits: ExhibitInput[] = input.exhibits.map(({ candidate: c, title, password, listOnly }, i) => ({
-    evidenceId: c.evidenceId,
-    n: i + 1,
-    title,
-    category: c.categoryLabel,
-    date: c.date,
-    sha256: c.sha256,
-    size: c.size,
-    mime: c.mime,
-    kind: c.kind,
-    fileName: c.fileName,
-    meta: c.meta,
-    ...(c.ocr ? { ocr: c.ocr } : {}),
-    ...(password ? { password } : {}),
-    ...(listOnly ? { listOnly: true } : {}),
-    source: {
-      read: async () => new Uint8Array(await (await okResponse(open, c.evidenceId, title)).arrayBuffer()),
-      chunks: async function* () {
-        const res = await okResponse(open, c.evidenceId, title);
-        if (!res.body) return;
-        const reader = res.body.getReader();
-        try {
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (done) return;
-            yield value;
+  const exhibits: ExhibitInput[] = input.exhibits.map(({ candidate: c, title, password, listOnly }, i) =>
+    exhibitInputOf(
+      c,
+      i + 1,
+      {
+        read: async () => new Uint8Array(await (await okResponse(open, c.evidenceId, title)).arrayBuffer()),
+        chunks: async function* () {
+          const res = await okResponse(open, c.evidenceId, title);
+          if (!res.body) return;
+          const reader = res.body.getReader();
+          try {
+            for (;;) {
+              const { done, value } = await reader.read();
+              if (done) return;
+              yield value;
+            }
+          } finally {
+            reader.releaseLock();
           }
-        } finally {
-          reader.releaseLock();
-        }
+        },
       },
-    },
-  }));
+      { title, password, listOnly },
+    ),
+  );
   return completeModel(input.draft, exhibits, {
     ...(input.signatureImage ? { image: input.signatureImage } : {}),
     ...(input.certificateFingerprint ? { certificateFingerprint: input.certificateFingerprint } : {}),

@@ -29,6 +29,35 @@ export type ExhibitInput = Omit<ExhibitCandidate, 'evidenceId' | 'category' | 'c
 };
 
 /**
+ * A picked candidate as exhibit n: the one mapping from what the wizard lists to what the
+ * builder reads, for the CLI (bytes from the vault) and the app's worker (bytes fetched).
+ */
+export function exhibitInputOf(
+  c: ExhibitCandidate,
+  n: number,
+  source: ExhibitSource,
+  choice: { title?: string; password?: string | undefined; listOnly?: boolean | undefined } = {},
+): ExhibitInput {
+  return {
+    evidenceId: c.evidenceId,
+    n,
+    title: choice.title ?? c.title,
+    category: c.categoryLabel,
+    date: c.date,
+    sha256: c.sha256,
+    size: c.size,
+    mime: c.mime,
+    kind: c.kind,
+    fileName: c.fileName,
+    meta: c.meta,
+    ...(c.ocr ? { ocr: c.ocr } : {}),
+    ...(choice.password ? { password: choice.password } : {}),
+    ...(choice.listOnly ? { listOnly: true } : {}),
+    source,
+  };
+}
+
+/**
  * The draft plus the numbered exhibits → the builder's model. Flagged contacts cite the
  * exhibits they are linked to by number (only those in the package).
  */

@@ -14,7 +14,7 @@ import { makePlan } from '../../../shared/money/plan';
 import { Money } from '../../../shared/money/decimal';
 import { CATEGORY_LABELS, type EvidenceCategory } from '../../../shared/evidence/categories';
 import { TEMPLATE_TITLES, type PackageModelInput, type Template, type ExhibitKind } from '../../../shared/pdf/model';
-import { completeModel, missingIn, type ExhibitInput } from '../../../shared/package/complete-model';
+import { completeModel, exhibitInputOf, missingIn, type ExhibitInput } from '../../../shared/package/complete-model';
 import type { ExhibitCandidate, PackageDraft, PackageDraftModel } from '../../../shared/contracts/package';
 import type { CaseDoc } from '../../../shared/case/schema';
 import type { EvidenceSummary } from '../../../shared/contracts/evidence';
@@ -386,26 +386,12 @@ export function packageModelFromVault(vault: Vault, req: PackageRequest): Packag
   const blobOf = (id: string) => (db.prepare('SELECT blob_id FROM evidence_items WHERE id = ?').get(id) as { blob_id: number }).blob_id;
   const exhibits: ExhibitInput[] = picked.map((c, i) => {
     const blobId = blobOf(c.evidenceId);
-    return {
-      evidenceId: c.evidenceId,
-      n: i + 1,
-      title: c.title,
-      category: c.categoryLabel,
-      date: c.date,
-      sha256: c.sha256,
-      size: c.size,
-      mime: c.mime,
-      kind: c.kind,
-      fileName: c.fileName,
-      meta: c.meta,
-      ...(c.ocr ? { ocr: c.ocr } : {}),
-      source: {
-        read: async () => new Uint8Array(readAll(db, blobId)),
-        chunks: async function* () {
-          for (const chunk of readChunks(db, blobId)) yield new Uint8Array(chunk);
-        },
+    return exhibitInputOf(c, i + 1, {
+      read: async () => new Uint8Array(readAll(db, blobId)),
+      chunks: async function* () {
+        for (const chunk of readChunks(db, blobId)) yield new Uint8Array(chunk);
       },
-    };
+    });
   });
   return completeModel(draft.model, exhibits, {
     ...(req.signatureImage ? { image: req.signatureImage } : {}),
