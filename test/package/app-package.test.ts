@@ -3,13 +3,12 @@
 // exactly as the renderer's worker is, chunks uploaded over the contract, signed in main,
 // previewed through the protocol, saved, listed, verified; checked with poppler tools.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import sharp from 'sharp';
 import { makeServices, type ServicesUnderTest } from '../helpers/services';
-import { buildDemo } from '../../main/demo/build-demo';
+import { sharedDemoVault } from '../helpers/demo';
 import { readDefaultFont } from '../../main/package/build-to-file';
 import { buildFromDraft, modelFromDraft, type PickedExhibit } from '../../shared/package/build-from-draft';
 import type { PackageDraft } from '../../shared/contracts/package';
@@ -19,10 +18,8 @@ import { CHUNK_BYTES } from '../../shared/evidence/limits';
 let demoVault = '';
 const font = readDefaultFont();
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xieshang-app-package-'));
-  demoVault = (await buildDemo(dir)).vault;
-}, 180_000);
-afterAll(() => fs.rmSync(path.dirname(demoVault), { recursive: true, force: true }));
+  demoVault = await sharedDemoVault(); // built once per run; each test works on a copy
+}, 240_000);
 
 async function call<T>(t: ServicesUnderTest, channel: string, args: unknown = {}): Promise<T> {
   const env = await t.dispatch(channel, args);

@@ -1,15 +1,12 @@
 // The demo case carries an accepted agreement with two recorded payments, one with a receipt.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDemo } from '../../main/demo/build-demo';
+import { DEMO_PASSPHRASE, sharedDemoVault } from '../helpers/demo';
 import { Vault } from '../../main/vault/vault';
 import { cliRepayments, listAgreements } from '../../main/vault/repayments/service';
-import { tmpDir } from '../helpers/tmp';
 
 describe('demo agreement', () => {
   it('two installments paid, the first with a receipt kept as evidence', async () => {
-    const r = await buildDemo(path.join(tmpDir(), 'demo'));
-    const vault = Vault.open(r.vault, r.passphrase, { actor: 'cli', readonly: true });
+    const vault = Vault.open(await sharedDemoVault(), DEMO_PASSPHRASE, { actor: 'cli', readonly: true });
     try {
       const [doc] = cliRepayments(vault);
       expect(doc!.payments).toHaveLength(2);
