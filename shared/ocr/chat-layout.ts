@@ -11,6 +11,7 @@ import type { OcrLine, OcrResult } from './types';
 import { parseChatTime } from './chat-time';
 import { extractClaims, type CollectionClaims } from '../collection-claims';
 import type { Direction } from '../timeline/kinds';
+import { isoWithOffset, parseIsoTime } from '../time/beijing';
 
 export type ScreenshotLayout = 'chat' | 'sms-conversation' | 'sms-list' | 'unknown';
 
@@ -89,7 +90,9 @@ function joinWrapped(parts: string[]): string {
 }
 
 function isoAt(date: string | undefined, time: string | undefined): string | null {
-  return date !== undefined && time !== undefined ? `${date}T${time}:00+08:00` : null;
+  if (date === undefined || time === undefined) return null;
+  const ms = parseIsoTime(`${date}T${time}`); // a chat's clock is Beijing time
+  return ms === null ? null : isoWithOffset(ms);
 }
 
 /** The lines right-aligned as a short time label on the same row as a line on the left. */

@@ -7,7 +7,7 @@ import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';
-import { beijingLocalInput } from '../../../../shared/time/beijing';
+import { beijingLocalInput, beijingWallIso } from '../../../../shared/time/beijing';
 
 export interface ContactFormProps {
   /** The contact to change, or null to add a new one. */
@@ -82,10 +82,9 @@ export function ContactForm({ editing, onClose, onSaved }: ContactFormProps) {
       return;
     }
     const minutes = s.durationMin.trim() === '' ? null : Number(s.durationMin);
-    // An edit keeps the offset the contact was recorded with; a new one is Beijing time.
-    const offset = editing ? editing.at.slice(19) : '+08:00';
+    // An edit keeps the seconds and the offset the contact was recorded with; a new one is Beijing time.
     const fields: ContactFields = {
-      at: `${s.at}:${editing ? editing.at.slice(17, 19) : '00'}${offset}`,
+      at: editing ? `${s.at}:${editing.at.slice(17, 19)}${editing.at.slice(19)}` : beijingWallIso(s.at.slice(0, 10), s.at.slice(11, 16)),
       channel: s.channel,
       direction: s.direction,
       partyType: s.partyType || null,
