@@ -28,8 +28,9 @@ interface ReadableStream<R> {
   pipeThrough<T>(transform: { readable: ReadableStream<T>; writable: WritableStream<R> }): ReadableStream<T>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- a type parameter the DOM's has too
-interface WritableStream<W> {}
+interface WritableStream<W> {
+  getWriter(): { write(chunk: W): Promise<void>; close(): Promise<void> };
+}
 
 declare class Blob {
   constructor(parts: readonly Uint8Array<ArrayBuffer>[]);

@@ -177,7 +177,7 @@ async function pdfFacts(bytes: Buffer, a: Analysis): Promise<number | null> {
   const tail = bytes.subarray(Math.max(0, bytes.length - 2048)).toString('latin1');
   const truncated = !tail.includes('%%EOF');
   const pdfjs = await loadPdfJs();
-  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']> | null = null;
+  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
