@@ -220,7 +220,7 @@ export async function runTimelineRenderBench(count = 10_000): Promise<BenchRow[]
 
       const ipc = async (fn: string) =>
         page.evaluate(async (which) => {
-          const x = (window as unknown as { xieshang: Record<string, Record<string, (a: unknown) => Promise<unknown>>> }).xieshang;
+          const x = (globalThis as unknown as { xieshang: Record<string, Record<string, (a: unknown) => Promise<unknown>>> }).xieshang;
           const t0 = performance.now();
           if (which === 'list') await x.timeline!.list!({ filter: {} });
           else await x.app!.info!({});

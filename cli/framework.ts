@@ -1,7 +1,6 @@
 // The CLI's conventions in one place (docs/cli.md): global flags, passphrase from
 // the environment or a file only, exactly one JSON document on stdout with --json,
 // one-line errors on stderr, and the exit codes.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { XieshangError, UsageError, toErrorInfo, type ErrorCode, type ErrorInfo } from '../shared/errors';

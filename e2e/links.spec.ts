@@ -1,7 +1,6 @@
 // The links between sections (issues 4 and 5): two chat screenshots selected in 证据 become
 // one contact in 时间线; from the contact to its evidence and back again; and in 债务 an
 // imported SMS picked into "check a collection message" instead of pasting it.
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { createVault } from './steps';
 import { addDays, beijingLocalToMs, todayBeijing } from '../shared/time/beijing';

@@ -44,7 +44,7 @@ export function cleanStalePartials(folder: string): number {
     removed++;
   }
   if (names.length > 0 && names.length === removed) fs.rmSync(dir, { recursive: true, force: true });
-  let beside: string[] = [];
+  let beside: string[];
   try {
     beside = fs.readdirSync(folder);
   } catch {

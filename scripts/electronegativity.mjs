@@ -2,7 +2,7 @@
 // and fails on any finding that is not in the reviewed allowlist below. Offline it cannot
 // fetch Electron's release list; that check is skipped with a warning by the tool itself.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

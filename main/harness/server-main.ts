@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`${JSON.stringify({ url: harness.url, port: harness.port, token: harness.token, dataDir })}\n`);
   const stop = () => {
-    harness.close().finally(() => process.exit(0));
+    void harness.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

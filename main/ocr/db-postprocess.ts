@@ -51,10 +51,22 @@ export function boxesFromProbMap(prob: Float32Array, width: number, height: numb
       if (x > maxX) maxX = x;
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
-      if (x > 0 && !seen[p - 1] && prob[p - 1]! > params.thresh) (seen[p - 1] = 1), (stack[top++] = p - 1);
-      if (x < width - 1 && !seen[p + 1] && prob[p + 1]! > params.thresh) (seen[p + 1] = 1), (stack[top++] = p + 1);
-      if (y > 0 && !seen[p - width] && prob[p - width]! > params.thresh) (seen[p - width] = 1), (stack[top++] = p - width);
-      if (y < height - 1 && !seen[p + width] && prob[p + width]! > params.thresh) (seen[p + width] = 1), (stack[top++] = p + width);
+      if (x > 0 && !seen[p - 1] && prob[p - 1]! > params.thresh) {
+        seen[p - 1] = 1;
+        stack[top++] = p - 1;
+      }
+      if (x < width - 1 && !seen[p + 1] && prob[p + 1]! > params.thresh) {
+        seen[p + 1] = 1;
+        stack[top++] = p + 1;
+      }
+      if (y > 0 && !seen[p - width] && prob[p - width]! > params.thresh) {
+        seen[p - width] = 1;
+        stack[top++] = p - width;
+      }
+      if (y < height - 1 && !seen[p + width] && prob[p + width]! > params.thresh) {
+        seen[p + width] = 1;
+        stack[top++] = p + width;
+      }
     }
     const w = maxX - minX + 1;
     const h = maxY - minY + 1;

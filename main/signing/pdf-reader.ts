@@ -41,8 +41,6 @@ export interface PdfReader {
   close(): Promise<void>;
 }
 
-const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
-
 class ClassicReader implements PdfReader {
   private readonly context = PDFContext.create();
   private readonly cache = new Map<number, PDFObject>();
@@ -186,8 +184,8 @@ async function parseClassicXref(fh: fs.FileHandle, size: number): Promise<{ offs
     seen.add(at);
     // Read the section: up to "trailer" and its dictionary.
     let len = 64 * 1024;
-    let text = '';
-    let buf = Buffer.alloc(0);
+    let text: string;
+    let buf: Buffer;
     for (;;) {
       buf = Buffer.alloc(Math.min(len, size - at));
       await fh.read(buf, 0, buf.length, at);

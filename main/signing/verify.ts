@@ -94,7 +94,6 @@ async function checkSignature(r: PdfReader, problems: string[]): Promise<{ valid
     return { valid: false, signer: null };
   }
   const [a0, a1, b0, b1] = best.br as [number, number, number, number];
-  let signer: string | null = null;
   let structureOk = true;
   if (a0 !== 0 || a1 <= 0 || b0 <= a1 || b0 + b1 !== r.size) {
     structureOk = false;
@@ -129,12 +128,12 @@ async function checkSignature(r: PdfReader, problems: string[]): Promise<{ valid
     problems.push(`签名数据无法解析：${err instanceof Error ? err.message : String(err)}`);
     return { valid: false, signer: null };
   }
-  signer = parsed.signer;
+  const signer = parsed.signer;
   if (!parsed.certMatches) {
     problems.push('签名者信息与所附证书不符');
     structureOk = false;
   }
-  let valid = false;
+  let valid: boolean;
   if (parsed.signedAttrs) {
     const h = createHash(parsed.digestAlgorithm);
     for await (const c of r.range(0, a1)) h.update(c);

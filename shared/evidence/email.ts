@@ -10,7 +10,7 @@ export interface EmailText {
   body: string;
 }
 
-const decoderFor = (charset: string): TextDecoder => {
+const decoderFor = (charset: string): InstanceType<typeof TextDecoder> => {
   try {
     return new TextDecoder(charset.trim().toLowerCase() || 'utf-8');
   } catch {

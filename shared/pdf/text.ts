@@ -2,6 +2,7 @@
 // UAX #14 (`linebreak`), widths from the embedded font; no line starts with a closing
 // mark (，。、）…), no line ends with an opening one (（《“…). A segment wider than the line
 // (a hash, a long number) is split by characters with the same rules.
+/// <reference path="./linebreak.d.ts" />
 import LineBreaker from 'linebreak';
 import { PDFHexString, type PDFFont } from '@cantoo/pdf-lib';
 

@@ -52,8 +52,8 @@ async function setup() {
   };
   const e1 = await upload('bill-1.png', 1);
   const e2 = await upload('bill-2.png', 2);
-  let doc = await call<CaseDoc>('case:saveAccount', { account: account('花呗'), creditor: creditor('重庆蚂蚁消费金融有限公司', 'huabei') });
-  doc = await call<CaseDoc>('case:saveAccount', { account: account('信用卡'), creditor: creditor('某某银行股份有限公司信用卡中心', 'credit-card') });
+  await call<CaseDoc>('case:saveAccount', { account: account('花呗'), creditor: creditor('重庆蚂蚁消费金融有限公司', 'huabei') });
+  const doc = await call<CaseDoc>('case:saveAccount', { account: account('信用卡'), creditor: creditor('某某银行股份有限公司信用卡中心', 'credit-card') });
   const [huabei, card] = doc.accounts.map((a) => a.id) as [string, string];
   const evidence = async (id: string) => call<{ accountIds: string[]; history: { action: string }[] }>('evidence:get', { id });
   const listed = async (accountId: string) => (await call<{ items: { id: string; accountIds: string[] }[] }>('evidence:list', { accountId })).items;

@@ -9,7 +9,7 @@ import { saveAccount } from '../../main/vault/case/service';
 import { tmpDir } from '../helpers/tmp';
 import { newVault, noTask, pdf, png, write } from './fixtures';
 
-let open: Vault[] = [];
+const open: Vault[] = [];
 afterEach(() => {
   for (const v of open.splice(0)) v.close();
 });

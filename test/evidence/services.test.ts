@@ -24,8 +24,8 @@ interface Sut {
   dataDir: string;
   picks: (string[] | null)[];
 }
-let suts: Sut[] = [];
-let harnesses: Harness[] = [];
+const suts: Sut[] = [];
+const harnesses: Harness[] = [];
 afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.close();
   for (const s of suts.splice(0)) await s.services.dispose();

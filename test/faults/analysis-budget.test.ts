@@ -16,7 +16,7 @@ import { cli, ROOT } from '../helpers/cli';
 import { newVault, noTask, png, write } from '../evidence/fixtures';
 import { nestedQPdf } from './hostile-pdf';
 
-let open: Vault[] = [];
+const open: Vault[] = [];
 afterEach(() => {
   for (const v of open.splice(0)) v.close();
   delete process.env.XIESHANG_ANALYSE_BUDGET_MS;

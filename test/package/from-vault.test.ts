@@ -1,6 +1,7 @@
 // The headless main job: `demo` builds a sample vault and its signed package; `package
 // build` makes a package from a vault's data. Checked with poppler tools and our verifier.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, it, expect, beforeAll } from 'vitest';
@@ -9,7 +10,7 @@ import { tmpDir, PASS } from '../helpers/tmp';
 
 let demoDir = '';
 beforeAll(() => {
-  demoDir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'xieshang-demo-'));
+  demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xieshang-demo-'));
   const r = cli(['demo', '--out', demoDir, '--json']);
   if (r.status !== 0) throw new Error(r.stderr);
 }, 180_000);

@@ -177,7 +177,7 @@ async function pdfFacts(bytes: Buffer, a: Analysis): Promise<number | null> {
   const tail = bytes.subarray(Math.max(0, bytes.length - 2048)).toString('latin1');
   const truncated = !tail.includes('%%EOF');
   const pdfjs = await loadPdfJs();
-  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']> | null = null;
+  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
@@ -248,6 +248,9 @@ async function pdfFacts(bytes: Buffer, a: Analysis): Promise<number | null> {
  * The first page, drawn small (pdf.js onto the canvas it brings for Node), as the grid's
  * thumbnail. Optional: without a canvas, or for an odd page, the card shows an icon.
  */
+// pdf.js's own names for its canvas types: main has no DOM types (this runs under Node).
+type PdfRenderParams = Parameters<Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>['render']>[0];
+
 async function pdfThumbnail(doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>): Promise<Rendition | null> {
   try {
     const page = await doc.getPage(1);
@@ -255,9 +258,9 @@ async function pdfThumbnail(doc: Awaited<ReturnType<PdfJs['getDocument']>['promi
     if (!(base.width > 0 && base.height > 0) || base.width > 20_000 || base.height > 20_000) return null;
     const scale = Math.min(THUMB.width / base.width, THUMB.height / base.height);
     const viewport = page.getViewport({ scale });
-    const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: CanvasRenderingContext2D } } }).canvasFactory;
+    const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: PdfRenderParams['canvasContext'] } } }).canvasFactory;
     const { canvas, context } = factory.create(Math.max(1, Math.ceil(viewport.width)), Math.max(1, Math.ceil(viewport.height)));
-    await page.render({ canvasContext: context, canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
+    await page.render({ canvasContext: context, canvas: canvas as unknown as PdfRenderParams['canvas'], viewport }).promise;
     const { data, info } = await sharp(canvas.toBuffer('image/png')).flatten({ background: '#ffffff' }).webp({ quality: 72 }).toBuffer({ resolveWithObject: true });
     page.cleanup();
     return { mime: 'image/webp', width: info.width, height: info.height, data };

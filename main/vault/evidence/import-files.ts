@@ -148,7 +148,6 @@ export async function importPaths(vault: VaultLike, paths: readonly string[], op
   const totalBytes = files.reduce((sum, f) => sum + Math.min(f.size, MAX_EVIDENCE_BYTES), 0);
   let doneBytes = 0;
   let index = 0;
-  const results: ImportResult[] = [];
   let interrupted = false;
   // Up to two commits in flight: while one file's bytes are written (on this thread), the
   // next one's thumbnail is made (sharp works on the libuv pool) and the one after is read

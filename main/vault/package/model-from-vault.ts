@@ -10,8 +10,6 @@ import { listItems } from '../evidence/items';
 import { readAll, readChunks } from '../evidence/blob-store';
 import { ocrOfBlob } from '../evidence/ocr-store';
 import { caseOwedOn, type OwedAccount } from '../../../shared/money/case-owed';
-import { makePlan } from '../../../shared/money/plan';
-import { Money } from '../../../shared/money/decimal';
 import { CATEGORY_LABELS, type EvidenceCategory } from '../../../shared/evidence/categories';
 import { TEMPLATE_TITLES, type PackageModelInput, type Template, type ExhibitKind } from '../../../shared/pdf/model';
 import { completeModel, exhibitInputOf, missingIn, type ExhibitInput } from '../../../shared/package/complete-model';

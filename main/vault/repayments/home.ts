@@ -42,7 +42,7 @@ export function home(vault: Vault, today = todayBeijing()): HomeView {
     .filter((i) => i.kind === 'follow_up' || i.kind === 'answer_due')
     .map((i) => ({ kind: i.kind, date: i.date, title: i.title, detail: i.detail }));
   const month = today.slice(0, 7);
-  let flagsThisMonth = 0;
+  let flagsThisMonth: number;
   try {
     flagsThisMonth = cliTimeline(vault).filter((e) => e.at.startsWith(month) && e.flags.length > 0).length;
   } catch {

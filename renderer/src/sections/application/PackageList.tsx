@@ -53,6 +53,7 @@ export function PackageList(props: { refreshKey?: number }) {
       alive = false;
     };
     // Reloaded when the section asks (a new package was built); a language change needs no reload.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- t only words a failure; see above
   }, [props.refreshKey]);
 
   useEffect(

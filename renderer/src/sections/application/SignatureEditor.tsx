@@ -82,6 +82,7 @@ export function SignatureEditor(props: { onChange?: (hasSignature: boolean) => v
       onChangeRef.current?.(false);
     });
     // Loaded once; a change of language needs no reload.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- t only words a failure; see above
   }, [load]);
 
   useEffect(() => {
