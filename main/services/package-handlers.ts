@@ -12,6 +12,7 @@ import path from 'node:path';
 import { dropPartialDirIfEmpty, partialPathFor, PRIVATE_FILE_MODE } from '../partial-files';
 import type { Handlers } from '../ipc/dispatch';
 import type { PackageChannel } from '../../shared/contracts/package-names';
+import type { PackageBoundChannel } from '../ipc/bindings';
 import type { PlatformHooks } from './platform';
 import type { EvidenceByteSource } from '../evidence-protocol';
 import { featureClient, type VaultHost } from '../vault/host';
@@ -43,8 +44,11 @@ export interface PackageServiceOptions {
   dataDir: string;
 }
 
+/** The package channels main handles itself: the built PDF is a file in main, signed, saved where the user chooses. */
+export type PackageMainChannel = Exclude<PackageChannel, PackageBoundChannel>;
+
 export interface PackageService {
-  handlers: Pick<Handlers, PackageChannel>;
+  handlers: Pick<Handlers, PackageMainChannel>;
   /** Preview bytes of finished packages for the protocol handler. */
   bytes: EvidenceByteSource;
   /** Deletes every temporary package (the vault locked, or the app quits). */
@@ -76,8 +80,8 @@ export function createPackageService(opts: PackageServiceOptions): PackageServic
   fs.rmSync(workDir, { recursive: true, force: true });
   const uploads = new Map<string, Upload>();
 
-  const assertUnlocked = async () => {
-    if ((await host.status()).state !== 'unlocked') throw new VaultLockedError();
+  const assertUnlocked = () => {
+    if (!host.unlocked()) throw new VaultLockedError();
   };
   const uploadOf = (id: string): Upload => {
     const u = uploads.get(id);
@@ -110,25 +114,9 @@ export function createPackageService(opts: PackageServiceOptions): PackageServic
     }
   };
 
-  const handlers: Pick<Handlers, PackageChannel> = {
-    'package:draft': async (req) => {
-      await assertUnlocked();
-      return pkg.draft(req);
-    },
-    'package:identity': ({ name }) => pkg.identity(name),
-    'package:signatureGet': async () => {
-      const s = await pkg.signatureGet();
-      return s
-        ? { image: Buffer.from(s.png).toString('base64'), source: s.source, width: s.width, height: s.height }
-        : { image: null, source: null, width: null, height: null };
-    },
-    'package:signatureSet': ({ data, source }) => pkg.signatureSet(new Uint8Array(Buffer.from(data, 'base64')), source),
-    'package:signatureClear': async () => {
-      await pkg.signatureClear();
-      return { ok: true as const };
-    },
+  const handlers: Pick<Handlers, PackageMainChannel> = {
     'package:uploadBegin': async ({ purpose }) => {
-      await assertUnlocked();
+      assertUnlocked();
       if (uploads.size >= MAX_OPEN) {
         // The oldest unfinished upload is a build someone walked away from.
         const stale = [...uploads.values()].find((u) => !u.finished);
@@ -159,7 +147,7 @@ export function createPackageService(opts: PackageServiceOptions): PackageServic
       return { received: await write };
     },
     'package:finish': async (args) => {
-      await assertUnlocked();
+      assertUnlocked();
       const u = uploadOf(args.uploadId);
       if (u.purpose !== 'build' || u.finished) throw new BadInputError('这份文件不是待完成的申请材料');
       try {
@@ -241,7 +229,6 @@ export function createPackageService(opts: PackageServiceOptions): PackageServic
         if (u.purpose === 'verify') await drop(u);
       }
     },
-    'package:list': async () => ({ packages: await pkg.list() }),
   };
 
   const finishedUpload = (kind: string, id: string) => {

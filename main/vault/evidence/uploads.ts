@@ -1,8 +1,11 @@
-// Import by bytes from the renderer (drag-and-drop of files and folders, a pasted
-// screenshot, the browser's file input): begin → chunks (base64, in order) → commit. The
-// bytes go into a staging blob INSIDE the vault as they arrive (never a file on disk);
-// commit analyses and stores them in one transaction exactly like an import by path.
-// The renderer never names a path on disk: `relativePath` is only a label.
+// The one upload primitive: bytes from the renderer (drag-and-drop of files and folders, a
+// pasted screenshot, a file input) arrive as begin → chunks (base64, in order) → a
+// consumer's commit, or abort. The bytes go into a staging blob INSIDE the vault as they
+// arrive (never a file on disk; memory stays a few chunks); an upload left idle is dropped,
+// and staging blobs go when the vault locks and at the next open. Consumers: the evidence
+// commit below (analysed and stored exactly like an import by path), and through
+// takeUpload() the timeline's imports (SMS backups and tables, call recordings). The
+// renderer never names a path on disk: `relativePath` is only a label.
 import { randomBytes } from 'node:crypto';
 import { StagingWriter } from './blob-store';
 import { commitStaged, cleanName } from './ingest';
@@ -96,6 +99,32 @@ export async function uploadCommit(vault: VaultLike, args: { uploadId: string } 
   } catch {
     return { path: u.label, error: importError('INTERNAL') };
   }
+}
+
+/** A finished upload handed to a consumer other than the evidence commit. */
+export interface TakenUpload {
+  /** Finished: every byte is in it (in the staging blob, or in memory until the consumer's commit). */
+  writer: StagingWriter;
+  name: string;
+  label: string;
+  lastModified: number | null;
+}
+
+/**
+ * Ends an upload for another consumer (the timeline's imports): every declared byte arrived.
+ * The consumer commits the writer through commitStaged and discards it in any case (a no-op
+ * once committed: only staging blobs are deleted).
+ */
+export function takeUpload(vault: VaultLike, uploadId: string): TakenUpload {
+  const rt = runtimeOf(vault);
+  const u = upload(vault, uploadId);
+  if (u.writer.size !== u.declared) {
+    rt.dropUpload(uploadId);
+    throw new BadInputError(importError('SIZE_MISMATCH').message);
+  }
+  rt.uploads.delete(uploadId);
+  u.writer.finish();
+  return { writer: u.writer, name: u.name, label: u.label, lastModified: u.lastModified };
 }
 
 export function uploadAbort(vault: VaultLike, uploadId: string): { ok: true } {
