@@ -1,5 +1,7 @@
-// The package channels (shared/contracts/package.ts). The renderer's worker builds the PDF
-// and uploads it here in chunks; main signs it with the vault's key (the package feature
+// The package channels where main acts (shared/contracts/package.ts; the others are bound in
+// main/ipc/bindings.ts). The renderer's worker builds the PDF and uploads it here in chunks
+// (the same chunk protocol as every upload, main/vault/upload-chunks.ts, and the same
+// renderer helper, renderer/src/lib/upload.ts); main signs it with the vault's key (the package feature
 // runs in the vault worker thread, inside the main process), records it, serves it back
 // for the in-app preview (vault://package/<id>, /vault/package/<id> in the harness) and
 // copies it where the user chooses. The temporary files hold evidence in clear, so they
@@ -16,8 +18,8 @@ import type { PackageBoundChannel } from '../ipc/bindings';
 import type { PlatformHooks } from './platform';
 import type { EvidenceByteSource } from '../evidence-protocol';
 import { featureClient, type VaultHost } from '../vault/host';
+import { acceptChunk, type ChunkState } from '../vault/upload-chunks';
 import { BadInputError, VaultLockedError, XieshangError } from '../../shared/errors';
-import { detail } from '../../shared/error-details';
 
 /** The largest package accepted back from the renderer. */
 export const MAX_PACKAGE_BYTES = 8 * 1024 ** 3;
@@ -30,8 +32,8 @@ interface Upload {
   purpose: 'build' | 'verify';
   file: string;
   fh: fsp.FileHandle | null;
-  nextSeq: number;
-  received: number;
+  /** Where the chunk protocol stands (main/vault/upload-chunks.ts, the same as the vault's uploads). */
+  chunks: ChunkState;
   finished: { recordId: string; fileName: string; bytes: number } | null;
   /** A chunk being written: the next call waits for it (calls can overlap across IPC). */
   busy: Promise<unknown>;
@@ -127,21 +129,17 @@ export function createPackageService(opts: PackageServiceOptions): PackageServic
       const id = randomBytes(16).toString('hex');
       const file = path.join(workDir, `${id}.pdf`);
       const fh = await fsp.open(file, 'wx', 0o600);
-      uploads.set(id, { id, purpose, file, fh, nextSeq: 0, received: 0, finished: null, busy: Promise.resolve() });
+      uploads.set(id, { id, purpose, file, fh, chunks: { nextSeq: 0, received: 0 }, finished: null, busy: Promise.resolve() });
       return { uploadId: id };
     },
     'package:uploadChunk': async ({ uploadId, seq, data }) => {
       const u = uploadOf(uploadId);
       if (u.finished || !u.fh) throw new BadInputError('这份文件已完成，不能再写入');
       const write = u.busy.then(async () => {
-        if (seq !== u.nextSeq) throw new BadInputError(detail('UPLOAD_CHUNK_ORDER', { expected: u.nextSeq, got: seq }));
-        const bytes = Buffer.from(data, 'base64');
-        if (u.received + bytes.length > MAX_PACKAGE_BYTES) throw new BadInputError(detail('UPLOAD_TOO_LARGE', { limit: '8 GB' }));
+        const bytes = acceptChunk(u.chunks, seq, data, { max: MAX_PACKAGE_BYTES, label: '8 GB' });
         let off = 0;
         while (off < bytes.length) off += (await u.fh!.write(bytes, off, bytes.length - off)).bytesWritten;
-        u.nextSeq += 1;
-        u.received += bytes.length;
-        return u.received;
+        return u.chunks.received;
       });
       u.busy = write.catch(() => undefined);
       return { received: await write };

@@ -7,6 +7,7 @@
 // takeUpload() the timeline's imports (SMS backups and tables, call recordings). The
 // renderer never names a path on disk: `relativePath` is only a label.
 import { randomBytes } from 'node:crypto';
+import { acceptChunk } from '../upload-chunks';
 import { StagingWriter } from './blob-store';
 import { commitStaged, cleanName } from './ingest';
 import { runtimeOf } from './runtime';
@@ -41,7 +42,7 @@ export function uploadBegin(vault: VaultLike, args: UploadBegin, now = Date.now(
     label,
     declared: args.size,
     lastModified: args.lastModified ?? null,
-    nextSeq: 0,
+    chunks: { nextSeq: 0, received: 0 },
     touched: now,
   });
   return { uploadId };
@@ -55,17 +56,15 @@ function upload(vault: VaultLike, uploadId: string) {
 
 export function uploadChunk(vault: VaultLike, args: { uploadId: string; seq: number; data: string }, now = Date.now()): { received: number } {
   const u = upload(vault, args.uploadId);
-  if (args.seq !== u.nextSeq) {
+  let bytes: Buffer;
+  try {
+    bytes = acceptChunk(u.chunks, args.seq, args.data, { declared: u.declared });
+  } catch (err) {
+    // Out of order, not base64 or more than announced: this file is given up.
     runtimeOf(vault).dropUpload(args.uploadId);
-    throw new BadInputError('上传的数据块顺序不对，已放弃这个文件');
-  }
-  const bytes = Buffer.from(args.data, 'base64');
-  if (u.writer.size + bytes.length > u.declared) {
-    runtimeOf(vault).dropUpload(args.uploadId);
-    throw new BadInputError('收到的数据比文件大小多，已放弃这个文件');
+    throw err;
   }
   u.writer.add(bytes);
-  u.nextSeq++;
   u.touched = now;
   return { received: u.writer.size };
 }
