@@ -68,7 +68,7 @@ function run(): void {
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
-    // Timeline reminders (main/services/timeline-handlers.ts): local only, counts without names.
+    // Timeline reminders (main/services/timeline-reminders.ts): local only, counts without names.
     notify(title, body) {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },

@@ -1,14 +1,17 @@
 // Transport-independent IPC dispatch: validate the channel and its arguments with the
 // contract's zod schema, call the handler, validate the result, wrap it in an envelope.
 // Both the Electron router and the loopback harness call this; neither can skip it.
-import { contract, type ArgsOf, type Envelope, type ResultOf } from '../../shared/contract';
+import { contract, type ArgsOf, type Envelope } from '../../shared/contract';
 import { isChannel, type Channel } from '../../shared/channels';
 import { toErrorInfo, formatErrorMessage } from '../../shared/errors';
 import { describeFailure } from '../../shared/error-cause';
 import type { z } from 'zod';
 
+/** What a handler may return: anything the result schema accepts (it parses it before it leaves). */
+type ReturnOf<C extends Channel> = z.input<(typeof contract)[C]['result']>;
+
 export type Handlers = {
-  [C in Channel]: (args: z.output<(typeof contract)[C]['args']>) => Promise<ResultOf<C>> | ResultOf<C>;
+  [C in Channel]: (args: z.output<(typeof contract)[C]['args']>) => Promise<ReturnOf<C>> | ReturnOf<C>;
 };
 
 export type Dispatch = (channel: unknown, rawArgs: unknown) => Promise<Envelope<unknown>>;

@@ -12,15 +12,12 @@ import type { EmitEvent, PlatformHooks } from './platform';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/passphrase';
 import { XieshangError } from '../../shared/errors';
 import { VAULT_FILE_NAME } from '../paths';
-import { caseHandlers } from './case-handlers';
-import { createTimelineService } from './timeline-handlers';
+import { createTimelineService } from './timeline-reminders';
 import { repaymentsHandlers } from './repayments-handlers';
 import { createEvidenceService } from './evidence-handlers';
 import { createPackageService } from './package-handlers';
 import { demoHandlers } from './demo-handlers';
-import { sidesHandlers } from './sides-handlers';
-import { holidaysHandlers } from './holidays-handlers';
-import { ocrHandlers } from './ocr-handlers';
+import { boundHandlers } from '../ipc/bindings';
 import { serveEvidence } from '../evidence-protocol';
 import type { ByteKind } from '../evidence-protocol';
 import pkg from '../../package.json';
@@ -42,6 +39,8 @@ export interface AppServices {
   handlers: Handlers;
   lockNow(reason: 'manual' | 'suspend' | 'idle'): Promise<void>;
   dispose(): Promise<void>;
+  /** Requests sent to the vault so far (round trips to the worker): a measure for tests. */
+  vaultRequests(): number;
   /** Evidence bytes (vault:// in Electron, /vault/ in the harness); `target` parsed by the caller. */
   evidenceRequest(target: { kind: ByteKind; id: string } | null, request: Request, allowOrigin: string | null): Promise<Response>;
 }
@@ -71,9 +70,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     autoLock.disarm();
     // Built packages waiting for preview hold evidence in clear: they go with the key.
     await packages.clear();
-    const before = await host.status();
+    const wasUnlocked = host.unlocked();
     await host.lock();
-    if (before.state === 'unlocked') opts.emit('vault:locked', { reason });
+    if (wasUnlocked) opts.emit('vault:locked', { reason });
   };
   const autoLock = new AutoLock(settings.get().autoLockMinutes, () => {
     lockNow('idle').catch(() => opts.log?.('auto-lock failed'));
@@ -128,15 +127,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       return { cancelled: false as const, ...result };
     },
     'vault:auditVerify': () => host.auditVerify(),
-    ...caseHandlers(host),
-    ...timeline.handlers,
+    // Every vault-only channel: its schema, its feature function, one line in main/ipc/bindings.ts.
+    ...boundHandlers({ host, dataDir: opts.dataDir, task: evidence.task, changed: () => void timeline.checkReminders() }),
     ...evidence.handlers,
     ...packages.handlers,
-    ...holidaysHandlers(opts.dataDir),
     ...demoHandlers({ host, dataDir: opts.dataDir, emit: opts.emit, nativeBinding: opts.nativeBinding, log: opts.log }),
-    ...sidesHandlers(host),
-    ...repaymentsHandlers({ host, platform: opts.platform, recheckReminders: () => timeline.checkReminders() }),
-    ...ocrHandlers({ host, emit: opts.emit, keepAlive: () => autoLock.arm() }),
+    ...repaymentsHandlers({ host, platform: opts.platform }),
   };
 
   // Every active call counts as the user being there: re-arm the idle timer.
@@ -145,8 +141,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     const inner = handlers[channel] as (args: unknown) => unknown;
     (handlers as Record<string, (args: unknown) => unknown>)[channel] = async (args: unknown) => {
       const result = await inner(args);
-      const status = await host.status();
-      if (status.state === 'unlocked' && channel !== 'vault:lock') autoLock.arm();
+      // The lock state came back with the reply: no extra round trip to the worker.
+      if (host.unlocked() && channel !== 'vault:lock') autoLock.arm();
       return result;
     };
   }
@@ -154,6 +150,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   return {
     handlers,
     lockNow,
+    vaultRequests: () => host.requests(),
     evidenceRequest: (target, request, allowOrigin) =>
       serveEvidence(target?.kind === 'package' ? packages.bytes : evidence.bytes, target, request, { allowOrigin }),
     async dispose() {

@@ -1,9 +1,9 @@
-// The evidence channels (shared/contracts/evidence.ts) and the evidence byte source for
+// The evidence channels where main acts (a file dialog, a folder to export to, cancelling a
+// task; the others are bound in main/ipc/bindings.ts) and the evidence byte source for
 // the vault:// protocol. Paths on disk only ever come from the platform's dialogs; the
 // renderer sends bytes (upload*) or ids. Long work runs as a worker task: its progress
 // goes out as 'task:progress', and keeps the auto-lock from firing mid-import.
 import type { Handlers } from '../ipc/dispatch';
-import type { EvidenceChannel } from '../../shared/contracts/evidence-names';
 import type { EmitEvent, PlatformHooks } from './platform';
 import { featureClient, type VaultHost } from '../vault/host';
 import type { TaskOptions } from '../vault/feature';
@@ -18,8 +18,13 @@ export interface EvidenceServiceOptions {
   keepAlive?: () => void;
 }
 
+/** The evidence channels main handles itself. */
+export type EvidenceMainChannel = 'evidence:pickAndImport' | 'evidence:cancel' | 'evidence:export';
+
 export interface EvidenceService {
-  handlers: Pick<Handlers, EvidenceChannel>;
+  handlers: Pick<Handlers, EvidenceMainChannel>;
+  /** A long task's progress as task:progress events (throttled), keeping the auto-lock away. */
+  task(taskId: string): TaskOptions;
   bytes: EvidenceByteSource;
 }
 
@@ -44,40 +49,26 @@ export function createEvidenceService(opts: EvidenceServiceOptions): EvidenceSer
     return { taskId, onProgress };
   };
 
-  const assertUnlocked = async () => {
-    if ((await host.status()).state !== 'unlocked') throw new VaultLockedError();
+  const assertUnlocked = () => {
+    if (!host.unlocked()) throw new VaultLockedError();
   };
 
-  const handlers: Pick<Handlers, EvidenceChannel> = {
-    'evidence:list': (filter) => ev.list(filter),
-    'evidence:get': ({ id }) => ev.get(id),
-    'evidence:facets': () => ev.facets(),
-    'evidence:text': ({ id }) => ev.text(id),
-    'evidence:search': ({ query }) => ev.search(query),
-    'evidence:update': ({ id, ...patch }) => ev.update(id, patch),
-    'evidence:trash': ({ ids }) => ev.trash(ids),
-    'evidence:restore': ({ ids }) => ev.restore(ids),
-    'evidence:purge': ({ ids }) => ev.purge(ids),
-    'evidence:verify': ({ taskId }) => featureClient(host, 'evidence', taskId ? task(taskId) : undefined).verify(),
+  const handlers: Pick<Handlers, EvidenceMainChannel> = {
     'evidence:pickAndImport': async ({ mode, taskId, category, note }) => {
       if (!platform.chooseOpenPaths) throw new BadInputError('这里不能打开文件对话框：请把文件或文件夹拖进窗口');
-      await assertUnlocked();
+      assertUnlocked();
       const paths = await platform.chooseOpenPaths(mode);
       if (!paths || paths.length === 0) return { cancelled: true as const };
       const result = await featureClient(host, 'evidence', task(taskId)).importPaths(paths, { category, note });
       return { cancelled: false as const, ...result };
     },
-    'evidence:uploadBegin': (args) => ev.uploadBegin(args),
-    'evidence:uploadChunk': (args) => ev.uploadChunk(args),
-    'evidence:uploadCommit': (args) => ev.uploadCommit(args),
-    'evidence:uploadAbort': ({ uploadId }) => ev.uploadAbort(uploadId),
     'evidence:cancel': ({ taskId }) => {
       host.cancel(taskId);
       return { ok: true as const };
     },
     'evidence:export': async ({ ids }) => {
       if (!platform.chooseFolder) throw new BadInputError('这里不能选择导出文件夹');
-      await assertUnlocked();
+      assertUnlocked();
       const parent = await platform.chooseFolder();
       if (parent === null) return { cancelled: true as const };
       const result = await ev.exportToFolder(ids, parent);
@@ -91,5 +82,5 @@ export function createEvidenceService(opts: EvidenceServiceOptions): EvidenceSer
     range: async (kind, id, start, end) => (kind === 'package' ? new Uint8Array(0) : ev.byteRange(kind, id, start, end)),
   };
 
-  return { handlers, bytes };
+  return { handlers, task, bytes };
 }

@@ -1,5 +1,7 @@
-// The package channels (shared/contracts/package.ts). The renderer's worker builds the PDF
-// and uploads it here in chunks; main signs it with the vault's key (the package feature
+// The package channels where main acts (shared/contracts/package.ts; the others are bound in
+// main/ipc/bindings.ts). The renderer's worker builds the PDF and uploads it here in chunks
+// (the same chunk protocol as every upload, main/vault/upload-chunks.ts, and the same
+// renderer helper, renderer/src/lib/upload.ts); main signs it with the vault's key (the package feature
 // runs in the vault worker thread, inside the main process), records it, serves it back
 // for the in-app preview (vault://package/<id>, /vault/package/<id> in the harness) and
 // copies it where the user chooses. The temporary files hold evidence in clear, so they
@@ -12,11 +14,12 @@ import path from 'node:path';
 import { dropPartialDirIfEmpty, partialPathFor, PRIVATE_FILE_MODE } from '../partial-files';
 import type { Handlers } from '../ipc/dispatch';
 import type { PackageChannel } from '../../shared/contracts/package-names';
+import type { PackageBoundChannel } from '../ipc/bindings';
 import type { PlatformHooks } from './platform';
 import type { EvidenceByteSource } from '../evidence-protocol';
 import { featureClient, type VaultHost } from '../vault/host';
+import { acceptChunk, type ChunkState } from '../vault/upload-chunks';
 import { BadInputError, VaultLockedError, XieshangError } from '../../shared/errors';
-import { detail } from '../../shared/error-details';
 
 /** The largest package accepted back from the renderer. */
 export const MAX_PACKAGE_BYTES = 8 * 1024 ** 3;
@@ -29,8 +32,8 @@ interface Upload {
   purpose: 'build' | 'verify';
   file: string;
   fh: fsp.FileHandle | null;
-  nextSeq: number;
-  received: number;
+  /** Where the chunk protocol stands (main/vault/upload-chunks.ts, the same as the vault's uploads). */
+  chunks: ChunkState;
   finished: { recordId: string; fileName: string; bytes: number } | null;
   /** A chunk being written: the next call waits for it (calls can overlap across IPC). */
   busy: Promise<unknown>;
@@ -43,8 +46,11 @@ export interface PackageServiceOptions {
   dataDir: string;
 }
 
+/** The package channels main handles itself: the built PDF is a file in main, signed, saved where the user chooses. */
+export type PackageMainChannel = Exclude<PackageChannel, PackageBoundChannel>;
+
 export interface PackageService {
-  handlers: Pick<Handlers, PackageChannel>;
+  handlers: Pick<Handlers, PackageMainChannel>;
   /** Preview bytes of finished packages for the protocol handler. */
   bytes: EvidenceByteSource;
   /** Deletes every temporary package (the vault locked, or the app quits). */
@@ -76,8 +82,8 @@ export function createPackageService(opts: PackageServiceOptions): PackageServic
   fs.rmSync(workDir, { recursive: true, force: true });
   const uploads = new Map<string, Upload>();
 
-  const assertUnlocked = async () => {
-    if ((await host.status()).state !== 'unlocked') throw new VaultLockedError();
+  const assertUnlocked = () => {
+    if (!host.unlocked()) throw new VaultLockedError();
   };
   const uploadOf = (id: string): Upload => {
     const u = uploads.get(id);
@@ -110,25 +116,9 @@ export function createPackageService(opts: PackageServiceOptions): PackageServic
     }
   };
 
-  const handlers: Pick<Handlers, PackageChannel> = {
-    'package:draft': async (req) => {
-      await assertUnlocked();
-      return pkg.draft(req);
-    },
-    'package:identity': ({ name }) => pkg.identity(name),
-    'package:signatureGet': async () => {
-      const s = await pkg.signatureGet();
-      return s
-        ? { image: Buffer.from(s.png).toString('base64'), source: s.source, width: s.width, height: s.height }
-        : { image: null, source: null, width: null, height: null };
-    },
-    'package:signatureSet': ({ data, source }) => pkg.signatureSet(new Uint8Array(Buffer.from(data, 'base64')), source),
-    'package:signatureClear': async () => {
-      await pkg.signatureClear();
-      return { ok: true as const };
-    },
+  const handlers: Pick<Handlers, PackageMainChannel> = {
     'package:uploadBegin': async ({ purpose }) => {
-      await assertUnlocked();
+      assertUnlocked();
       if (uploads.size >= MAX_OPEN) {
         // The oldest unfinished upload is a build someone walked away from.
         const stale = [...uploads.values()].find((u) => !u.finished);
@@ -139,27 +129,23 @@ export function createPackageService(opts: PackageServiceOptions): PackageServic
       const id = randomBytes(16).toString('hex');
       const file = path.join(workDir, `${id}.pdf`);
       const fh = await fsp.open(file, 'wx', 0o600);
-      uploads.set(id, { id, purpose, file, fh, nextSeq: 0, received: 0, finished: null, busy: Promise.resolve() });
+      uploads.set(id, { id, purpose, file, fh, chunks: { nextSeq: 0, received: 0 }, finished: null, busy: Promise.resolve() });
       return { uploadId: id };
     },
     'package:uploadChunk': async ({ uploadId, seq, data }) => {
       const u = uploadOf(uploadId);
       if (u.finished || !u.fh) throw new BadInputError('这份文件已完成，不能再写入');
       const write = u.busy.then(async () => {
-        if (seq !== u.nextSeq) throw new BadInputError(detail('UPLOAD_CHUNK_ORDER', { expected: u.nextSeq, got: seq }));
-        const bytes = Buffer.from(data, 'base64');
-        if (u.received + bytes.length > MAX_PACKAGE_BYTES) throw new BadInputError(detail('UPLOAD_TOO_LARGE', { limit: '8 GB' }));
+        const bytes = acceptChunk(u.chunks, seq, data, { max: MAX_PACKAGE_BYTES, label: '8 GB' });
         let off = 0;
         while (off < bytes.length) off += (await u.fh!.write(bytes, off, bytes.length - off)).bytesWritten;
-        u.nextSeq += 1;
-        u.received += bytes.length;
-        return u.received;
+        return u.chunks.received;
       });
       u.busy = write.catch(() => undefined);
       return { received: await write };
     },
     'package:finish': async (args) => {
-      await assertUnlocked();
+      assertUnlocked();
       const u = uploadOf(args.uploadId);
       if (u.purpose !== 'build' || u.finished) throw new BadInputError('这份文件不是待完成的申请材料');
       try {
@@ -241,7 +227,6 @@ export function createPackageService(opts: PackageServiceOptions): PackageServic
         if (u.purpose === 'verify') await drop(u);
       }
     },
-    'package:list': async () => ({ packages: await pkg.list() }),
   };
 
   const finishedUpload = (kind: string, id: string) => {

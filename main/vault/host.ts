@@ -19,15 +19,23 @@ export type VaultHost = {
   invoke(feature: string, method: string, args: unknown[], task?: TaskOptions): Promise<unknown>;
   cancel(taskId: string): void;
   dispose(): Promise<void>;
+  /**
+   * Whether the vault is open, as of the last reply: every reply carries it, so main never
+   * asks after a call (a lock only happens through this host, or when the worker dies).
+   */
+  unlocked(): boolean;
+  /** Requests sent to the vault so far (each a round trip to the worker in the app): a measure for tests. */
+  requests(): number;
 };
 
 export type WorkerRequest =
   | { kind: 'session'; id: number; method: SessionMethod; args: unknown[] }
   | { kind: 'feature'; id: number; feature: string; method: string; args: unknown[]; taskId?: string }
   | { kind: 'cancel'; taskId: string };
+/** Every result carries whether the session has a vault open after the call. */
 export type WorkerReply =
-  | { kind: 'result'; id: number; ok: true; value: unknown }
-  | { kind: 'result'; id: number; ok: false; error: ErrorInfo; cause: ErrorCause }
+  | { kind: 'result'; id: number; ok: true; value: unknown; unlocked: boolean }
+  | { kind: 'result'; id: number; ok: false; error: ErrorInfo; cause: ErrorCause; unlocked: boolean }
   | { kind: 'progress'; taskId: string; done: number; total: number; label?: string };
 
 export const SESSION_METHODS: readonly SessionMethod[] = ['status', 'create', 'unlock', 'openSample', 'lock', 'changePassphrase', 'backup', 'auditVerify'];
@@ -47,11 +55,18 @@ function withCause<E extends { diagnosis?: ErrorCause }>(err: E, cause: ErrorCau
 export function createInProcessHost(config: SessionConfig): VaultHost {
   const session = new VaultSession(config);
   const cancelled = new Set<string>();
+  let requests = 0;
   const host: Record<string, unknown> = {};
   for (const method of SESSION_METHODS) {
-    host[method] = async (...args: unknown[]) => (session[method] as (...a: unknown[]) => unknown).apply(session, args);
+    host[method] = async (...args: unknown[]) => {
+      requests++;
+      return (session[method] as (...a: unknown[]) => unknown).apply(session, args);
+    };
   }
+  host.unlocked = () => session.isOpen();
+  host.requests = () => requests;
   host.invoke = async (feature: string, method: string, args: unknown[], task?: TaskOptions) => {
+    requests++;
     try {
       return await session.invoke(feature, method, args, {
         progress: (done, total, label) => task?.onProgress?.(done, total, label),
@@ -74,12 +89,15 @@ export function createWorkerHost(config: SessionConfig, workerPath: string, log:
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   const progressHandlers = new Map<string, NonNullable<TaskOptions['onProgress']>>();
   let dead: Error | null = null;
+  let unlocked = false;
+  let requests = 0;
 
   worker.on('message', (reply: WorkerReply) => {
     if (reply.kind === 'progress') {
       progressHandlers.get(reply.taskId)?.(reply.done, reply.total, reply.label);
       return;
     }
+    unlocked = reply.unlocked;
     const waiter = pending.get(reply.id);
     if (!waiter) return;
     pending.delete(reply.id);
@@ -88,6 +106,8 @@ export function createWorkerHost(config: SessionConfig, workerPath: string, log:
   });
   const failAll = (err: Error) => {
     dead = err;
+    // The key died with the worker.
+    unlocked = false;
     const cause = errorCauseOf(err);
     log(`vault worker stopped: ${cause.name}${cause.detail ? `: ${cause.detail}` : ''}`);
     for (const waiter of pending.values()) waiter.reject(withCause(fromErrorInfo(toErrorInfo(err)), cause));
@@ -100,6 +120,7 @@ export function createWorkerHost(config: SessionConfig, workerPath: string, log:
     new Promise((resolve, reject) => {
       if (dead) return reject(fromErrorInfo(toErrorInfo(dead)));
       const id = nextId++;
+      requests++;
       pending.set(id, { resolve, reject });
       worker.postMessage(build(id));
     });
@@ -114,6 +135,8 @@ export function createWorkerHost(config: SessionConfig, workerPath: string, log:
       if (task) progressHandlers.delete(task.taskId);
     }
   };
+  host.unlocked = () => unlocked;
+  host.requests = () => requests;
   host.cancel = (taskId: string) => {
     if (!dead) worker.postMessage({ kind: 'cancel', taskId } satisfies WorkerRequest);
   };

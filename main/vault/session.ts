@@ -7,6 +7,7 @@ import { VaultLockedError, XieshangError } from '../../shared/errors';
 import { detail } from '../../shared/error-details';
 import type { AuditVerification } from './audit-log';
 import { FEATURES } from './features';
+import { cleanupStaging } from './evidence/blob-store';
 import type { FeatureContext, FeatureModule } from './feature';
 import { BadInputError } from '../../shared/errors';
 
@@ -40,6 +41,11 @@ export class VaultSession {
     return { state: exists ? 'locked' : 'none', path: this.config.vaultPath, schemaVersion: null, sample: false };
   }
 
+  /** Whether a vault is open (carried in every worker reply, so main knows without asking). */
+  isOpen(): boolean {
+    return this.vault !== null;
+  }
+
   create(passphrase: string): SessionStatus {
     this.lock();
     this.adopt(Vault.create(this.config.vaultPath, passphrase, this.options()));
@@ -69,6 +75,14 @@ export class VaultSession {
   }
 
   lock(): SessionStatus {
+    // Uploads in progress die with the key: their staging blobs go now (and any a crash left, at the next open).
+    if (this.vault) {
+      try {
+        cleanupStaging(this.vault.handle);
+      } catch {
+        /* best effort: the next open cleans again */
+      }
+    }
     this.vault?.close();
     this.vault = null;
     this.sample = false;
@@ -127,5 +141,5 @@ export class VaultSession {
 /** The method names a host may call: everything public except open(). */
 export type SessionMethod = Exclude<
   { [K in keyof VaultSession]: VaultSession[K] extends (...a: never[]) => unknown ? K : never }[keyof VaultSession],
-  'open' | 'invoke'
+  'open' | 'invoke' | 'isOpen'
 >;

@@ -24,7 +24,8 @@ async function answer(req: Exclude<WorkerRequest, { kind: 'cancel' }>): Promise<
     if (req.kind === 'session') {
       if (!SESSION_METHODS.includes(req.method)) throw new Error('unknown method');
       const fn = session[req.method] as unknown as (...a: unknown[]) => unknown;
-      return { kind: 'result', id: req.id, ok: true, value: fn.apply(session, req.args) };
+      const value = fn.apply(session, req.args);
+      return { kind: 'result', id: req.id, ok: true, value, unlocked: session.isOpen() };
     }
     const { taskId } = req;
     const value = await session.invoke(req.feature, req.method, req.args, {
@@ -33,9 +34,9 @@ async function answer(req: Exclude<WorkerRequest, { kind: 'cancel' }>): Promise<
       },
       cancelled: () => (taskId ? cancelled.has(taskId) : false),
     });
-    return { kind: 'result', id: req.id, ok: true, value };
+    return { kind: 'result', id: req.id, ok: true, value, unlocked: session.isOpen() };
   } catch (err) {
-    return { kind: 'result', id: req.id, ok: false, error: toErrorInfo(err), cause: errorCauseOf(err) };
+    return { kind: 'result', id: req.id, ok: false, error: toErrorInfo(err), cause: errorCauseOf(err), unlocked: session.isOpen() };
   } finally {
     if (req.kind === 'feature' && req.taskId) cancelled.delete(req.taskId);
   }

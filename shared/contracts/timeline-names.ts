@@ -15,9 +15,9 @@ export const TIMELINE_CHANNELS = [
   'timeline:mark',
   'timeline:agenda',
   'timeline:summary',
-  'timeline:importSmsData',
-  'timeline:importCallsData',
-  'timeline:importSmsTable',
+  'timeline:importSmsUpload',
+  'timeline:importSmsTableUpload',
+  'timeline:importCallUpload',
 ] as const;
 
 /** Reminders of what is due (the renderer shows them in-app; Electron also notifies). */

@@ -207,7 +207,8 @@ export const ImportCallResultSchema = z.union([
 ]);
 export type ImportCallResult = z.infer<typeof ImportCallResultSchema>;
 
-const Upload = z.object({ name: Text(500), dataBase64: z.string().max(64 * 1024 * 1024), lastModified: z.number().optional() }).strict();
+/** An upload that went through the one upload primitive (evidence:uploadBegin / uploadChunk); see renderer/src/lib/upload.ts. */
+const UploadId = z.string().regex(/^[0-9a-f]{32}$/);
 /** A renderer-chosen id: progress of the import arrives as task:progress events with it. */
 const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
 /** Which column holds what, in a CSV / text SMS export: a header's text or a column number from 1. */
@@ -241,14 +242,15 @@ export const timelineContract = {
   },
   'timeline:agenda': { args: z.object({}).strict(), result: AgendaSchema },
   'timeline:summary': { args: z.object({}).strict(), result: z.object({ months: z.array(MonthSummarySchema) }) },
-  /** Browser mode and drag-and-drop: the file's bytes, never a path. */
-  'timeline:importSmsData': { args: Upload.extend({ taskId: TaskId }).strict(), result: ImportSmsResultSchema },
-  /** A CSV / text SMS export with its column mapping (none: the header must name the columns). */
-  'timeline:importSmsTable': { args: Upload.extend({ taskId: TaskId, columns: SmsColumnsSchema.optional() }).strict(), result: ImportSmsResultSchema },
-  'timeline:importCallsData': {
-    args: z.object({ files: z.array(Upload).min(1).max(500), taskId: TaskId }).strict(),
-    result: z.object({ results: z.array(ImportCallResultSchema) }),
+  /** An SMS backup (XML) uploaded through the upload primitive: kept as evidence, its messages added. */
+  'timeline:importSmsUpload': { args: z.object({ uploadId: UploadId, taskId: TaskId }).strict(), result: ImportSmsResultSchema },
+  /** A CSV / text SMS export, uploaded, with its column mapping (none: the header must name the columns). */
+  'timeline:importSmsTableUpload': {
+    args: z.object({ uploadId: UploadId, taskId: TaskId, columns: SmsColumnsSchema.optional() }).strict(),
+    result: ImportSmsResultSchema,
   },
+  /** One call recording, uploaded: kept as evidence with its timeline entry (any size the evidence section takes). */
+  'timeline:importCallUpload': { args: z.object({ uploadId: UploadId }).strict(), result: z.object({ results: z.array(ImportCallResultSchema) }) },
 } as const;
 
 export const timelineEvents = {

@@ -24,6 +24,14 @@ async function call<T = unknown>(channel: string, args: unknown = {}): Promise<T
   if (!env.ok) throw Object.assign(new Error(env.error.message), env.error);
   return env.value as T;
 }
+/** Sends bytes through the one upload primitive (as renderer/src/lib/upload.ts does); returns the upload id. */
+async function stage(label: string, bytes: Buffer, chunk = 256 * 1024): Promise<string> {
+  const begun = await call<{ uploadId: string }>('evidence:uploadBegin', { name: label.split('/').pop(), relativePath: label, size: bytes.length });
+  for (let at = 0, seq = 0; at < bytes.length; at += chunk, seq++) {
+    await call('evidence:uploadChunk', { uploadId: begun.uploadId, seq, data: bytes.subarray(at, at + chunk).toString('base64') });
+  }
+  return begun.uploadId;
+}
 const fail = async (channel: string, args: unknown) => {
   const env = await s!.dispatch(channel, args);
   if (env.ok) throw new Error(`${channel} should have failed`);
@@ -118,15 +126,17 @@ describe('imports through the app (uploads) and the list', () => {
       { address: '95188', date: bj(2024, 10, 18, 22, 51), type: '2', body: '收到，月底前处理' },
       { address: '10086', date: bj(2024, 10, 25, 10, 0), body: '您的话费账单已出' },
     ]);
-    const sms = await call('timeline:importSmsData', { name: 'sms.xml', dataBase64: Buffer.from(xml).toString('base64'), taskId: 'sms-1' });
+    // 10 KB chunks: the backup arrives in several pieces and is read back from the vault.
+    const sms = await call('timeline:importSmsUpload', { uploadId: await stage('sms.xml', Buffer.from(xml), 10 * 1024), taskId: 'sms-1' });
     expect(sms).toMatchObject({ imported: 3, skipped: 0, rejectedCount: 0 });
     expect(s!.events.some((e) => e.event === 'task:progress' && (e.payload as { taskId: string }).taskId === 'sms-1')).toBe(true);
-    const calls = await call<{ results: unknown[] }>('timeline:importCallsData', {
-      files: [
-        { name: 'recordings/95188_20241019080000.wav', dataBase64: wav(2).toString('base64') },
-        { name: 'recordings/notes.txt', dataBase64: Buffer.from('not audio').toString('base64') },
-      ],
-    });
+    const calls = { results: [] as unknown[] };
+    for (const [label, bytes] of [
+      ['recordings/95188_20241019080000.wav', wav(2)],
+      ['recordings/notes.txt', Buffer.from('not audio')],
+    ] as const) {
+      calls.results.push(...(await call<{ results: unknown[] }>('timeline:importCallUpload', { uploadId: await stage(label, bytes) })).results);
+    }
     expect(calls.results).toEqual([
       expect.objectContaining({ file: 'recordings/95188_20241019080000.wav', number: '95188', durationSec: 2 }),
       { file: 'recordings/notes.txt', error: { code: 'NOT_AUDIO', message: expect.any(String) } },
@@ -176,8 +186,8 @@ describe('agenda and reminders', () => {
 
 describe('desktop notification hook', () => {
   it('due items reach platform.notify once, as counts without names or amounts', async () => {
-    const { createInProcessHost } = await import('../../main/vault/host');
-    const { createTimelineService } = await import('../../main/services/timeline-handlers');
+    const { createInProcessHost, featureClient } = await import('../../main/vault/host');
+    const { createTimelineService } = await import('../../main/services/timeline-reminders');
     const { tmpDir } = await import('../helpers/tmp');
     const host = createInProcessHost({ vaultPath: `${tmpDir()}/v.xsv`, actor: 'app' });
     const notes: { title: string; body: string }[] = [];
@@ -191,7 +201,8 @@ describe('desktop notification hook', () => {
     try {
       expect(await svc.checkReminders()).toEqual([]); // no vault yet
       await host.create(PASS);
-      await svc.handlers['timeline:add']({ ...CALL, organisation: '招商银行', followUpDate: todayBeijing() } as never);
+      await featureClient(host, 'timeline').add({ ...CALL, organisation: '招商银行', followUpDate: todayBeijing() } as never);
+      void svc.checkReminders();
       await expect.poll(() => notes.length).toBe(1);
       expect(notes[0]).toEqual({ title: '协商证据箱：有到期的待办', body: '今天有 1 项到期或已过期：1 个跟进。打开协商证据箱查看。' });
       expect(JSON.stringify(notes)).not.toContain('招商银行');

@@ -4,6 +4,7 @@
 // (a new Vault on unlock) starts fresh and the old state is garbage.
 import { cleanupStaging, type StagingWriter } from './blob-store';
 import type { VaultLike } from './items';
+import type { ChunkState } from '../upload-chunks';
 
 export interface Upload {
   writer: StagingWriter;
@@ -11,7 +12,8 @@ export interface Upload {
   label: string;
   declared: number;
   lastModified: number | null;
-  nextSeq: number;
+  /** Where the chunk protocol stands (../upload-chunks.ts). */
+  chunks: ChunkState;
   touched: number;
 }
 

@@ -1,9 +1,13 @@
-// Import by bytes from the renderer (drag-and-drop of files and folders, a pasted
-// screenshot, the browser's file input): begin → chunks (base64, in order) → commit. The
-// bytes go into a staging blob INSIDE the vault as they arrive (never a file on disk);
-// commit analyses and stores them in one transaction exactly like an import by path.
-// The renderer never names a path on disk: `relativePath` is only a label.
+// The one upload primitive: bytes from the renderer (drag-and-drop of files and folders, a
+// pasted screenshot, a file input) arrive as begin → chunks (base64, in order) → a
+// consumer's commit, or abort. The bytes go into a staging blob INSIDE the vault as they
+// arrive (never a file on disk; memory stays a few chunks); an upload left idle is dropped,
+// and staging blobs go when the vault locks and at the next open. Consumers: the evidence
+// commit below (analysed and stored exactly like an import by path), and through
+// takeUpload() the timeline's imports (SMS backups and tables, call recordings). The
+// renderer never names a path on disk: `relativePath` is only a label.
 import { randomBytes } from 'node:crypto';
+import { acceptChunk } from '../upload-chunks';
 import { StagingWriter } from './blob-store';
 import { commitStaged, cleanName } from './ingest';
 import { runtimeOf } from './runtime';
@@ -38,7 +42,7 @@ export function uploadBegin(vault: VaultLike, args: UploadBegin, now = Date.now(
     label,
     declared: args.size,
     lastModified: args.lastModified ?? null,
-    nextSeq: 0,
+    chunks: { nextSeq: 0, received: 0 },
     touched: now,
   });
   return { uploadId };
@@ -52,17 +56,15 @@ function upload(vault: VaultLike, uploadId: string) {
 
 export function uploadChunk(vault: VaultLike, args: { uploadId: string; seq: number; data: string }, now = Date.now()): { received: number } {
   const u = upload(vault, args.uploadId);
-  if (args.seq !== u.nextSeq) {
+  let bytes: Buffer;
+  try {
+    bytes = acceptChunk(u.chunks, args.seq, args.data, { declared: u.declared });
+  } catch (err) {
+    // Out of order, not base64 or more than announced: this file is given up.
     runtimeOf(vault).dropUpload(args.uploadId);
-    throw new BadInputError('上传的数据块顺序不对，已放弃这个文件');
-  }
-  const bytes = Buffer.from(args.data, 'base64');
-  if (u.writer.size + bytes.length > u.declared) {
-    runtimeOf(vault).dropUpload(args.uploadId);
-    throw new BadInputError('收到的数据比文件大小多，已放弃这个文件');
+    throw err;
   }
   u.writer.add(bytes);
-  u.nextSeq++;
   u.touched = now;
   return { received: u.writer.size };
 }
@@ -96,6 +98,32 @@ export async function uploadCommit(vault: VaultLike, args: { uploadId: string } 
   } catch {
     return { path: u.label, error: importError('INTERNAL') };
   }
+}
+
+/** A finished upload handed to a consumer other than the evidence commit. */
+export interface TakenUpload {
+  /** Finished: every byte is in it (in the staging blob, or in memory until the consumer's commit). */
+  writer: StagingWriter;
+  name: string;
+  label: string;
+  lastModified: number | null;
+}
+
+/**
+ * Ends an upload for another consumer (the timeline's imports): every declared byte arrived.
+ * The consumer commits the writer through commitStaged and discards it in any case (a no-op
+ * once committed: only staging blobs are deleted).
+ */
+export function takeUpload(vault: VaultLike, uploadId: string): TakenUpload {
+  const rt = runtimeOf(vault);
+  const u = upload(vault, uploadId);
+  if (u.writer.size !== u.declared) {
+    rt.dropUpload(uploadId);
+    throw new BadInputError(importError('SIZE_MISMATCH').message);
+  }
+  rt.uploads.delete(uploadId);
+  u.writer.finish();
+  return { writer: u.writer, name: u.name, label: u.label, lastModified: u.lastModified };
 }
 
 export function uploadAbort(vault: VaultLike, uploadId: string): { ok: true } {

@@ -15,9 +15,19 @@ export const packageFeature = {
     const { fingerprint } = signingIdentity(ctx.vault(), name.trim());
     return { subject: name.trim(), fingerprint };
   },
-  signatureGet: (ctx: FeatureContext) => getSignature(ctx.vault()),
-  signatureSet: (ctx: FeatureContext, bytes: Uint8Array, source: SignatureSource) => setSignature(ctx.vault(), bytes, source),
-  signatureClear: (ctx: FeatureContext) => clearSignature(ctx.vault()),
+  /** The stored signature as the app shows it (base64 PNG), or nulls. */
+  signatureGet: (ctx: FeatureContext) => {
+    const s = getSignature(ctx.vault());
+    return s
+      ? { image: Buffer.from(s.png).toString('base64'), source: s.source, width: s.width, height: s.height }
+      : { image: null, source: null, width: null, height: null };
+  },
+  /** A drawn or imported signature, as the contract carries it (base64). */
+  signatureSet: (ctx: FeatureContext, base64: string, source: SignatureSource) => setSignature(ctx.vault(), new Uint8Array(Buffer.from(base64, 'base64')), source),
+  signatureClear: (ctx: FeatureContext) => {
+    clearSignature(ctx.vault());
+    return { ok: true as const };
+  },
   /** Signs a finished PDF in place with the identity of `signer` (the name in its signature block). */
   sign: async (ctx: FeatureContext, file: string, signer: string) => {
     const identity = signingIdentity(ctx.vault(), signer.trim());
@@ -26,7 +36,7 @@ export const packageFeature = {
   },
   record: (ctx: FeatureContext, rec: PackageRecordInput) => recordPackage(ctx.vault(), rec),
   setFileName: (ctx: FeatureContext, id: string, fileName: string) => setPackageFileName(ctx.vault(), id, fileName),
-  list: (ctx: FeatureContext) => listPackages(ctx.vault()),
+  list: (ctx: FeatureContext) => ({ packages: listPackages(ctx.vault()) }),
   /** Needs no key: runs here only to keep hashing a large file off main's event loop. */
   verify: (_ctx: FeatureContext, file: string) => verifyPackage(file),
 };

@@ -20,15 +20,21 @@ export const repaymentsFeature = {
   },
   saveAgreement: (ctx: FeatureContext, args: service.AgreementRecordSave) => service.saveAgreementRecord(ctx.vault(), args),
   pay: (ctx: FeatureContext, args: service.PayArgs) => service.pay(ctx.vault(), args),
-  deletePayment: (ctx: FeatureContext, id: string) => service.deletePayment(ctx.vault(), id),
+  deletePayment: (ctx: FeatureContext, id: string) => {
+    service.deletePayment(ctx.vault(), id);
+    return { ok: true as const };
+  },
   saveSettings: (ctx: FeatureContext, s: service.RepaymentSettings) => service.saveSettings(ctx.vault(), s),
   calendarIcs: (ctx: FeatureContext, opts: { days: number; details: boolean }) => {
     const today = todayBeijing();
     return agendaIcs(ctx.vault(), { from: today, days: opts.days, details: opts.details, today });
   },
-  rounds: (ctx: FeatureContext) => rounds.listRounds(ctx.vault()),
+  rounds: (ctx: FeatureContext) => ({ rounds: rounds.listRounds(ctx.vault()) }),
   saveRound: (ctx: FeatureContext, input: RoundInput) => rounds.saveRound(ctx.vault(), input),
-  setOutcome: (ctx: FeatureContext, input: OutcomeInput) => rounds.setOutcome(ctx.vault(), input),
+  setOutcome: (ctx: FeatureContext, input: OutcomeInput) => {
+    rounds.setOutcome(ctx.vault(), input);
+    return { ok: true as const };
+  },
   saveRequest: (ctx: FeatureContext, input: RequestInput) => rounds.saveRequest(ctx.vault(), input),
   budget: (ctx: FeatureContext, month: string) => budgetView(ctx.vault(), month),
   importBill: (ctx: FeatureContext, args: { evidenceId: string; format?: BillSource; columns?: string }) =>

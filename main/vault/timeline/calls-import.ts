@@ -28,7 +28,11 @@ import { linkEvidence } from './contacts';
 import { indexContact } from './search';
 import type { ContactRow } from './store';
 
-export type RecordingSource = { kind: 'path'; path: string } | { kind: 'bytes'; bytes: Buffer; modifiedMs: number | null };
+export type RecordingSource =
+  | { kind: 'path'; path: string }
+  | { kind: 'bytes'; bytes: Buffer; modifiedMs: number | null }
+  /** Bytes that came through the upload primitive, already in the vault's staging area (../evidence/uploads.ts takeUpload). */
+  | { kind: 'staged'; writer: StagingWriter; modifiedMs: number | null };
 
 export interface RecordingInput {
   /** What the result reports as `file`. */
@@ -50,12 +54,18 @@ export interface Opened {
   size: number;
   modifiedMs: number | null;
   head: Buffer;
+  /** The bytes are staged already (an upload): nothing to pump. */
+  staged?: StagingWriter;
   /** Feeds every byte to `add`, chunk by chunk. */
   pump(add: (chunk: Buffer) => void): void;
   close(): void;
 }
 
 export function openSource(input: RecordingInput): Opened | Failure {
+  if (input.source.kind === 'staged') {
+    const { writer, modifiedMs } = input.source;
+    return { size: writer.size, modifiedMs, head: writer.head ?? Buffer.alloc(0), staged: writer, pump() {}, close() {} };
+  }
   if (input.source.kind === 'bytes') {
     const bytes = input.source.bytes;
     return {
@@ -107,6 +117,7 @@ export function openSource(input: RecordingInput): Opened | Failure {
  * it was read: then nothing is kept.
  */
 export function stageSource(db: Db, opened: Opened): StagingWriter | 'changed' {
+  if (opened.staged) return opened.staged;
   const writer = new StagingWriter(db, beginStaging(db), opened.size <= ANALYSE_MAX_BYTES);
   try {
     opened.pump((chunk) => writer.add(chunk));

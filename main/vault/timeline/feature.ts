@@ -3,7 +3,7 @@
 // FeatureContext first; imports report progress and stop at a cancel between files.
 import path from 'node:path';
 import type { FeatureContext } from '../feature';
-import { BadInputError, XieshangError } from '../../../shared/errors';
+import { XieshangError } from '../../../shared/errors';
 import type { ContactFields, ContactPatch, ImportCallResult, TimelineFilter } from '../../../shared/contracts/timeline';
 import type { FlagCode, MarkSide } from '../../../shared/timeline/kinds';
 import {
@@ -22,19 +22,34 @@ import { agenda, cliTimeline, listTimeline, summary, takeReminders } from './que
 import { importSmsBackupKeepingOriginal, importSmsKeepingOriginal } from './sms-import';
 import { importSmsTable } from './sms-table-import';
 import type { SmsColumns } from '../../../shared/timeline/sms-table';
-import { bufferSource, fileSource } from './xml-text';
+import { fileSource, type ByteSource } from './xml-text';
+import { takeUpload, type TakenUpload } from '../evidence/uploads';
+import { readChunks } from '../evidence/blob-store';
+import type { Db } from '../sqlite';
 import { importRecording, type RecordingInput } from './calls-import';
 import './case-port';
 
-function decodeBase64(data: string): Buffer {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw new BadInputError('上传的数据不是有效的 base64');
-  return Buffer.from(data, 'base64');
+/** An upload taken from the one upload primitive, as the importers' input. */
+function uploadedInput(up: TakenUpload): RecordingInput {
+  return { label: up.label, name: up.name, source: { kind: 'staged', writer: up.writer, modifiedMs: up.lastModified } };
 }
 
-export interface UploadedFile {
-  name: string;
-  dataBase64: string;
-  lastModified?: number | undefined;
+/** The stored bytes of an evidence item, chunk by chunk (the SMS export just kept as evidence). */
+function itemSource(db: Db, itemId: string): ByteSource {
+  const row = db.prepare('SELECT b.id, b.size FROM evidence_items i JOIN blobs b ON b.id = i.blob_id WHERE i.id = ?').get(itemId) as { id: number; size: number };
+  const chunks = readChunks(db, row.id);
+  return { size: row.size, next: () => chunks.next().value ?? null, close: () => void chunks.return(undefined) };
+}
+
+/** Runs an import of an upload; the upload's staging blob goes whatever happens (a no-op once committed). */
+async function withUpload<T>(ctx: FeatureContext, uploadId: string, run: (up: TakenUpload) => Promise<T>): Promise<T> {
+  const vault = ctx.vault();
+  const up = takeUpload(vault, uploadId);
+  try {
+    return await run(up);
+  } finally {
+    up.writer.discard(vault.handle);
+  }
 }
 
 async function importRecordings(ctx: FeatureContext, inputs: RecordingInput[]): Promise<ImportCallResult[]> {
@@ -81,41 +96,35 @@ export const timelineFeature = {
       progress: (done, total) => ctx.progress(done, total),
       cancelled: ctx.cancelled,
     }),
-  /** The app: the bytes the renderer read from the file the user chose. */
-  importSmsData: async (ctx: FeatureContext, upload: UploadedFile) => {
-    const bytes = decodeBase64(upload.dataBase64);
-    const name = path.basename(upload.name.replace(/\\/g, '/'));
-    const { messages: _omitted, ...rest } = await importSmsBackupKeepingOriginal(
-      ctx.vault(),
-      { label: upload.name, name, source: { kind: 'bytes', bytes, modifiedMs: upload.lastModified ?? null } },
-      () => bufferSource(bytes),
-      { name: upload.name, progress: (done, total) => ctx.progress(done, total), cancelled: ctx.cancelled },
-    );
-    return rest;
-  },
-  /** The app: a CSV / text export and the column mapping the person confirmed. */
-  importSmsTable: async (ctx: FeatureContext, upload: UploadedFile, columns?: SmsColumns) => {
-    const bytes = decodeBase64(upload.dataBase64);
-    const name = path.basename(upload.name.replace(/\\/g, '/'));
-    const { messages: _omitted, ...rest } = await importSmsKeepingOriginal(
-      ctx.vault(),
-      { label: upload.name, name, source: { kind: 'bytes', bytes, modifiedMs: upload.lastModified ?? null } },
-      (evidenceId) => importSmsTable(ctx.vault(), bytes, { name: upload.name, evidenceId, ...(columns ? { columns } : {}) }),
-    );
-    return rest;
-  },
+  /** The app: an SMS backup (XML) that came through the upload primitive. */
+  importSmsUpload: (ctx: FeatureContext, uploadId: string) =>
+    withUpload(ctx, uploadId, async (up) => {
+      const db = ctx.vault().handle;
+      const { messages: _omitted, ...rest } = await importSmsBackupKeepingOriginal(ctx.vault(), uploadedInput(up), (evidenceId) => itemSource(db, evidenceId), {
+        name: up.label,
+        progress: (done, total) => ctx.progress(done, total),
+        cancelled: ctx.cancelled,
+      });
+      return rest;
+    }),
+  /** The app: a CSV / text export (through the upload primitive) and the column mapping the person confirmed. */
+  importSmsTableUpload: (ctx: FeatureContext, uploadId: string, columns?: SmsColumns) =>
+    withUpload(ctx, uploadId, async (up) => {
+      const db = ctx.vault().handle;
+      const { messages: _omitted, ...rest } = await importSmsKeepingOriginal(ctx.vault(), uploadedInput(up), (evidenceId) => {
+        const source = itemSource(db, evidenceId);
+        const parts: Buffer[] = [];
+        for (let chunk = source.next(); chunk; chunk = source.next()) parts.push(chunk);
+        return importSmsTable(ctx.vault(), Buffer.concat(parts), { name: up.label, evidenceId, ...(columns ? { columns } : {}) });
+      });
+      return rest;
+    }),
   importCallsFiles: (ctx: FeatureContext, files: { path: string; label: string }[]) =>
     importRecordings(
       ctx,
       files.map((f) => ({ label: f.label, name: path.basename(f.path), source: { kind: 'path' as const, path: f.path } })),
     ),
-  importCallsData: (ctx: FeatureContext, files: UploadedFile[]) =>
-    importRecordings(
-      ctx,
-      files.map((f) => ({
-        label: f.name,
-        name: path.basename(f.name.replace(/\\/g, '/')),
-        source: { kind: 'bytes' as const, bytes: decodeBase64(f.dataBase64), modifiedMs: f.lastModified ?? null },
-      })),
-    ),
+  /** The app: one call recording that came through the upload primitive (any size the evidence section takes). */
+  importCallUpload: (ctx: FeatureContext, uploadId: string) =>
+    withUpload(ctx, uploadId, async (up) => ({ results: await importRecordings(ctx, [uploadedInput(up)]) })),
 };

@@ -254,10 +254,11 @@ export interface SmsBackupOutcome extends SmsImportOutcome {
 export async function importSmsBackupKeepingOriginal(
   vault: Vault,
   input: RecordingInput,
-  source: () => ByteSource,
+  /** The text to read; for an upload, the item's own stored bytes (by its id). */
+  source: (evidenceId: string) => ByteSource,
   opts: SmsImportOptions,
 ): Promise<SmsBackupOutcome> {
-  return importSmsKeepingOriginal(vault, input, (evidenceId) => importSmsBackup(vault, source(), { ...opts, evidenceId }));
+  return importSmsKeepingOriginal(vault, input, (evidenceId) => importSmsBackup(vault, source(evidenceId), { ...opts, evidenceId }));
 }
 
 /**

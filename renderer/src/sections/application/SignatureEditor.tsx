@@ -8,7 +8,7 @@ import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { formatBytes } from '../../lib/format';
 import { Message } from '../../components/Message';
-import { base64ToBytes, blobToBase64 } from './bytes';
+import { base64ToBytes, readAsBase64 } from '../../lib/upload';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import './package-tools.css';
 
@@ -101,7 +101,7 @@ export function SignatureEditor(props: { onChange?: (hasSignature: boolean) => v
     try {
       const png = await pad.current.toPng();
       if (!png) throw new Error(t('packageTools.signature.emptyPad'));
-      await store(await blobToBase64(png), 'drawn');
+      await store(await readAsBase64(png), 'drawn');
       if (!alive.current) return;
       pad.current?.clear();
       setPadOpen(false);
@@ -123,7 +123,7 @@ export function SignatureEditor(props: { onChange?: (hasSignature: boolean) => v
     }
     setBusy('import');
     try {
-      await store(await blobToBase64(file), 'imported');
+      await store(await readAsBase64(file), 'imported');
       if (!alive.current) return;
       setPadOpen(false);
       setNotice({ kind: 'success', text: t('packageTools.signature.imported') });

@@ -9,7 +9,7 @@ import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';
 import type { AppMode } from '../evidence/urls';
-import { base64ToBytes } from './bytes';
+import { base64ToBytes } from '../../lib/upload';
 import { StepBuild } from './StepBuild';
 import { StepContent } from './StepContent';
 import { StepExhibits } from './StepExhibits';

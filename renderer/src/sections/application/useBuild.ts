@@ -10,7 +10,7 @@ import type { BuildProgress } from '../../../../shared/pdf/build';
 import { api } from '../../lib/api';
 import type { AppMode } from '../evidence/urls';
 import type { FromWorker, ToWorker } from './build-protocol';
-import { blobToBase64 } from './bytes';
+import { readAsBase64 } from '../../lib/upload';
 
 export type FinishMeta = Omit<ArgsOf<'package:finish'>, 'uploadId' | 'pages'>;
 export type BuiltPackage = ResultOf<'package:finish'>;
@@ -93,7 +93,7 @@ export function useBuild(mode: AppMode) {
             setState({ phase: 'building', progress: msg.progress, sentBytes: sent });
           } else if (msg.type === 'chunk') {
             queue = queue.then(async () => {
-              const data = await blobToBase64(new Blob([msg.data as BlobPart]));
+              const data = await readAsBase64(new Blob([msg.data as BlobPart]));
               await api().package.uploadChunk({ uploadId, seq: seq++, data });
               sent += msg.data.length;
               if (r.cancelled) return;

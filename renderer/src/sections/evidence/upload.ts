@@ -1,11 +1,11 @@
 // Evidence arriving as bytes: dropped files and whole folders, a pasted screenshot, the
-// browser's file input. Each file goes over the contract in CHUNK_BYTES pieces (base64)
+// browser's file input. Each file goes through the one upload primitive (../../lib/upload.ts)
 // into a staging area inside the vault, then is committed in one transaction. The
 // renderer never names a path on disk; a dropped folder's relative path is only a label.
 import type { ImportResult } from '../../../../shared/contracts/evidence';
 import type { EvidenceCategory } from '../../../../shared/evidence/categories';
-import { CHUNK_BYTES } from '../../../../shared/evidence/limits';
 import { api } from '../../lib/api';
+import { stageFile } from '../../lib/upload';
 
 export interface PickedFile {
   file: File;
@@ -13,20 +13,7 @@ export interface PickedFile {
   label: string;
 }
 
-/** FileReader's data URL is the browser's own fast base64 encoder. */
-function readAsBase64(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(blob);
-  });
-}
-
-const failure = (path: string, code: 'UNREADABLE' | 'CANCELLED' | 'INTERNAL'): ImportResult => ({ path, error: { code, message: code } });
+const failure = (path: string, code: 'INTERNAL'): ImportResult => ({ path, error: { code, message: code } });
 
 export interface UploadOptions {
   category?: EvidenceCategory | undefined;
@@ -35,31 +22,14 @@ export interface UploadOptions {
   onBytes: (sent: number) => void;
 }
 
-/** Uploads one file; never throws for a bad file (it becomes an error result). */
+/** Uploads one file (the one upload primitive, ../../lib/upload.ts); never throws for a bad file (it becomes an error result). */
 export async function uploadFile({ file, label }: PickedFile, opts: UploadOptions): Promise<ImportResult> {
-  const begun = await api().evidence.uploadBegin({ name: file.name || 'unnamed', relativePath: label, size: file.size, lastModified: Math.max(0, Math.round(file.lastModified || 0)) });
-  if (!('uploadId' in begun)) return begun;
-  const { uploadId } = begun;
+  const staged = await stageFile(file, { label, cancelled: opts.cancelled, onBytes: opts.onBytes });
+  if ('failure' in staged) return staged.failure;
   try {
-    for (let offset = 0, seq = 0; offset < file.size; offset += CHUNK_BYTES, seq++) {
-      if (opts.cancelled()) {
-        await api().evidence.uploadAbort({ uploadId });
-        return failure(label, 'CANCELLED');
-      }
-      let data: string;
-      try {
-        data = await readAsBase64(file.slice(offset, offset + CHUNK_BYTES));
-      } catch {
-        // The file vanished or is locked by another program (NotReadableError).
-        await api().evidence.uploadAbort({ uploadId });
-        return failure(label, 'UNREADABLE');
-      }
-      await api().evidence.uploadChunk({ uploadId, seq, data });
-      opts.onBytes(Math.min(file.size, offset + CHUNK_BYTES));
-    }
-    return await api().evidence.uploadCommit({ uploadId, ...(opts.category ? { category: opts.category } : {}), ...(opts.note ? { note: opts.note } : {}) });
+    return await api().evidence.uploadCommit({ uploadId: staged.uploadId, ...(opts.category ? { category: opts.category } : {}), ...(opts.note ? { note: opts.note } : {}) });
   } catch {
-    await api().evidence.uploadAbort({ uploadId }).catch(() => undefined);
+    await api().evidence.uploadAbort({ uploadId: staged.uploadId }).catch(() => undefined);
     return failure(label, 'INTERNAL');
   }
 }

@@ -1,15 +1,16 @@
 // Imports from the app: an SMS backup file, call recordings (files or a whole folder).
-// The renderer reads the bytes the user chose and hands them to main; it never names a
-// path. Progress arrives as task:progress events for the import's task id.
+// The bytes the user chose go through the one upload primitive (../../lib/upload.ts) into
+// the vault's staging area, any size the evidence section takes; the import then takes the
+// upload. The renderer never names a path. Progress arrives as task:progress events.
 import { useEffect, useRef, useState } from 'react';
 import type { ImportCallResult, ImportSmsResult } from '../../../../shared/contracts/timeline';
 import { useT } from '../../i18n';
 import { api, getApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { formatBytes } from '../../lib/format';
-import { currentLocale } from '../../i18n';
 import { Message } from '../../components/Message';
-import { MAX_UPLOAD_BYTES, newTaskId, readAsBase64 } from './upload';
+import { newTaskId } from './upload';
+import { stageFile, type Staged } from '../../lib/upload';
+import { IMPORT_ERROR_CODES, type ImportErrorCode } from '../../../../shared/evidence/import-errors';
 import { decodeTable, guessEachColumn, parseTable, type SmsColumns } from '../../../../shared/timeline/sms-table';
 import { detailOf } from '../../../../shared/case/detail';
 import { SmsTableMapping, type TableSample } from './SmsTableMapping';
@@ -28,6 +29,12 @@ export interface ImportPanelProps {
   status: ImportStatusValue;
   onStatus: (s: ImportStatusValue) => void;
   onImported: () => void;
+}
+
+/** A staging failure (too large, unreadable, …) in the evidence section's words. */
+function stageFailureText(t: ReturnType<typeof useT>, staged: Extract<Staged, { failure: unknown }>): string {
+  const code = staged.failure.error.code;
+  return (IMPORT_ERROR_CODES as readonly string[]).includes(code) ? t(`evidence.importError.${code as ImportErrorCode}`) : t('errors.INTERNAL');
 }
 
 /** The import buttons (and their hidden file inputs); the outcome goes to onStatus. */
@@ -53,10 +60,6 @@ export function ImportPanel({ status, onStatus: setStatus, onImported }: ImportP
   }, [t, setStatus]);
 
   const importSms = async (file: File) => {
-    if (file.size > MAX_UPLOAD_BYTES) {
-      setStatus({ kind: 'error', text: t('timeline.import.tooLarge', { size: formatBytes(t, file.size, currentLocale()) }) });
-      return;
-    }
     if (!(await isXml(file))) {
       await openTable(file);
       return;
@@ -65,8 +68,9 @@ export function ImportPanel({ status, onStatus: setStatus, onImported }: ImportP
     try {
       const taskId = newTaskId('sms');
       task.current = taskId;
-      const dataBase64 = await readAsBase64(file);
-      const result = await api().timeline.importSmsData({ name: file.name, dataBase64, lastModified: file.lastModified, taskId });
+      const staged = await stageFile(file);
+      if ('failure' in staged) return setStatus({ kind: 'error', text: t('timeline.import.failed', { message: stageFailureText(t, staged) }) });
+      const result = await api().timeline.importSmsUpload({ uploadId: staged.uploadId, taskId });
       setStatus({ kind: 'sms', result });
       onImported();
     } catch (err) {
@@ -97,8 +101,9 @@ export function ImportPanel({ status, onStatus: setStatus, onImported }: ImportP
     try {
       const taskId = newTaskId('sms');
       task.current = taskId;
-      const dataBase64 = await readAsBase64(file);
-      const result = await api().timeline.importSmsTable({ name: file.name, dataBase64, lastModified: file.lastModified, taskId, columns });
+      const staged = await stageFile(file);
+      if ('failure' in staged) return setStatus({ kind: 'error', text: t('timeline.import.failed', { message: stageFailureText(t, staged) }) });
+      const result = await api().timeline.importSmsTableUpload({ uploadId: staged.uploadId, taskId, columns });
       await api().settings.set({ smsColumns: columns });
       setStatus({ kind: 'sms', result });
       onImported();
@@ -114,13 +119,13 @@ export function ImportPanel({ status, onStatus: setStatus, onImported }: ImportP
     for (const [i, file] of files.entries()) {
       setStatus({ kind: 'busy', text: t('timeline.import.callsProgress', { done: i, total: files.length }) });
       const label = (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;
-      if (file.size > MAX_UPLOAD_BYTES) {
-        results.push({ file: label, error: { code: 'FILE_TOO_LARGE', message: t('timeline.import.tooLarge', { size: formatBytes(t, file.size, currentLocale()) }) } });
-        continue;
-      }
       try {
-        const dataBase64 = await readAsBase64(file);
-        const r = await api().timeline.importCallsData({ files: [{ name: label, dataBase64, lastModified: file.lastModified }] });
+        const staged = await stageFile(file, { label });
+        if ('failure' in staged) {
+          results.push({ file: label, error: { code: staged.failure.error.code, message: stageFailureText(t, staged) } });
+          continue;
+        }
+        const r = await api().timeline.importCallUpload({ uploadId: staged.uploadId });
         results.push(...r.results);
       } catch (err) {
         results.push({ file: label, error: { code: 'INTERNAL', message: errorText(t, err) } });
