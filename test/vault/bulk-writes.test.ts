@@ -136,6 +136,34 @@ describe('bulk writes: a rollback journal while an import runs', () => {
     }
   });
 
+  it('the rollback journal holds no plaintext (its page images are encrypted like the vault)', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'v.xsv');
+    const vault = Vault.create(file, PASS, { actor: 'cli' });
+    const marker = 'PLAINTEXT-MARKER-借呗逾期证据-0123456789';
+    try {
+      vault.change((db) => {
+        const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        for (let i = 0; i < 50; i++) put.run(`m${i}`, `${marker} ${i}`);
+      });
+      beginBulkWrites(vault.handle);
+      const db = vault.handle;
+      db.exec('BEGIN IMMEDIATE');
+      // Changing the pages that hold the marker copies their old content into the journal.
+      db.prepare("UPDATE meta SET value = 'changed' WHERE key LIKE 'm%'").run();
+      const journal = fs.readFileSync(`${file}-journal`);
+      expect(journal.length).toBeGreaterThan(0);
+      for (const n of [Buffer.from(marker, 'utf8'), Buffer.from('PLAINTEXT-MARKER', 'utf8'), Buffer.from('借呗逾期证据', 'utf8')]) {
+        expect(journal.includes(n), 'the journal contains plaintext').toBe(false);
+      }
+      db.exec('ROLLBACK');
+      endBulkWrites(db);
+      expect(vault.meta('m0')).toBe(`${marker} 0`);
+    } finally {
+      vault.close();
+    }
+  });
+
   it('a vault left in DELETE mode (killed between files) is back in WAL at the next writable open', () => {
     const dir = tmpDir();
     const file = path.join(dir, 'v.xsv');
