@@ -6,8 +6,8 @@ import type { Font } from './font';
 const NO_LINE_START = new Set([...'，。、；：？！）」』》〉】…—～%,.;:?!)']);
 
 // The demo draws each chat line in several overlapping screenshots: layouts, glyph outlines
-// and line breaks are kept per text (a third of the screenshots' CPU went to laying out the
-// same lines again; issue 14). Same results, computed once.
+// and line breaks are kept per text (over half of the screenshots' JavaScript time went to
+// laying out the same lines again; issue 14). Same results, computed once.
 type Run = { glyphs: { id: number; path: { toSVG(): string } }[]; positions: { xAdvance: number }[] | null };
 const runs = new WeakMap<Font, Map<string, Run>>();
 const outlines = new WeakMap<Font, Map<number, string>>();

@@ -1,8 +1,8 @@
 // While a bulk import runs, the vault writes through a rollback journal (journal_mode
 // DELETE) instead of its WAL. Measured (docs/probes.md, issue 14): SQLite3MultipleCiphers
 // checkpoints by decrypting every WAL frame and encrypting it again for the main file
-// (3 HMAC-SHA512 + 2 AES passes per page against 1 + 1 with a rollback journal); a bulk
-// write of evidence costs about a quarter less CPU this way. Outside a bulk import the vault
+// (3 HMAC-SHA512 + 2 AES passes per page against 1 + 1 with a rollback journal): a commit
+// costs half the CPU, the bench's import a fifth less. Outside a bulk import the vault
 // stays in WAL, so a read-only process (`xieshang backup` while the app is open) never makes
 // the app's small writes wait.
 //
