@@ -9,6 +9,7 @@ import { runEvidenceBench } from './evidence-bench';
 import { CHILD_FLAG, packageMemoryChild, runPackageMemoryBench } from './package-memory';
 import { runOcrBench } from './ocr-bench';
 import { printFaultFigures, runFaultsBench } from './faults-bench';
+import { runDemoBench } from './demo-bench';
 
 if (process.argv[2] === CHILD_FLAG) {
   // A child of the package memory bench: measured alone, prints JSON, nothing else.
@@ -31,6 +32,9 @@ if (process.argv[2] === CHILD_FLAG) {
 } else if (process.argv[2] === 'evidence') {
   // `node dist/bench/bench.js evidence`: only the evidence import (1 GB of disk, a few minutes).
   void runEvidenceBench().then((rows) => printTable('Evidence import (issue 3)', rows));
+} else if (process.argv[2] === 'demo') {
+  // `node dist/bench/bench.js demo`: only `xieshang demo` and unlock → first screen (issue 14).
+  void runDemoBench().then((rows) => printTable('Demo and unlock (issue 14)', rows));
 } else if (process.argv[2] === 'faults') {
   // `node dist/bench/bench.js faults [N]`: only the SIGKILL trials (issue 13).
   void runFaultsBench(Number(process.argv[3] ?? 100)).then(printFaultFigures);
@@ -47,8 +51,11 @@ const packageBench = timelineRender
   .then((rows) => printTable('Application package (issue 6)', rows), (err: unknown) => console.log(`package bench failed: ${String(err)}`))
   .then(() => runPackageMemoryBench())
   .then((rows) => printTable('Application package: memory (issue 6)', rows), (err: unknown) => console.log(`package memory bench failed: ${String(err)}`));
+const demoBench = packageBench
+  .then(() => runDemoBench())
+  .then((rows) => printTable('Demo and unlock (issue 14)', rows), (err: unknown) => console.log(`demo bench failed: ${String(err)}`));
 // Last: the 1 GB evidence import wants the 2 cores to itself.
-const evidenceBench = packageBench.then(() => runEvidenceBench()).then((rows) => printTable('Evidence import (issue 3)', rows), (err: unknown) => console.log(`evidence bench failed: ${String(err)}`));
+const evidenceBench = demoBench.then(() => runEvidenceBench()).then((rows) => printTable('Evidence import (issue 3)', rows), (err: unknown) => console.log(`evidence bench failed: ${String(err)}`));
 void evidenceBench
   .then(() => runOcrBench())
   .then((rows) => printTable('OCR of phone screenshots (issue 12)', rows), (err: unknown) => console.log(`ocr bench failed: ${String(err)}`))

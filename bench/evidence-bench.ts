@@ -146,13 +146,16 @@ const call = (msg) => new Promise((resolve, reject) => { const i = ++id; waiting
   let worst = 0, last = performance.now();
   const timer = setInterval(() => { const now = performance.now(); worst = Math.max(worst, now - last - 10); last = now; }, 10);
   const t0 = performance.now();
-  const r = await call({ kind: 'feature', feature: 'evidence', method: 'importPaths', args: [[corpus], {}], taskId: 'bench' });
+  const cpu0 = process.cpuUsage();
+  const r = await call({ kind: 'feature', feature: 'evidence', method: 'importPaths', args: [[corpus], { ocr: false }], taskId: 'bench' });
   const seconds = (performance.now() - t0) / 1000;
+  const used = process.cpuUsage(cpu0);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   clearInterval(timer);
   await call({ kind: 'session', method: 'lock', args: [] });
   await worker.terminate();
   const ok = r.results.filter((x) => !x.error).length;
-  process.stdout.write(JSON.stringify({ seconds, worst, ok, failed: r.results.length - ok, rssBefore, maxRss: process.resourceUsage().maxRSS * 1024 }) + '\\n');
+  process.stdout.write(JSON.stringify({ seconds, cpuSeconds, worst, ok, failed: r.results.length - ok, rssBefore, maxRss: process.resourceUsage().maxRSS * 1024 }) + '\\n');
 })().catch((e) => { process.stderr.write(String(e) + '\\n'); process.exit(1); });
 `;
 
@@ -192,12 +195,12 @@ export async function runEvidenceBench(): Promise<BenchRow[]> {
     fs.writeFileSync(childFile, CHILD);
     const child = spawnSync(process.execPath, [childFile, workerPath, path.join(dir, 'enc.xsv'), corpus, PASS], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (child.status !== 0) throw new Error(`encrypted import failed: ${child.stderr}`);
-    const enc = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; worst: number; ok: number; failed: number; rssBefore: number; maxRss: number };
+    const enc = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; cpuSeconds: number; worst: number; ok: number; failed: number; rssBefore: number; maxRss: number };
 
     // The same import into an unencrypted SQLite file (same code, same settings, no cipher).
     const plain = plainVault(path.join(dir, 'plain.db'));
     t = performance.now();
-    const { results } = await importPaths(plain.vault, [corpus]);
+    const { results } = await importPaths(plain.vault, [corpus], { ocr: false });
     const plainSeconds = (performance.now() - t) / 1000;
     plain.close();
     const plainFailed = results.filter((r) => 'error' in r).length;
@@ -207,17 +210,20 @@ export async function runEvidenceBench(): Promise<BenchRow[]> {
     const budget = c.largest + 300 * MB;
     return [
       {
-        name: `import ${c.files} files, ${(c.bytes / MB).toFixed(0)} MB (hash + store + thumbnail), encrypted, via worker`,
-        ours: `${rate(enc.seconds).toFixed(1)} MB/s (${enc.seconds.toFixed(1)} s)`,
+        name: `import ${c.files} files, ${(c.bytes / MB).toFixed(0)} MB (hash + store + thumbnail; OCR: see its own table), encrypted, via worker`,
+        ours: `${rate(enc.seconds).toFixed(1)} MB/s (${enc.seconds.toFixed(1)} s, ${enc.cpuSeconds.toFixed(1)} s CPU)`,
         reference: `${rate(cpSeconds).toFixed(1)} MB/s (cp + sha256sum, ${cpSeconds.toFixed(1)} s)`,
         ratio: rate(enc.seconds) / rate(cpSeconds),
+        // Issue 14: 60 MB/s where cp + sha256sum ran at 327 MB/s on the same machine: a ratio of 0.18.
+        goal: { atLeast: 60 / 327 },
       },
       {
-        // Issue 14's goal is an absolute rate on this corpus; the ratio is ours ÷ 60 MB/s.
-        name: 'encrypted import against the goal (≥ 60 MB/s: ratio ≥ 1.00×)',
+        // Issue 14's goal as an absolute rate on this corpus; the ratio is ours ÷ 60 MB/s.
+        name: 'encrypted import against the goal (≥ 60 MB/s)',
         ours: `${rate(enc.seconds).toFixed(1)} MB/s`,
         reference: '60.0 MB/s goal',
         ratio: rate(enc.seconds) / 60,
+        goal: { atLeast: 1 },
       },
       {
         name: 'the same import into an unencrypted vault',

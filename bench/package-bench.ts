@@ -178,13 +178,13 @@ export async function runPackageBench(): Promise<BenchRow[]> {
 
     const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
     return [
-      { name: `time: 100 screenshots + 20-page PDF (${mb(inputBytes)} in), in process (goal ≤ 0.60×)`, ours: `${oursMs.toFixed(0)} ms`, reference: `${refMs.toFixed(0)} ms img2pdf+qpdf`, ratio: oursMs / refMs },
+      { name: `time: 100 screenshots + 20-page PDF (${mb(inputBytes)} in), in process, signed`, ours: `${oursMs.toFixed(0)} ms`, reference: `${refMs.toFixed(0)} ms img2pdf+qpdf`, ratio: oursMs / refMs, goal: { atMost: 0.6 } },
       ...(startMs > 0
-        ? [{ name: `time incl. CLI start-up (+${startMs.toFixed(0)} ms)`, ours: `${(oursMs + startMs).toFixed(0)} ms`, reference: `${refMs.toFixed(0)} ms img2pdf+qpdf`, ratio: (oursMs + startMs) / refMs }]
+        ? [{ name: `time incl. CLI start-up (+${startMs.toFixed(0)} ms)`, ours: `${(oursMs + startMs).toFixed(0)} ms`, reference: `${refMs.toFixed(0)} ms img2pdf+qpdf`, ratio: (oursMs + startMs) / refMs, goal: { atMost: 0.6 } }]
         : []),
-      { name: `size (ours: +${built.pages - 120} letter pages, bookmarks, signature) (goal ≤ 1.05×)`, ours: mb(ourSize), reference: mb(refSize), ratio: ourSize / refSize },
-      { name: 'time, the 50 PNGs saved RGBA (opaque alpha), in process', ours: `${rgbaMs.toFixed(0)} ms`, reference: `${refMs.toFixed(0)} ms img2pdf+qpdf (RGB)`, ratio: rgbaMs / refMs },
-      { name: 'size, the 50 PNGs saved RGBA (opaque alpha)', ours: mb(builtRgba.bytes), reference: mb(refSize), ratio: builtRgba.bytes / refSize },
+      { name: `size (ours: +${built.pages - 120} letter pages, bookmarks, signature)`, ours: mb(ourSize), reference: mb(refSize), ratio: ourSize / refSize, goal: { atMost: 1.05 } },
+      { name: 'time, the 50 PNGs saved RGBA (opaque alpha), in process', ours: `${rgbaMs.toFixed(0)} ms`, reference: `${refMs.toFixed(0)} ms img2pdf+qpdf (RGB)`, ratio: rgbaMs / refMs, goal: { atMost: 0.6 } },
+      { name: 'size, the 50 PNGs saved RGBA (opaque alpha)', ours: mb(builtRgba.bytes), reference: mb(refSize), ratio: builtRgba.bytes / refSize, goal: { atMost: 1.05 } },
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -56,10 +56,14 @@ async function writeFiles(
     proofs.push({ file, category: proof.category });
   }
   progress('生成通话录音');
+  const made = new Map<number, Buffer>();
   const calls = story.calls.map((call, i) => {
     const file = path.join(callsDir, call.fileName);
     const like = call.sameBytesAs ?? i;
-    fs.writeFileSync(file, wavRecording(story.calls[like]!.seconds, like + 7));
+    // The same recording saved twice by the phone: the same bytes, generated once.
+    let bytes = made.get(like);
+    if (!bytes) made.set(like, (bytes = wavRecording(story.calls[like]!.seconds, like + 7)));
+    fs.writeFileSync(file, bytes);
     return file;
   });
   const sms = path.join(dir, '短信备份-sms-backup.xml');

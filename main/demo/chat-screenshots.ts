@@ -95,7 +95,7 @@ export async function renderConversation(conv: Conversation, maxShots: number): 
     const clock = `${pad(bj.hour)}:${pad(bj.minute)}`;
     const svg = frame(conv.title, clock, parts.join('\n'));
     const image = sharp(Buffer.from(svg));
-    const bytes = conv.format === 'png' ? await image.png({ compressionLevel: 9 }).toBuffer() : await image.jpeg({ quality: 85 }).toBuffer();
+    const bytes = conv.format === 'png' ? await image.png({ compressionLevel: 6 }).toBuffer() : await image.jpeg({ quality: 85 }).toBuffer();
     const fileName = conv.format === 'png' ? `Screenshot_${stamp}-${time}.png` : `IMG_${stamp}_${time}.jpg`;
     shots.push({ fileName, bytes, capturedAt: isoWithOffset(at) });
     if (first + 2 >= conv.lines.length) break;

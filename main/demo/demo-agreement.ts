@@ -61,7 +61,9 @@ export async function addDemoAgreement(vault: Vault, filesDir: string): Promise<
     receipt,
     await receiptPng(['还款成功（示例，虚构）', `还款金额 ¥${formatMoneyGrouped(i1!.amount)}`, `还款时间 ${i1!.date} 20:15`, `收款方 ${creditor?.legalName ?? ''}`]),
   );
-  const { results } = await importPaths(vault, [receipt], { category: 'other', note: '示例（虚构）还款截图' });
+  // Not read by OCR here, like the chat screenshots: loading the OCR models for one picture took
+  // about a third of `xieshang demo` (issue 14); the evidence page's OCR job reads it later.
+  const { results } = await importPaths(vault, [receipt], { category: 'other', note: '示例（虚构）还款截图', ocr: false });
   const receiptId = results[0] && 'id' in results[0] ? (results[0] as { id: string }).id : null;
   pay(vault, { agreementId: id, amount: i1!.amount, date: addDays(i1!.date, -1), receiptId, note: '示例' }, today);
   pay(vault, { agreementId: id, amount: i2!.amount, date: i2!.date, receiptId: null, note: '示例' }, today);

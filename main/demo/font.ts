@@ -15,7 +15,7 @@ export function notoSansScBytes(): Buffer {
 
 export type Font = ReturnType<typeof fontkit.create> & {
   unitsPerEm: number;
-  layout(text: string): { glyphs: { path: { toSVG(): string } }[]; positions: { xAdvance: number }[] };
+  layout(text: string): { glyphs: { id: number; path: { toSVG(): string } }[]; positions: { xAdvance: number }[] };
 };
 
 let cachedFont: Font | null = null;

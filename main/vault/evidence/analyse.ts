@@ -107,7 +107,7 @@ async function imageFacts(bytes: Buffer, mime: string, a: Analysis): Promise<voi
     const { data, info } = await sharp(bytes, { failOn: 'truncated', animated: false })
       .rotate()
       .resize({ ...THUMB, fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 72 })
+      .webp({ quality: 72, effort: 0 })
       .toBuffer({ resolveWithObject: true });
     a.thumb = { mime: 'image/webp', width: info.width, height: info.height, data };
   } catch {
@@ -261,7 +261,7 @@ async function pdfThumbnail(doc: Awaited<ReturnType<PdfJs['getDocument']>['promi
     const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: PdfRenderParams['canvasContext'] } } }).canvasFactory;
     const { canvas, context } = factory.create(Math.max(1, Math.ceil(viewport.width)), Math.max(1, Math.ceil(viewport.height)));
     await page.render({ canvasContext: context, canvas: canvas as unknown as PdfRenderParams['canvas'], viewport }).promise;
-    const { data, info } = await sharp(canvas.toBuffer('image/png')).flatten({ background: '#ffffff' }).webp({ quality: 72 }).toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(canvas.toBuffer('image/png')).flatten({ background: '#ffffff' }).webp({ quality: 72, effort: 0 }).toBuffer({ resolveWithObject: true });
     page.cleanup();
     return { mime: 'image/webp', width: info.width, height: info.height, data };
   } catch {

@@ -10,6 +10,7 @@ import { StagingWriter } from './blob-store';
 import { commitStaged, cleanName, type IngestMeta } from './ingest';
 import { walkPaths, errorForFs, type WalkEntry } from './walk';
 import { runtimeOf } from './runtime';
+import { withBulkWrites } from '../bulk-writes';
 import type { VaultLike } from './items';
 import { importError, type ImportErrorCode } from '../../../shared/evidence/import-errors';
 import { XieshangError } from '../../../shared/errors';
@@ -143,6 +144,11 @@ export interface ImportPathsResult {
 /** Imports files and folders (recursively). Results are in input order, one per file found. */
 export async function importPaths(vault: VaultLike, paths: readonly string[], opts: ImportOptions = {}, task: TaskContext = { progress: () => {}, cancelled: () => false }): Promise<ImportPathsResult> {
   runtimeOf(vault).ensureClean();
+  // A rollback journal while the files go in: half the CPU per commit, a fifth less over the bench corpus (bulk-writes.ts).
+  return withBulkWrites(vault.handle, () => importEntries(vault, paths, opts, task));
+}
+
+async function importEntries(vault: VaultLike, paths: readonly string[], opts: ImportOptions, task: TaskContext): Promise<ImportPathsResult> {
   const entries: WalkEntry[] = walkPaths(paths);
   const files = entries.filter((e): e is { path: string; size: number } => 'size' in e);
   const totalBytes = files.reduce((sum, f) => sum + Math.min(f.size, MAX_EVIDENCE_BYTES), 0);
