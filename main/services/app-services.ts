@@ -21,6 +21,7 @@ import { demoHandlers } from './demo-handlers';
 import { sidesHandlers } from './sides-handlers';
 import { holidaysHandlers } from './holidays-handlers';
 import { ocrHandlers } from './ocr-handlers';
+import { createRestoreService } from './restore-handlers';
 import { serveEvidence } from '../evidence-protocol';
 import type { ByteKind } from '../evidence-protocol';
 import pkg from '../../package.json';
@@ -82,6 +83,17 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const timeline = createTimelineService({ host, platform: opts.platform, emit: opts.emit, log: opts.log });
   const packages = createPackageService({ host, platform: opts.platform, dataDir: opts.dataDir });
   const evidence = createEvidenceService({ host, platform: opts.platform, emit: opts.emit, keepAlive: () => autoLock.arm() });
+  const restore = createRestoreService({
+    host,
+    platform: opts.platform,
+    vaultPath: config.vaultPath,
+    throttle,
+    // Previews built from the replaced vault go with it; the restored vault counts as just unlocked.
+    afterRestore: async () => {
+      await packages.clear();
+      autoLock.arm();
+    },
+  });
   const handlers: Handlers = {
     'app:info': () => ({
       version: pkg.version,
@@ -137,6 +149,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...sidesHandlers(host),
     ...repaymentsHandlers({ host, platform: opts.platform, recheckReminders: () => timeline.checkReminders() }),
     ...ocrHandlers({ host, emit: opts.emit, keepAlive: () => autoLock.arm() }),
+    ...restore.handlers,
   };
 
   // Every active call counts as the user being there: re-arm the idle timer.
@@ -160,6 +173,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       autoLock.disarm();
       timeline.dispose();
       await packages.clear();
+      await restore.clear();
       await host.dispose();
     },
   };
