@@ -138,6 +138,8 @@ export function App() {
       setJustCreated(false);
       setRestored((r) => ({ done, generation: (r?.generation ?? 0) + 1, shown: true }));
       setStatus(done.status);
+      // The notice is at the top of the window: show it.
+      window.scrollTo(0, 0);
     },
     [setStatus],
   );

@@ -131,7 +131,9 @@ export function RestoreFromBackup({ place, onRestored }: RestoreFromBackupProps)
           ? { key: 'restore.wait', vars: { seconds } }
           : code === 'WRONG_PASSPHRASE'
             ? { key: 'restore.wrongPassphrase' }
-            : { key: 'restore.refused', vars: { reason: sayText(t, { error: err }) } },
+            : code === 'BACKUP_INVALID'
+              ? { error: err } // says why, and that the vault was not changed
+              : { key: 'restore.refused', vars: { reason: sayText(t, { error: err }) } },
       );
       // A file that is not a backup cannot be retried with another passphrase: choose again.
       if (code === 'WRONG_PASSPHRASE' || seconds !== null) {
