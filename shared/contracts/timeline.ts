@@ -207,7 +207,9 @@ export const ImportCallResultSchema = z.union([
 ]);
 export type ImportCallResult = z.infer<typeof ImportCallResultSchema>;
 
-const Upload = z.object({ name: Text(500), dataBase64: z.string().max(64 * 1024 * 1024), lastModified: z.number().optional() }).strict();
+// lastModified as File gives it: whole milliseconds (a fraction reached an INTEGER column: the
+// fuzzer's test/fixtures/fuzz-regressions/ipc/aea08a1604db372d.json, INTERNAL before).
+const Upload = z.object({ name: Text(500), dataBase64: z.string().max(64 * 1024 * 1024), lastModified: z.number().int().min(0).optional() }).strict();
 /** A renderer-chosen id: progress of the import arrives as task:progress events with it. */
 const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
 /** Which column holds what, in a CSV / text SMS export: a header's text or a column number from 1. */
