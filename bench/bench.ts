@@ -9,9 +9,13 @@ import { runEvidenceBench } from './evidence-bench';
 import { CHILD_FLAG, packageMemoryChild, runPackageMemoryBench } from './package-memory';
 import { runOcrBench } from './ocr-bench';
 import { printFaultFigures, runFaultsBench } from './faults-bench';
+import { editsChild } from './edits-child';
 import { printFuzzFigures, REGRESSIONS_DIR, replayKept, runFuzz } from './fuzz/runner';
 
-if (process.argv[2] === CHILD_FLAG) {
+if (process.argv[2] === 'edits-child') {
+  // A child of the kill trials: edits until killed (bench/edits-child.ts).
+  editsChild(process.argv[3]!, process.argv[4] ?? 'x');
+} else if (process.argv[2] === CHILD_FLAG) {
   // A child of the package memory bench: measured alone, prints JSON, nothing else.
   packageMemoryChild(process.argv[3]!).then(
     () => process.exit(0),

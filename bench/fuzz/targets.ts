@@ -31,6 +31,12 @@ export interface Seeds {
   wav: Buffer;
   zip: Buffer;
   xlsx: Buffer;
+  /** Real-format bills (test/bills/samples.ts): Alipay CSV in GBK, WeChat xlsx, a bank CSV. */
+  bills: Buffer[];
+  /** A real State Council notice (test/calendar/notices/2026.txt). */
+  notice: string;
+  /** A valid case document (test/case/fixtures.ts). */
+  caseDoc: unknown;
 }
 
 export interface Target {
@@ -120,6 +126,44 @@ const caseJson = fc.oneof(
   bytesOf(text(200)),
 );
 
+/** A valid JSON document with some leaves replaced by hostile values (past the first check, into the deep ones). */
+function leafMutated(doc: unknown): fc.Arbitrary<Buffer> {
+  const paths: (string | number)[][] = [];
+  const walk = (v: unknown, at: (string | number)[]) => {
+    paths.push(at);
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...at, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...at, k]);
+  };
+  walk(doc, []);
+  return fc.array(fc.tuple(fc.nat(paths.length - 1), garbage), { minLength: 1, maxLength: 3 }).map((edits) => {
+    const copy = JSON.parse(JSON.stringify(doc)) as Record<string | number, unknown>;
+    for (const [i, value] of edits) {
+      const at = paths[i]!;
+      if (at.length === 0) continue;
+      let parent: Record<string | number, unknown> = copy;
+      for (const k of at.slice(0, -1)) parent = (parent?.[k] ?? {}) as Record<string | number, unknown>;
+      if (parent && typeof parent === 'object') parent[at[at.length - 1]!] = value;
+    }
+    return Buffer.from(JSON.stringify(copy), 'utf8');
+  });
+}
+
+/** Lines of a text shuffled, repeated, dropped or edited. */
+function linesMutated(textIn: string): fc.Arbitrary<string> {
+  const lines = textIn.split('\n');
+  return fc.array(fc.tuple(fc.nat(lines.length - 1), fc.constantFrom('drop', 'dup', 'edit', 'swap'), text(20)), { minLength: 1, maxLength: 5 }).map((edits) => {
+    const out = [...lines];
+    for (const [i, kind, t] of edits) {
+      const at = i % Math.max(1, out.length);
+      if (kind === 'drop') out.splice(at, 1);
+      else if (kind === 'dup') out.splice(at, 0, out[at] ?? '');
+      else if (kind === 'edit') out[at] = (out[at] ?? '').slice(0, t.length) + t;
+      else [out[at], out[0]] = [out[0] ?? '', out[at] ?? ''];
+    }
+    return out.join('\n');
+  });
+}
+
 const noticeText = fc
   .tuple(fc.integer({ min: 1900, max: 2200 }), fc.array(fc.tuple(fc.constantFrom('元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节', '圣诞节'), text(40)), { maxLength: 9 }), text(60))
   .map(([y, items, tail]) => `国务院办公厅关于${y}年部分节假日安排的通知\n${items.map(([n, t], i) => `${'一二三四五六七八九'[i] ?? '十'}、${n}：${t}\n`).join('')}${tail}`);
@@ -183,7 +227,7 @@ export const TARGETS: Target[] = [
   {
     name: 'case-json',
     ext: 'json',
-    inputs: () => caseJson,
+    inputs: (s) => fc.oneof({ weight: 2, arbitrary: leafMutated(s.caseDoc) }, { weight: 1, arbitrary: caseJson }),
     run: async (data, env) => {
       const { importCase } = await import('../../main/vault/case/service');
       const { BadInputError } = await import('../../shared/errors');
@@ -199,7 +243,7 @@ export const TARGETS: Target[] = [
   {
     name: 'bill',
     ext: 'bin',
-    inputs: (s) => fc.oneof(table(billHeader, ','), table(billHeader, '\t'), mutated(s.xlsx), bytesOf(text(300))),
+    inputs: (s) => fc.oneof(...s.bills.map((b) => mutated(b)), ...s.bills.map((b) => linesMutated(b.toString('latin1')).map((t) => Buffer.from(t, 'latin1'))), table(billHeader, ','), table(billHeader, '\t'), mutated(s.xlsx), bytesOf(text(300))),
     run: async (data, env) => {
       const { importBillFile } = await import('../../main/vault/bills/import');
       const xlsx = data.subarray(0, 2).toString('latin1') === 'PK';
@@ -209,7 +253,7 @@ export const TARGETS: Target[] = [
   {
     name: 'holiday-notice',
     ext: 'txt',
-    inputs: () => fc.oneof(noticeText, text(400)).map((t) => Buffer.from(t, 'utf8')),
+    inputs: (s) => fc.oneof({ weight: 3, arbitrary: linesMutated(s.notice) }, { weight: 1, arbitrary: noticeText }, { weight: 1, arbitrary: text(400) }).map((t) => Buffer.from(t, 'utf8')),
     run: async (data) => {
       const { parseNotice } = await import('../../shared/calendar/notice');
       return parseNotice(data.toString('utf8'));
@@ -271,7 +315,14 @@ export async function makeSeeds(): Promise<Seeds> {
     'latin1',
   );
   const sheet = '<?xml version="1.0"?><worksheet><sheetData><row><c t="inlineStr"><is><t>日期</t></is></c><c t="inlineStr"><is><t>金额</t></is></c></row><row><c t="inlineStr"><is><t>2024-10-18</t></is></c><c><v>12.5</v></c></row></sheetData></worksheet>';
+  const { alipayGbk, wechatXlsx, bankCsv } = await import('../../test/bills/samples');
+  const { sampleCase } = await import('../../test/case/fixtures');
+  let root = __dirname;
+  while (!fs.existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
   return {
+    bills: [Buffer.from(alipayGbk()), Buffer.from(wechatXlsx()), Buffer.from(bankCsv(), 'utf8')],
+    notice: fs.readFileSync(path.join(root, 'test', 'calendar', 'notices', '2026.txt'), 'utf8'),
+    caseDoc: sampleCase(),
     png: await sharp(pixels, raw).png().toBuffer(),
     jpeg: await sharp(pixels, raw).jpeg().toBuffer(),
     pdf,
