@@ -35,10 +35,16 @@ export function runKilledCapturing(bin: string, args: string[], env: NodeJS.Proc
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'ignore'] });
     let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    // The clock starts at the first report: loading alone can take longer than the window.
+    let timer: NodeJS.Timeout | undefined;
+    const fallback = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString('utf8');
+      timer ??= setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    });
     child.on('close', (_code, signal) => {
       clearTimeout(timer);
+      clearTimeout(fallback);
       resolve({ finished: signal === null, stdout });
     });
   });
