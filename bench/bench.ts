@@ -10,8 +10,13 @@ import { CHILD_FLAG, packageMemoryChild, runPackageMemoryBench } from './package
 import { runOcrBench } from './ocr-bench';
 import { printFaultFigures, runFaultsBench } from './faults-bench';
 import { runDemoBench } from './demo-bench';
+import { editsChild } from './edits-child';
+import { printFuzzFigures, REGRESSIONS_DIR, replayKept, runFuzz } from './fuzz/runner';
 
-if (process.argv[2] === CHILD_FLAG) {
+if (process.argv[2] === 'edits-child') {
+  // A child of the kill trials: edits until killed (bench/edits-child.ts).
+  editsChild(process.argv[3]!, process.argv[4] ?? 'x');
+} else if (process.argv[2] === CHILD_FLAG) {
   // A child of the package memory bench: measured alone, prints JSON, nothing else.
   packageMemoryChild(process.argv[3]!).then(
     () => process.exit(0),
@@ -38,7 +43,18 @@ if (process.argv[2] === CHILD_FLAG) {
 } else if (process.argv[2] === 'faults') {
   // `node dist/bench/bench.js faults [N]`: only the SIGKILL trials (issue 13).
   void runFaultsBench(Number(process.argv[3] ?? 100)).then(printFaultFigures);
+} else if (process.argv[2] === 'fuzz') {
+  // `node dist/bench/bench.js fuzz [N] [target,…]`: only the fuzzers (issue 13), N inputs per target.
+  void runFuzzBench(Number(process.argv[3] ?? 200), process.argv[4]?.split(','));
+} else if (process.argv[2] === 'fuzz-replay') {
+  // `node dist/bench/bench.js fuzz-replay`: the kept inputs only (what npm test replays).
+  void replayKept(REGRESSIONS_DIR, { log: (l) => console.log(l) }).then((f) => printFuzzFigures('Fuzzing: kept inputs replayed', f));
 } else runAll();
+
+/** Every importer and IPC channel fuzzed; new findings kept under test/fixtures/fuzz-regressions/. */
+function runFuzzBench(perTarget: number, only?: string[]): Promise<void> {
+  return runFuzz({ perTarget, keepDir: REGRESSIONS_DIR, log: (l) => console.log(l), ...(only ? { only } : {}) }).then((f) => printFuzzFigures('Fuzzing: every importer and IPC channel (issue 13)', f));
+}
 
 function runAll(): void {
 console.log(`# Xieshang benchmarks — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
@@ -61,5 +77,7 @@ void evidenceBench
   .then((rows) => printTable('OCR of phone screenshots (issue 12)', rows), (err: unknown) => console.log(`ocr bench failed: ${String(err)}`))
   // Issue 13: ≥ 100 SIGKILL trials, after everything else (they spawn a CLI per step).
   .then(() => runFaultsBench(100))
-  .then(printFaultFigures, (err: unknown) => console.log(`faults bench failed: ${String(err)}`));
+  .then(printFaultFigures, (err: unknown) => console.log(`faults bench failed: ${String(err)}`))
+  .then(() => runFuzzBench(200))
+  .catch((err: unknown) => console.log(`fuzz bench failed: ${String(err)}`));
 }

@@ -1,6 +1,7 @@
 // `npm run bench` (and `node dist/bench/bench.js faults [N]`): N ≥ 100 SIGKILL trials of the
-// real CLI at random moments across import, SMS import, call import, rekey, backup, restore
-// and case import, each followed by what a user does after a crash (a read-only `list`) and
+// real CLI at random moments across import, SMS import, call import, rekey, backup, restore,
+// case import, package build and edits (evidence, timeline contacts, the case — by a child
+// that edits as the app does until it is killed; every edit it reported must be there), each followed by what a user does after a crash (a read-only `list`) and
 // the checks of test/faults/kill-trials.ts: integrity_check, the audit chain, no recording
 // without its timeline entry, no item visible over an unfinished blob, no stray partial file;
 // every 10 trials `verify` re-hashes every item. Prints the trial figures.
@@ -10,7 +11,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { monoWav16 } from '../main/demo/wav';
-import { checkVault, runKilled, strayFiles } from '../test/faults/kill-trials';
+import { checkEdits, checkVault, runKilled, runKilledCapturing, strayFiles } from '../test/faults/kill-trials';
+import { sampleCase } from '../test/case/fixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'xieshang.cjs');
@@ -36,6 +38,8 @@ export interface FaultFigures {
   problems: string[];
   byOp: Record<string, number>;
   verifyRuns: number;
+  /** Edits the edit children reported committed before their kill (each checked). */
+  editsReported: number;
   ms: number;
 }
 
@@ -55,10 +59,14 @@ export async function runFaultsBench(trials = 100): Promise<FaultFigures> {
   const nextFile = path.join(inputs, 'next.txt');
   const backup = path.join(dir, 'start-backup.xsv');
   must(['--vault', vault, 'backup', '--out', backup]);
+  // A case with creditors: package build needs one to address (the first one's id).
   const caseJson = path.join(inputs, 'case.json');
-  fs.writeFileSync(caseJson, must(['--vault', vault, 'case', 'export']).stdout);
-  const ops = ['import', 'import-sms', 'import-calls', 'passwd', 'backup', 'restore', 'case import'] as const;
-  const figures: FaultFigures = { trials: 0, killed: 0, finishedBeforeKill: 0, problems: [], byOp: {}, verifyRuns: 0, ms: 0 };
+  const doc = sampleCase();
+  fs.writeFileSync(caseJson, JSON.stringify(doc));
+  must(['--vault', vault, 'case', 'import', caseJson]);
+  const creditor = doc.creditors[0]!.id;
+  const ops = ['import', 'import-sms', 'import-calls', 'passwd', 'backup', 'restore', 'case import', 'package build', 'edits'] as const;
+  const figures: FaultFigures = { trials: 0, killed: 0, finishedBeforeKill: 0, problems: [], byOp: {}, verifyRuns: 0, editsReported: 0, ms: 0 };
   for (let t = 0; t < trials; t++) {
     const op = ops[t % ops.length]!;
     const tag = `${t}-${randomBytes(3).toString('hex')}`;
@@ -98,11 +106,26 @@ export async function runFaultsBench(trials = 100): Promise<FaultFigures> {
       case 'restore':
         args = ['restore', '--from', backup];
         break;
+      case 'package build':
+        args = ['package', 'build', '--out', path.join(dir, `p-${tag}.pdf`), '--creditor', creditor, '--sign'];
+        break;
+      case 'edits':
+        args = [];
+        break;
       default:
         args = ['case', 'import', caseJson];
     }
     const killAfter = 150 + Math.random() * 2500;
-    const finished = await runKilled(BIN, ['--vault', vault, ...args], { ...process.env, XIESHANG_PASSPHRASE: pass }, killAfter);
+    let finished: boolean;
+    let editReports = '';
+    if (op === 'edits') {
+      // Edits as the app makes them (evidence, timeline contacts, the case), by a child that edits until killed
+      // (killed at a random moment after its first committed edit).
+      const r = await runKilledCapturing(__filename, ['edits-child', vault, tag], { ...process.env, XIESHANG_PASSPHRASE: pass }, killAfter);
+      finished = r.finished;
+      editReports = r.stdout;
+      figures.editsReported += editReports.split('\n').filter((l) => l.startsWith('{')).length;
+    } else finished = await runKilled(BIN, ['--vault', vault, ...args], { ...process.env, XIESHANG_PASSPHRASE: pass }, killAfter);
     figures.trials++;
     figures.byOp[op] = (figures.byOp[op] ?? 0) + 1;
     if (finished) figures.finishedBeforeKill++;
@@ -116,6 +139,16 @@ export async function runFaultsBench(trials = 100): Promise<FaultFigures> {
     const where = `trial ${t} (${op}, killed after ${Math.round(killAfter)} ms${finished ? ', had finished' : ''})`;
     if (list.status !== 0) figures.problems.push(`${where}: list → ${list.stderr.trim()}`);
     for (const p of checkVault(vault, [pass])) figures.problems.push(`${where}: ${p}`);
+    if (op === 'edits') for (const p of checkEdits(vault, pass, tag, editReports)) figures.problems.push(`${where}: ${p}`);
+    if (op === 'package build') {
+      // The output is whole or absent: never a half-written PDF under its name.
+      const out = path.join(dir, `p-${tag}.pdf`);
+      if (fs.existsSync(out)) {
+        const pdf = fs.readFileSync(out);
+        if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-' || !pdf.subarray(-32).toString('latin1').includes('%%EOF')) figures.problems.push(`${where}: ${out} is not a whole PDF`);
+        fs.rmSync(out, { force: true });
+      }
+    }
     const strays = strayFiles(dir);
     if (strays.length) figures.problems.push(`${where}: stray files ${strays.join(', ')}`);
     if (t % 10 === 9) {
@@ -136,6 +169,7 @@ export async function runFaultsBench(trials = 100): Promise<FaultFigures> {
 export function printFaultFigures(f: FaultFigures): void {
   console.log('\n## Faults: SIGKILL trials (issue 13)');
   console.log(`trials ${f.trials} · killed mid-way ${f.killed} · finished before the kill ${f.finishedBeforeKill} · verify runs ${f.verifyRuns} · ${Math.round(f.ms / 1000)} s`);
+  console.log(`edits reported committed before a kill, each found in the vault: ${f.editsReported}`);
   console.log(`by operation: ${Object.entries(f.byOp).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`problems found: ${f.problems.length}`);
   for (const p of f.problems.slice(0, 20)) console.log(`  - ${p}`);

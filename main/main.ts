@@ -63,6 +63,19 @@ function run(): void {
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
     },
+    // 从备份恢复: one backup file; main keeps the path, the renderer gets an id.
+    async chooseBackupFile() {
+      const options: OpenDialogOptions = {
+        defaultPath: app.getPath('documents'),
+        properties: ['openFile'],
+        filters: [
+          { name: '协商证据箱备份 (*.xsv)', extensions: ['xsv'] },
+          { name: '*', extensions: ['*'] },
+        ],
+      };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+    },
     async chooseSavePath(suggestedName, filters) {
       const options = { defaultPath: path.join(app.getPath('documents'), path.basename(suggestedName)), filters };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);

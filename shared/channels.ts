@@ -10,6 +10,7 @@ import { SIDES_CHANNELS } from './contracts/sides-names';
 import { HOLIDAYS_CHANNELS } from './contracts/holidays-names';
 import { REPAYMENTS_CHANNELS } from './contracts/repayments-names';
 import { OCR_CHANNELS } from './contracts/ocr-names';
+import { RESTORE_CHANNELS } from './contracts/restore-names';
 
 export const CHANNELS = [
   'app:info',
@@ -32,6 +33,7 @@ export const CHANNELS = [
   ...HOLIDAYS_CHANNELS,
   ...REPAYMENTS_CHANNELS,
   ...OCR_CHANNELS,
+  ...RESTORE_CHANNELS,
 ] as const;
 
 export const EVENTS = ['vault:locked', 'task:progress', ...TIMELINE_EVENTS] as const;

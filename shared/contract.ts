@@ -12,6 +12,7 @@ import { sidesContract } from './contracts/sides';
 import { holidaysContract } from './contracts/holidays';
 import { repaymentsContract } from './contracts/repayments';
 import { ocrContract } from './contracts/ocr';
+import { restoreContract } from './contracts/restore';
 
 export const LocaleSchema = z.enum(LOCALES as unknown as ['zh-CN', 'zh-TW', 'en']);
 
@@ -82,6 +83,7 @@ export const contract = {
   ...holidaysContract,
   ...repaymentsContract,
   ...ocrContract,
+  ...restoreContract,
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 
 export const events = {

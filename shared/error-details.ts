@@ -38,6 +38,22 @@ export const ERROR_DETAILS = {
     'zh-TW': '同時進行的上傳太多，請等前面的完成',
     en: 'too many uploads at once; wait for the others to finish',
   },
+  // 从备份恢复 (issue 13)
+  RESTORE_SOURCE_GONE: {
+    'zh-CN': '选择的备份文件已不在这里，请重新选择',
+    'zh-TW': '選擇的備份檔案已不在這裡，請重新選擇',
+    en: 'the chosen backup is no longer here; choose it again',
+  },
+  RESTORE_NO_DIALOG: {
+    'zh-CN': '这里不能打开文件对话框，请用“选择备份文件”按钮',
+    'zh-TW': '這裡不能開啟檔案對話框，請用「選擇備份檔案」按鈕',
+    en: 'no file dialog here; use the "Choose backup file" button',
+  },
+  RESTORE_UPLOAD_INCOMPLETE: {
+    'zh-CN': '备份文件没有完整收到，请重新选择',
+    'zh-TW': '備份檔案沒有完整收到，請重新選擇',
+    en: 'the backup file did not arrive complete; choose it again',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type DetailKey = keyof typeof ERROR_DETAILS;

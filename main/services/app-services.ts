@@ -18,6 +18,7 @@ import { createEvidenceService } from './evidence-handlers';
 import { createPackageService } from './package-handlers';
 import { demoHandlers } from './demo-handlers';
 import { boundHandlers } from '../ipc/bindings';
+import { createRestoreService } from './restore-handlers';
 import { serveEvidence } from '../evidence-protocol';
 import type { ByteKind } from '../evidence-protocol';
 import pkg from '../../package.json';
@@ -81,6 +82,17 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const timeline = createTimelineService({ host, platform: opts.platform, emit: opts.emit, log: opts.log });
   const packages = createPackageService({ host, platform: opts.platform, dataDir: opts.dataDir });
   const evidence = createEvidenceService({ host, platform: opts.platform, emit: opts.emit, keepAlive: () => autoLock.arm() });
+  const restore = createRestoreService({
+    host,
+    platform: opts.platform,
+    vaultPath: config.vaultPath,
+    throttle,
+    // Previews built from the replaced vault go with it; the restored vault counts as just unlocked.
+    afterRestore: async () => {
+      await packages.clear();
+      autoLock.arm();
+    },
+  });
   const handlers: Handlers = {
     'app:info': () => ({
       version: pkg.version,
@@ -133,6 +145,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...packages.handlers,
     ...demoHandlers({ host, dataDir: opts.dataDir, emit: opts.emit, nativeBinding: opts.nativeBinding, log: opts.log }),
     ...repaymentsHandlers({ host, platform: opts.platform }),
+    ...restore.handlers,
   };
 
   // Every active call counts as the user being there: re-arm the idle timer.
@@ -157,6 +170,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       autoLock.disarm();
       timeline.dispose();
       await packages.clear();
+      await restore.clear();
       await host.dispose();
     },
   };

@@ -16,6 +16,8 @@ export interface PlatformHooks {
   chooseOpenPaths?(mode: 'files' | 'folder'): Promise<string[] | null>;
   /** Ask for a folder to export into (Electron: a folder dialog; the harness: <dataDir>/exports); null when cancelled. */
   chooseFolder?(): Promise<string | null>;
+  /** Ask for one backup file to restore from (Electron: an open dialog); absent in the harness (the renderer uploads it). */
+  chooseBackupFile?(): Promise<string | null>;
 }
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

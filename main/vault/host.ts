@@ -38,7 +38,7 @@ export type WorkerReply =
   | { kind: 'result'; id: number; ok: false; error: ErrorInfo; cause: ErrorCause; unlocked: boolean }
   | { kind: 'progress'; taskId: string; done: number; total: number; label?: string };
 
-export const SESSION_METHODS: readonly SessionMethod[] = ['status', 'create', 'unlock', 'openSample', 'lock', 'changePassphrase', 'backup', 'auditVerify'];
+export const SESSION_METHODS: readonly SessionMethod[] = ['status', 'create', 'unlock', 'openSample', 'lock', 'changePassphrase', 'backup', 'auditVerify', 'restore'];
 
 /** Typed access to one feature module through a host. */
 export function featureClient<K extends FeatureName>(host: VaultHost, feature: K, task?: TaskOptions): RemoteFeature<Features[K] & FeatureModule> {

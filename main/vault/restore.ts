@@ -66,7 +66,22 @@ function proveBackup(copy: string, passphrase: string, options: RestoreOptions):
   }
 }
 
-export function restoreFromBackup(vaultPath: string, backupPath: string, passphrase: string, options: RestoreOptions): RestoreResult {
+/** A backup copied to the private partial place, proved and stamped; nothing replaced yet. */
+export interface PreparedRestore {
+  vault: string;
+  from: string;
+  copy: string;
+  /** Removes the copy if it was not put in place. */
+  discard(): void;
+}
+
+/**
+ * Copies the backup to the vault folder's private partial place and proves the copy
+ * (passphrase, schema, integrity_check, audit chain); the restore is recorded in it.
+ * Changes nothing else and takes no lock, so the app can check a backup while the vault is
+ * still open and keep it open when the backup is refused.
+ */
+export function prepareRestore(vaultPath: string, backupPath: string, passphrase: string, options: RestoreOptions): PreparedRestore {
   const vault = path.resolve(vaultPath);
   const from = path.resolve(backupPath);
   if (from === vault) throw new BackupInvalidError('备份文件就是证据箱本身');
@@ -77,7 +92,6 @@ export function restoreFromBackup(vaultPath: string, backupPath: string, passphr
   } catch (err) {
     throw new BackupInvalidError(err instanceof XieshangError ? err.message : '无法读取备份文件');
   }
-  const lock = WriterLock.acquire(vault);
   let copy = '';
   try {
     // Proved on a private copy, so the file checked is exactly the file that is put in place.
@@ -96,6 +110,33 @@ export function restoreFromBackup(vaultPath: string, backupPath: string, passphr
     } finally {
       db.close();
     }
+  } catch (err) {
+    if (copy) fs.rmSync(copy, { force: true });
+    dropPartialDirIfEmpty(vault);
+    throw err;
+  }
+  const prepared: PreparedRestore = {
+    vault,
+    from,
+    copy,
+    discard() {
+      if (prepared.copy) fs.rmSync(prepared.copy, { force: true });
+      prepared.copy = '';
+      dropPartialDirIfEmpty(vault);
+    },
+  };
+  return prepared;
+}
+
+/**
+ * Puts a prepared copy in the vault's place under the writer lock (VAULT_IN_USE while any
+ * process, this one included, has the vault open): the old vault is kept beside it.
+ */
+export function commitRestore(prepared: PreparedRestore, options: Pick<RestoreOptions, 'now'> = {}): RestoreResult {
+  const { vault, from } = prepared;
+  if (!prepared.copy) throw new BackupInvalidError('备份副本已不在');
+  const lock = WriterLock.acquire(vault);
+  try {
     let previousKeptAs: string | null = null;
     if (fs.existsSync(vault)) {
       previousKeptAs = keptName(vault, options.now ?? new Date());
@@ -107,13 +148,23 @@ export function restoreFromBackup(vaultPath: string, backupPath: string, passphr
         if (fs.existsSync(vault + side)) fs.renameSync(vault + side, previousKeptAs + side);
       }
     }
-    fs.renameSync(copy, vault);
-    copy = '';
-    dropPartialDirIfEmpty(vault);
+    fs.renameSync(prepared.copy, vault);
+    prepared.copy = '';
     return { restored: true, from, previousKeptAs };
   } finally {
-    if (copy) fs.rmSync(copy, { force: true });
-    dropPartialDirIfEmpty(vault);
+    prepared.discard();
     lock.release();
+  }
+}
+
+export function restoreFromBackup(vaultPath: string, backupPath: string, passphrase: string, options: RestoreOptions): RestoreResult {
+  const vault = path.resolve(vaultPath);
+  // Refused before any copy is made while another process holds the vault.
+  WriterLock.acquire(vault).release();
+  const prepared = prepareRestore(vault, backupPath, passphrase, options);
+  try {
+    return commitRestore(prepared, options);
+  } finally {
+    prepared.discard();
   }
 }

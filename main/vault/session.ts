@@ -10,6 +10,7 @@ import { FEATURES } from './features';
 import { cleanupStaging } from './evidence/blob-store';
 import type { FeatureContext, FeatureModule } from './feature';
 import { BadInputError } from '../../shared/errors';
+import { commitRestore, prepareRestore } from './restore';
 
 export interface SessionStatus {
   state: 'none' | 'locked' | 'unlocked';
@@ -98,6 +99,24 @@ export class VaultSession {
 
   backup(out: string): { out: string; bytes: number } {
     return this.open().backup(out);
+  }
+
+  /**
+   * Replaces the user's own vault with a backup (the app's 从备份恢复) and opens the restored
+   * vault with the backup's passphrase. The backup is proved before anything is closed, so a
+   * refused backup (wrong passphrase, not a vault, integrity or audit-chain failure) leaves
+   * the open vault open and every file as it was.
+   */
+  restore(from: string, passphrase: string): SessionStatus & { keptAs: string | null } {
+    const prepared = prepareRestore(this.config.vaultPath, from, passphrase, { actor: this.config.actor, nativeBinding: this.config.nativeBinding });
+    try {
+      this.lock();
+      const result = commitRestore(prepared);
+      this.adopt(Vault.open(this.config.vaultPath, passphrase, this.options()));
+      return { ...this.status(), keptAs: result.previousKeptAs };
+    } finally {
+      prepared.discard();
+    }
   }
 
   auditVerify(): AuditVerification {

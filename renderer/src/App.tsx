@@ -12,6 +12,8 @@ import { BootScreen, type BootProblem } from './screens/BootScreen';
 import { ShellScreen } from './screens/ShellScreen';
 import { UnlockScreen, type LockReason } from './screens/UnlockScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
+import type { RestoreDone } from './restore/RestoreFromBackup';
+import { RestoredNotice } from './restore/RestoredNotice';
 
 interface Ready {
   info: AppInfo;
@@ -26,6 +28,9 @@ export function App() {
   const [locking, setLocking] = useState(false);
   // A vault created in this session opens on 首页, which says what to do first.
   const [justCreated, setJustCreated] = useState(false);
+  // 从备份恢复: the shell is rebuilt (no section keeps what it read from the replaced vault)
+  // and says once where the replaced vault is kept.
+  const [restored, setRestored] = useState<{ done: RestoreDone; generation: number; shown: boolean } | null>(null);
   // The vault:locked listener needs the current status without re-subscribing.
   const statusRef = useRef<VaultStatus | null>(null);
   statusRef.current = ready?.status ?? null;
@@ -127,6 +132,18 @@ export function App() {
     [setStatus],
   );
 
+  const onRestored = useCallback(
+    (done: RestoreDone) => {
+      setLockReason(null);
+      setJustCreated(false);
+      setRestored((r) => ({ done, generation: (r?.generation ?? 0) + 1, shown: true }));
+      setStatus(done.status);
+      // The notice is at the top of the window: show it.
+      window.scrollTo(0, 0);
+    },
+    [setStatus],
+  );
+
   if (!ready) return <BootScreen problem={problem} onRetry={() => void boot()} />;
 
   const minLength = ready.info.minPassphraseLength || MIN_PASSPHRASE_LENGTH;
@@ -162,11 +179,15 @@ export function App() {
             setStatus(status);
           }}
           onDemoOpened={demoOpened}
+          onRestored={onRestored}
         />
       );
     case 'unlocked':
       return (
         <ShellScreen
+          key={restored?.generation ?? 0}
+          onRestored={onRestored}
+          notice={restored?.shown ? <RestoredNotice done={restored.done} onDismiss={() => setRestored((r) => (r ? { ...r, shown: false } : r))} /> : undefined}
           settings={ready.settings}
           info={ready.info}
           vaultPath={ready.status.path}

@@ -30,6 +30,26 @@ export function runKilled(bin: string, args: string[], env: NodeJS.ProcessEnv, k
   });
 }
 
+/** Like runKilled, keeping what the process printed before it ended (its reports of committed work). */
+export function runKilledCapturing(bin: string, args: string[], env: NodeJS.ProcessEnv, killAfterMs: number): Promise<{ finished: boolean; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    let stdout = '';
+    // The clock starts at the first report: loading alone can take longer than the window.
+    let timer: NodeJS.Timeout | undefined;
+    const fallback = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString('utf8');
+      timer ??= setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    });
+    child.on('close', (_code, signal) => {
+      clearTimeout(timer);
+      clearTimeout(fallback);
+      resolve({ finished: signal === null, stdout });
+    });
+  });
+}
+
 function rawOpen(file: string, passphrase: string): Database.Database {
   const db = new Database(file, { fileMustExist: true });
   db.pragma(`cipher='sqlcipher'`);
@@ -78,4 +98,52 @@ export function checkVault(vault: string, passphrases: string[]): string[] {
 /** Partial files anywhere under dir (after a later command has had its chance to clean). */
 export function strayFiles(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((n) => /\.xieshang-partial|\.part$|partial-|creating-/.test(path.basename(n)) || n.includes('.xieshang-partial'));
+}
+
+/**
+ * After a killed edits child (bench/edits-child.ts): every edit it reported (committed) is
+ * in the vault — a reported contact exists, and each edited value is the reported one or a
+ * later one (an edit may commit and the kill land before it is printed).
+ */
+export function checkEdits(vault: string, passphrase: string, tag: string, reportLines: string): string[] {
+  const reports = reportLines
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { kind: string; id: string; n: number });
+  const problems: string[] = [];
+  let db: Database.Database;
+  try {
+    db = rawOpen(vault, passphrase);
+  } catch {
+    return ['vault does not open after the edits'];
+  }
+  const numberIn = (text: string | undefined | null): number => {
+    const m = new RegExp(`kill-trial ${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#(\\d+)`).exec(text ?? '');
+    return m ? Number(m[1]) : -1;
+  };
+  try {
+    const latest = new Map<string, number>();
+    for (const r of reports) latest.set(`${r.kind === 'contact-add' ? 'contact-edit' : r.kind}:${r.id}`, r.n);
+    for (const r of reports) {
+      if (r.kind === 'contact-add') {
+        const row = db.prepare('SELECT id FROM contacts WHERE id = ?').get(r.id);
+        if (!row) problems.push(`reported contact ${r.id} (edit ${r.n}) is missing`);
+      }
+    }
+    for (const [key, n] of latest) {
+      const [kind, id] = key.split(':') as [string, string];
+      const stored =
+        kind === 'evidence'
+          ? (db.prepare('SELECT note AS v FROM evidence_items WHERE id = ?').get(id) as { v: string } | undefined)?.v
+          : kind === 'contact-edit'
+            ? (db.prepare('SELECT summary AS v FROM contacts WHERE id = ?').get(id) as { v: string } | undefined)?.v
+            : JSON.stringify(db.prepare("SELECT * FROM case_applicant").all());
+      if (numberIn(stored) < n) problems.push(`${kind} ${id}: edit ${n} was reported but the vault holds edit ${numberIn(stored)}`);
+    }
+  } catch (err) {
+    problems.push(`edit check failed: ${(err as Error).message}`);
+  } finally {
+    db.close();
+  }
+  return problems;
 }

@@ -97,6 +97,10 @@ export async function commitStaged(
   /** Commit only after this settles (keeps import order when analyses overlap). */
   after?: Promise<unknown>,
 ): Promise<ImportResult> {
+  // Whole milliseconds or nothing: a fraction (stat's mtimeMs, a hostile upload) never reaches
+  // an INTEGER column (test/fixtures/fuzz-regressions/ipc/aea08a1604db372d.json).
+  const modifiedMs = meta.modifiedMs;
+  meta = { ...meta, modifiedMs: modifiedMs !== null && Number.isFinite(modifiedMs) ? Math.round(modifiedMs) : null };
   const sha256 = writer.hash.digest('hex');
   const size = writer.size;
   try {

@@ -1,5 +1,5 @@
 // State 'unlocked': top bar with the lock button, the section navigation, the section.
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Settings } from '../../../shared/contract';
 import type { Locale } from '../../../shared/errors';
 import { SideNav } from '../components/SideNav';
@@ -21,6 +21,7 @@ import { ReminderToasts } from '../sections/timeline/ReminderToasts';
 import type { SectionId } from '../sections/sections';
 import { SettingsSection } from '../settings/SettingsSection';
 import type { AppInfo } from '../settings/AboutSetting';
+import type { RestoreDone } from '../restore/RestoreFromBackup';
 import { DemoBanner } from '../demo-case/DemoBanner';
 import { useSampleTitle } from '../demo-case/useSampleTitle';
 
@@ -42,6 +43,10 @@ export interface ShellScreenProps {
   onExitDemo?: () => void;
   /** The first section shown ('home' right after a vault is created: it says what to do first). */
   initialSection?: SectionId;
+  /** 从备份恢复 (设置) finished: the restored vault is open. */
+  onRestored: (done: RestoreDone) => void;
+  /** Shown above the sections (the restore's result). */
+  notice?: ReactNode;
 }
 
 // Where the person was when the vault locked (this window's memory only): unlocking the same
@@ -91,6 +96,7 @@ export function ShellScreen(props: ShellScreenProps) {
     <NavigationContext.Provider value={nav}>
       <div className="shell">
         <TopBar onLock={props.onLock} locking={props.locking} sample={props.sample ?? false} />
+        {props.notice}
         {props.sample && <DemoBanner onExit={props.onExitDemo ?? props.onLock} exiting={props.locking} />}
         <ReminderToasts />
         {pending && <UnsavedGuard onStay={() => setPending(null)} onLeave={() => show(pending.id, pending.next)} />}
@@ -105,6 +111,7 @@ export function ShellScreen(props: ShellScreenProps) {
                 minLength={props.minLength}
                 onLocaleChange={props.onLocaleChange}
                 onSettingsChange={props.onSettingsChange}
+                onRestored={props.onRestored}
               />
             ) : section === 'evidence' ? (
               <EvidenceSection mode={props.info.mode} />

@@ -14,6 +14,7 @@ import { api } from '../lib/api';
 import { retryAfterSeconds } from '../lib/errors';
 import { sayText, type Said } from '../lib/said';
 import { DemoLink } from '../demo-case/DemoLink';
+import { RestoreFromBackup, type RestoreDone } from '../restore/RestoreFromBackup';
 
 export type LockReason = EventPayload<'vault:locked'>['reason'];
 
@@ -25,14 +26,17 @@ export interface UnlockScreenProps {
   onUnlocked: (status: VaultStatus) => void;
   /** The demo case was opened instead; the user's own vault stays locked. */
   onDemoOpened: (status: VaultStatus) => void;
+  /** 从备份恢复 finished: the restored vault is open. */
+  onRestored: (done: RestoreDone) => void;
 }
 
-export function UnlockScreen({ vaultPath, reason, locale, onLocaleChange, onUnlocked, onDemoOpened }: UnlockScreenProps) {
+export function UnlockScreen({ vaultPath, reason, locale, onLocaleChange, onUnlocked, onDemoOpened, onRestored }: UnlockScreenProps) {
   const t = useT();
   const inputRef = useRef<HTMLInputElement>(null);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Said | null>(null);
+  const [restoring, setRestoring] = useState(false);
   const { remaining, start } = useCountdown();
   const waiting = remaining > 0;
 
@@ -139,6 +143,18 @@ export function UnlockScreen({ vaultPath, reason, locale, onLocaleChange, onUnlo
         <p className="help">{t('unlock.forgot')}</p>
         {vaultPath && <p className="help path-note">{t('unlock.vaultPath', { path: vaultPath })}</p>}
         <DemoLink onOpened={onDemoOpened} />
+        <div className="unlock-restore">
+          <button
+            type="button"
+            className="restore-link-button"
+            aria-expanded={restoring}
+            onClick={() => setRestoring((r) => !r)}
+            data-testid="unlock-restore-open"
+          >
+            {t('restore.open')}
+          </button>
+          {restoring && <RestoreFromBackup place="unlock" onRestored={onRestored} />}
+        </div>
       </section>
     </GateLayout>
   );

@@ -8,6 +8,8 @@ import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { LanguageSetting } from './LanguageSetting';
 import { HolidaysSetting } from './HolidaysSetting';
 import { RulesSetting } from './RulesSetting';
+import { RestoreSetting } from '../restore/RestoreSetting';
+import type { RestoreDone } from '../restore/RestoreFromBackup';
 
 export interface SettingsSectionProps {
   settings: Settings;
@@ -16,6 +18,8 @@ export interface SettingsSectionProps {
   minLength: number;
   onLocaleChange: (locale: Locale) => Promise<void>;
   onSettingsChange: (settings: Settings) => void;
+  /** 从备份恢复 finished: the restored vault is open. */
+  onRestored: (done: RestoreDone) => void;
 }
 
 export function SettingsSection(props: SettingsSectionProps) {
@@ -29,6 +33,7 @@ export function SettingsSection(props: SettingsSectionProps) {
       <AutoLockSetting minutes={props.settings.autoLockMinutes} onSaved={props.onSettingsChange} />
       <ChangePassphraseForm minLength={props.minLength} />
       <BackupSetting />
+      <RestoreSetting onRestored={props.onRestored} />
       <HolidaysSetting />
       <RulesSetting />
       <AboutSetting info={props.info} vaultPath={props.vaultPath} />
