@@ -24,6 +24,7 @@ export {
   PRODUCTS,
   CHANNEL_KINDS,
   PENALTY_MODES,
+  OVERDUE_CONVENTIONS,
   HARDSHIP_CATEGORIES,
   HOUSING,
   EMPLOYMENT,
@@ -42,6 +43,7 @@ import {
   PRODUCTS,
   CHANNEL_KINDS,
   PENALTY_MODES,
+  OVERDUE_CONVENTIONS,
   HARDSHIP_CATEGORIES,
   HOUSING,
   EMPLOYMENT,
@@ -118,6 +120,16 @@ export const AccountSchema = z
     contractDate: DateString.nullable().meta({ description: '合同成立日（4 倍 LPR 对比用）/ contract date, for 4 × LPR' }),
     evidenceIds: list(EvidenceIdString, 100, '合同、账单等证据 / evidence for this account'),
     note,
+    overdueConvention: choice(
+      OVERDUE_CONVENTIONS,
+      '逾期天数的算法：creditor 应还款日次日算第 1 天（债权机构自己的算法，省略时的默认）/ inclusive 应还款日当天算第 1 天',
+    ).optional(),
+    rateConfirmed: TimeString.nullable()
+      .optional()
+      .meta({
+        description:
+          '日利率高于 0.1%/天时，用户确认无误的时间；没有它，这样的账户不能导入或保存（或用 case import --confirm-rates）/ when the user confirmed a daily rate above 0.1 %',
+      }),
   })
   .meta({ description: '账户 / account' });
 

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { compareDates, daysBetween } from '../dates';
 import { dec, formatMoney, formatMoneyGrouped, ZERO } from '../money/decimal';
-import { MAX_PENALTY_DAYS } from '../money/penalty';
+import { MAX_PENALTY_DAYS, rateNeedsConfirmation } from '../money/penalty';
 import { mergeLprRows } from '../money/ceilings';
 import { installmentAmounts } from '../money/plan';
 import { steppedSchedule } from '../money/plan-steps';
@@ -211,11 +211,33 @@ export function checkCase(doc: CaseDoc, today: string): { problems: CaseProblem[
   return { problems, warnings };
 }
 
-/** Shape first, then (when the shape is right) the whole-document checks. */
+export { rateNeedsConfirmation };
+
+/** The message shown when such a rate has not been confirmed. */
+export function unconfirmedRateMessage(dailyRate: string): string {
+  const pct = dec(dailyRate).times(100).toDecimalPlaces(4).toString();
+  return `日利率 ${pct}% 高于每天 0.1%（年化 36.5%），常见于把 0.05% 写成 0.5% 一类的笔误。请对照合同或账单核对；确认无误时，在 rateConfirmed 写上确认时间（例如 "2026-06-01T10:00:00+08:00"），或用 case import --confirm-rates 导入`;
+}
+
+/** Accounts whose daily rate is above the sane range and carries no confirmation. */
+export function unconfirmedRates(doc: Pick<CaseDoc, 'accounts'>): CaseProblem[] {
+  return doc.accounts.flatMap((a, i) =>
+    rateNeedsConfirmation(a.penalty.dailyRate) && !a.rateConfirmed
+      ? [problem(`accounts[${i}].penalty.dailyRate`, unconfirmedRateMessage(a.penalty.dailyRate))]
+      : [],
+  );
+}
+
+/**
+ * Shape first, then (when the shape is right) the whole-document checks, and (an import only)
+ * that every unusual daily rate was confirmed.
+ */
 export function validateCase(input: unknown, today: string): CaseValidation {
   const parsed = CaseSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues) };
-  const { problems, warnings } = checkCase(parsed.data, today);
+  const checked = checkCase(parsed.data, today);
+  const { warnings } = checked;
+  const problems = [...checked.problems, ...unconfirmedRates(parsed.data)];
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, doc: parsed.data, warnings };
 }

@@ -8,7 +8,7 @@ import type { Db } from '../sqlite';
 import { BadInputError } from '../../../shared/errors';
 import { todayBeijing } from '../../../shared/dates';
 import { beijingIso } from '../../../shared/case/time';
-import { checkCase, problemLine, validateCase, type CaseProblem } from '../../../shared/case/validate';
+import { checkCase, problemLine, rateNeedsConfirmation, unconfirmedRateMessage, validateCase, type CaseProblem } from '../../../shared/case/validate';
 import type { Account, Agreement, Applicant, CaseDoc, Creditor, Finances, Hardship, Plan, Snapshot } from '../../../shared/case/schema';
 import type {
   AccountSave,
@@ -133,6 +133,11 @@ export function saveAccount(vault: Vault, args: AccountSave, clock = systemClock
     requireRow(db, 'case_creditors', creditorId, '债权机构');
     const account: Account = { ...args.account, id: args.account.id ?? newId(), creditorId };
     const before = store.readAccount(db, account.id);
+    // An unusual daily rate is saved only once the person confirmed it (the form's confirm step).
+    if (rateNeedsConfirmation(account.penalty.dailyRate) && !account.rateConfirmed) {
+      throw new BadInputError(unconfirmedRateMessage(account.penalty.dailyRate));
+    }
+    if (!rateNeedsConfirmation(account.penalty.dailyRate)) delete account.rateConfirmed;
     store.writeAccount(db, account);
     audited(audit, 'account', account.id, before, account);
     // The account moved to another creditor: the old one, left with nothing, goes (audited).
@@ -325,8 +330,33 @@ export interface ImportResult {
  * timeline is left as it is; given → replaced through the timeline's port (refused while
  * there is no timeline, rather than silently dropped).
  */
-export function importCase(vault: Vault, input: unknown, clock = systemClock): ImportResult {
-  const result = validateCase(input, clock.today());
+export interface ImportOptions {
+  /** `case import --confirm-rates`: daily rates above 0.1 % are taken as confirmed now. */
+  confirmRates?: boolean;
+}
+
+/** The input with every unconfirmed unusual rate marked confirmed at `now` (only where the shape allows). */
+function withRatesConfirmed(input: unknown, now: string): unknown {
+  if (typeof input !== 'object' || input === null || !Array.isArray((input as { accounts?: unknown }).accounts)) return input;
+  const doc = input as { accounts: unknown[] };
+  return {
+    ...doc,
+    accounts: doc.accounts.map((a) => {
+      if (typeof a !== 'object' || a === null) return a;
+      const acc = a as { penalty?: { dailyRate?: unknown }; rateConfirmed?: unknown };
+      const rate = acc.penalty?.dailyRate;
+      if (typeof rate !== 'string' || acc.rateConfirmed) return a;
+      try {
+        return rateNeedsConfirmation(rate) ? { ...acc, rateConfirmed: now } : a;
+      } catch {
+        return a; // not a number: the schema reports it
+      }
+    }),
+  };
+}
+
+export function importCase(vault: Vault, input: unknown, clock = systemClock, options: ImportOptions = {}): ImportResult {
+  const result = validateCase(options.confirmRates ? withRatesConfirmed(input, clock.now()) : input, clock.today());
   if (!result.ok) throw new CaseImportError(result.problems);
   const { doc } = result;
   const port = caseContactsPort();

@@ -28,6 +28,7 @@ const owedAccount = (a: CaseDoc['accounts'][number]): OwedAccount => ({
   fees: a.fees,
   contractDate: a.contractDate,
   penalty: a.penalty,
+  overdueConvention: a.overdueConvention,
 });
 
 /** The legal name each account is owed to: a letter speaks to a legal entity (花呗 and 借呗 can be one). */

@@ -149,7 +149,7 @@ function addresseePlan(doc: CaseDoc, creditorId: string) {
 }
 
 function owedAccount(a: CaseDoc['accounts'][number]): OwedAccount {
-  return { id: a.id, principal: a.principal, interest: a.interest, fees: a.fees, contractDate: a.contractDate, penalty: a.penalty };
+  return { id: a.id, principal: a.principal, interest: a.interest, fees: a.fees, contractDate: a.contractDate, penalty: a.penalty, overdueConvention: a.overdueConvention };
 }
 
 /** True when the vault is a demo copy (meta sample=1): everything built from it says 示例. */
@@ -294,6 +294,7 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
         fees: o.fees,
         ...(a.overdueSince ? { overdueSince: a.overdueSince } : {}),
         overdueDays: o.overdueDays,
+        overdueRule: overdueRule(a.penalty.startDate, a.overdueConvention),
       };
     }),
     hardship: {
@@ -354,6 +355,11 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
     missing: missingIn(model),
     warnings: facts.warnings,
   };
+}
+
+/** "应还款日2026年5月9日，次日算第 1 天": the count stated beside every overdue-day figure in a letter. */
+function overdueRule(dueDate: string, convention: CaseDoc['accounts'][number]['overdueConvention']): string {
+  return `应还款日${cn(dueDate)}，${convention === 'inclusive' ? '当天' : '次日'}算第 1 天`;
 }
 
 const cn = (ymd: string) => {
