@@ -9,6 +9,7 @@ import type { Vault } from '../vault/vault';
 import { importPaths } from '../vault/evidence/import-files';
 import { getCase } from '../vault/case/service';
 import { pay, saveAgreementRecord } from '../vault/repayments/service';
+import { saveRound, setOutcome } from '../vault/rounds/service';
 import { makePlan } from '../../shared/money/plan';
 import { dec, formatMoneyGrouped } from '../../shared/money/decimal';
 import { addDays, addMonthsClamped, todayBeijing } from '../../shared/dates';
@@ -33,6 +34,19 @@ export async function addDemoAgreement(vault: Vault, filesDir: string): Promise<
   const first = addDays(signedOn, 5);
   const total = dec(account.principal);
   const plan = makePlan({ total, installments: 12, first });
+  // The application that led to it: sent twelve days before, accepted (by SMS) a week later.
+  const accepted = saveRound(vault, { creditorId: account.creditorId, sentOn: addDays(signedOn, -12), channel: 'app', packageId: null, note: '示例（虚构）：在 App 在线客服提交协商申请' });
+  setOutcome(vault, {
+    roundId: accepted.id,
+    outcome: 'accepted',
+    outcomeOn: addDays(signedOn, -1),
+    creditorWords: '同意按未还本金分 12 期还款，分期期间不收取利息和费用（示例，虚构）',
+    evidenceIds: [],
+    oral: false,
+  });
+  // An application to another creditor sent three days ago: its answer window is still open.
+  const other = doc.creditors.find((c) => c.legalName !== creditor?.legalName);
+  if (other) saveRound(vault, { creditorId: other.id, sentOn: addDays(today, -3), channel: 'email', packageId: null, note: '示例（虚构）：通过电子邮件寄出协商还款申请' });
   const { id } = saveAgreementRecord(vault, {
     agreement: {
       planId: null,
@@ -52,6 +66,7 @@ export async function addDemoAgreement(vault: Vault, filesDir: string): Promise<
       charges: '分期期间不收取利息和费用',
       duties: '按期还款；逾期一期即恢复原合同约定',
       inWriting: true,
+      roundId: accepted.id,
     },
   });
   fs.mkdirSync(filesDir, { recursive: true });

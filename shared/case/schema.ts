@@ -36,6 +36,8 @@ export {
   INSTITUTIONS,
 } from './kinds';
 import { ID_NUMBER_PROBLEM_ZH, idNumberProblem } from './id-number';
+import { AgreementTermsSchema } from '../repayments/terms';
+import { AgentSchema, BillColumnMapSchema, PaymentSchema, RoundSchema, SettingsSchema, SidesSchema } from './schema-after';
 export type { Product, PlanBasis, Institution } from './kinds';
 import {
   CASE_FORMAT,
@@ -294,6 +296,9 @@ export const AgreementSchema = z
       error: '至少一期',
     }),
     note,
+    terms: AgreementTermsSchema.optional().meta({
+      description: '协议条款（余额构成、收费、不再申请新卡、双方义务、其他条款、是否已书面确认）；省略 = 没有记录条款 / the terms as agreed',
+    }),
   })
   .meta({ description: '达成的协议 / an agreement reached' });
 
@@ -335,6 +340,12 @@ export const CaseSchema = z
     agreements: list(AgreementSchema, 100, '协议 / agreements'),
     lpr: list(LprRowSchema, 200, '用户补充的 LPR 报价 / LPR quotes added by the user'),
     contacts: list(ContactSchema, 200000, '联系记录（时间线）；导入时省略则不改动 / contacts; omitted on import = unchanged').optional(),
+    agents: list(AgentSchema, 500, '催收方；导入时省略则不改动 / agents; omitted on import = unchanged').optional(),
+    sides: SidesSchema.optional().meta({ description: '用户设定的各记录的一方；导入时省略则不改动 / sides; omitted on import = unchanged' }),
+    rounds: list(RoundSchema, 1000, '提交的申请；导入时省略则不改动 / rounds; omitted on import = unchanged').optional(),
+    payments: list(PaymentSchema, 10000, '还款记录；导入时省略则不改动 / payments; omitted on import = unchanged').optional(),
+    settings: SettingsSchema.optional().meta({ description: '提醒和储备设置；导入时省略则不改动 / settings; omitted on import = unchanged' }),
+    billColumnMaps: list(BillColumnMapSchema, 500, '记住的银行流水列对应；导入时省略则不改动 / omitted on import = unchanged').optional(),
   })
   .meta({
     title: '协商证据箱 案件 / Xieshang case',

@@ -208,7 +208,39 @@ export function checkCase(doc: CaseDoc, today: string): { problems: CaseProblem[
       problems.push(problem(`${at}.total`, `各期之和为 ${formatMoney(sum)}，不等于协议总额 ${a.total}`));
     }
   });
+  checkAfter(doc, creditorIds, problems);
   return { problems, warnings };
+}
+
+/** The sections of issues 10 and 11: their ids unique and their references inside the document. */
+function checkAfter(doc: CaseDoc, creditorIds: Set<string>, problems: CaseProblem[]): void {
+  const agreementIds = new Set(doc.agreements.map((a) => a.id));
+  const agentIds = doc.agents ? checkUnique(doc.agents, 'agents', problems) : null;
+  doc.agents?.forEach((a, i) => {
+    if (!creditorIds.has(a.creditorId)) problems.push(problem(`agents[${i}].creditorId`, `找不到债权机构 ${a.creditorId}`));
+  });
+  const roundIds = doc.rounds ? checkUnique(doc.rounds, 'rounds', problems) : null;
+  doc.rounds?.forEach((r, i) => {
+    if (!creditorIds.has(r.creditorId)) problems.push(problem(`rounds[${i}].creditorId`, `找不到债权机构 ${r.creditorId}`));
+    if (r.outcome !== 'pending' && r.outcomeOn === null) problems.push(problem(`rounds[${i}].outcomeOn`, '有答复时必须写答复日期'));
+    if (r.outcomeOn !== null && compareDates(r.outcomeOn, r.sentOn) < 0) problems.push(problem(`rounds[${i}].outcomeOn`, `早于寄出日期 ${r.sentOn}`));
+    checkUnique(r.requests, `rounds[${i}].requests`, problems);
+  });
+  doc.agreements.forEach((a, i) => {
+    const roundId = a.terms?.roundId;
+    if (roundId && roundIds && !roundIds.has(roundId)) problems.push(problem(`agreements[${i}].terms.roundId`, `找不到申请 ${roundId}`));
+  });
+  if (doc.payments) checkUnique(doc.payments, 'payments', problems);
+  doc.payments?.forEach((p, i) => {
+    if (!agreementIds.has(p.agreementId)) problems.push(problem(`payments[${i}].agreementId`, `找不到协议 ${p.agreementId}`));
+  });
+  const sideRef = (at: string, c: { creditorId: string | null; agentId: string | null }) => {
+    if (c.creditorId !== null && !creditorIds.has(c.creditorId)) problems.push(problem(`${at}.creditorId`, `找不到债权机构 ${c.creditorId}`));
+    if (c.agentId !== null && agentIds && !agentIds.has(c.agentId)) problems.push(problem(`${at}.agentId`, `找不到催收方 ${c.agentId}`));
+  };
+  doc.sides?.contacts.forEach((c, i) => sideRef(`sides.contacts[${i}]`, c));
+  doc.sides?.evidence.forEach((e, i) => sideRef(`sides.evidence[${i}]`, e));
+  doc.sides?.marks.forEach((m, i) => sideRef(`sides.marks[${i}]`, m));
 }
 
 export { rateNeedsConfirmation };

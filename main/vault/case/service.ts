@@ -23,6 +23,7 @@ import type {
 import { previewPlan } from '../../../shared/money/plan-builder';
 import { caseContactsPort, type AuditFn } from './contacts';
 import * as store from './store';
+import { danglingReferences, readAfter, withTerms, writeAfter } from './after-store';
 
 /** A case file that cannot be imported: every problem, each with its JSON path. */
 export class CaseImportError extends BadInputError {
@@ -315,7 +316,9 @@ export function setInstallmentPaid(vault: Vault, args: InstallmentPaidSave, cloc
 
 /** The case JSON, exactly as `case export` prints it. */
 export function exportCase(vault: Vault): CaseDoc {
-  return store.readCase(vault.handle);
+  const db = vault.handle;
+  const doc = store.readCase(db);
+  return { ...doc, agreements: withTerms(db, doc.agreements), ...readAfter(db) };
 }
 
 export interface ImportResult {
@@ -366,9 +369,15 @@ export function importCase(vault: Vault, input: unknown, clock = systemClock, op
     ]);
   }
   vault.change((db, audit) => {
+    // Rounds and payments point at creditors and agreements that are replaced here: the
+    // checks wait for the end (and are reported in words below, never as a constraint code).
+    db.pragma('defer_foreign_keys = ON');
     const before = store.readCase(db, false);
     store.replaceCase(db, doc);
     if (doc.contacts && port) port.replace(db, doc.contacts, audit);
+    writeAfter(db, doc);
+    const dangling = danglingReferences(db);
+    if (dangling.length > 0) throw new BadInputError(`无法导入：${dangling.join('；')}。请把这些部分一并写进案件文件，或先在程序中删除它们`);
     const { contacts: _contacts, ...after } = doc;
     audit({ action: 'case.import', entity: 'case', entityId: null, oldValue: before, newValue: after });
   });
