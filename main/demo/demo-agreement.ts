@@ -1,5 +1,6 @@
-// The demo case after the application (issue 11): the first account's creditor accepted a
-// 12-month plan of its principal two months ago; the first two installments were paid, one
+// The demo case after the application (issue 11): the card issuer accepted a 60-month plan of
+// the card's principal (《商业银行信用卡业务监督管理办法》 Art 70: at most 5 years) two months ago,
+// within the 231.00 a month of her capacity she gives the bank; the first two installments were paid, one
 // with a (synthetic) repayment screenshot kept as evidence. Additive: called once at the end
 // of buildDemo, on whatever case the story made.
 import fs from 'node:fs';
@@ -26,21 +27,21 @@ async function receiptPng(lines: readonly string[]): Promise<Buffer> {
 
 export async function addDemoAgreement(vault: Vault, filesDir: string): Promise<void> {
   const doc = getCase(vault);
-  const account = doc.accounts[0];
+  const account = doc.accounts.find((a) => doc.creditors.find((c) => c.id === a.creditorId)?.product === 'credit-card') ?? doc.accounts[0];
   if (!account) return;
   const creditor = doc.creditors.find((c) => c.id === account.creditorId);
   const today = todayBeijing();
   const signedOn = addDays(addMonthsClamped(today, -2), -5);
   const first = addDays(signedOn, 5);
   const total = dec(account.principal);
-  const plan = makePlan({ total, installments: 12, first });
+  const plan = makePlan({ total, installments: 60, first });
   // The application that led to it: sent twelve days before, accepted (by SMS) a week later.
   const accepted = saveRound(vault, { creditorId: account.creditorId, sentOn: addDays(signedOn, -12), channel: 'app', packageId: null, note: '示例（虚构）：在 App 在线客服提交协商申请' });
   setOutcome(vault, {
     roundId: accepted.id,
     outcome: 'accepted',
     outcomeOn: addDays(signedOn, -1),
-    creditorWords: '同意按未还本金分 12 期还款，分期期间不收取利息和费用（示例，虚构）',
+    creditorWords: '同意按未还本金分 60 期还款，分期期间不收取利息和费用（示例，虚构）',
     evidenceIds: [],
     oral: false,
   });
