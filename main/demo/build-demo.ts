@@ -213,9 +213,10 @@ export async function buildDemo(
         note: '每月还款额在我每月能拿出的金额之内；请求免除逾期罚息和剩余利息。',
       },
     });
+    // The bank's plan was agreed two months ago: the letter to 蚂蚁 lists it with what is paid under it.
+    await addDemoAgreement(vault, path.join(dir, 'demo-files'));
     progress('生成并签名申请材料');
     await buildPackageFromVault(vault, { template: 'negotiation', date: today, sign: true, sample: true }, pdfPath);
-    await addDemoAgreement(vault, path.join(dir, 'demo-files'));
   } finally {
     vault.close();
   }

@@ -11,6 +11,7 @@ import { importPaths } from '../vault/evidence/import-files';
 import { getCase } from '../vault/case/service';
 import { pay, saveAgreementRecord } from '../vault/repayments/service';
 import { saveRound, setOutcome } from '../vault/rounds/service';
+import { setEvidenceSide } from '../vault/sides/service';
 import { makePlan } from '../../shared/money/plan';
 import { dec, formatMoneyGrouped } from '../../shared/money/decimal';
 import { addDays, addMonthsClamped, todayBeijing } from '../../shared/dates';
@@ -79,6 +80,8 @@ export async function addDemoAgreement(vault: Vault, filesDir: string): Promise<
   );
   const { results } = await importPaths(vault, [receipt], { category: 'other', note: '示例（虚构）还款截图' });
   const receiptId = results[0] && 'id' in results[0] ? (results[0] as { id: string }).id : null;
+  // The receipt is the bank's: a letter to another creditor never suggests it.
+  if (receiptId) setEvidenceSide(vault, receiptId, { side: 'creditor', creditorId: account.creditorId, agentId: null });
   pay(vault, { agreementId: id, amount: i1!.amount, date: addDays(i1!.date, -1), receiptId, note: '示例' }, today);
   pay(vault, { agreementId: id, amount: i2!.amount, date: i2!.date, receiptId: null, note: '示例' }, today);
 }

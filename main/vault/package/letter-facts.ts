@@ -60,6 +60,8 @@ export interface LetterFacts {
   capacity?: PackageDraftModel['capacity'];
   /** Plain Chinese, for the wizard and the CLI: offers that do not fit. */
   warnings: string[];
+  /** For a mediation application only: an application to this creditor is still inside its answer window. */
+  mediationWarning?: string;
   negotiationState?: string;
 }
 
@@ -76,6 +78,16 @@ export function letterFacts(doc: CaseDoc, lender: string, chosen: Plan | null, d
   }
   const offers = offersByLender(doc, chosen, lender);
   const schedules = new Map([...offers].map(([name, p]) => [name, planSchedule(p)]));
+  // A creditor already agreed with is paid by its agreement's open installments: they count
+  // against the capacity like an offer, and the statement says so.
+  const agreed = new Set<string>();
+  for (const a of doc.agreements) {
+    const name = doc.creditors.find((c) => c.id === a.creditorId)?.legalName;
+    const open = a.installments.filter((i) => !i.paid).map((i) => ({ n: i.n, date: i.date, amount: i.amount }));
+    if (!name || name === lender || schedules.has(name) || open.length === 0) continue;
+    schedules.set(name, open);
+    agreed.add(name);
+  }
 
   const debts: DebtRow[] = lenders.map((name) => {
     const s = schedules.get(name);
@@ -85,7 +97,7 @@ export function letterFacts(doc: CaseDoc, lender: string, chosen: Plan | null, d
       owed: formatMoney(owedBy.get(name) ?? ZERO),
       ...(s && s.length > 0 ? { monthly: formatMoney(largest(s)) } : {}),
       kind: name === lender ? 'this' : 'case',
-      ...(s ? {} : { note: '尚未提出方案' }),
+      ...(agreed.has(name) ? { note: '已达成还款协议，按协议还款' } : s ? {} : { note: '尚未提出方案' }),
     };
   });
   debts.sort((a, b) => (a.kind === 'this' ? -1 : b.kind === 'this' ? 1 : 0));
@@ -133,8 +145,13 @@ export function letterFacts(doc: CaseDoc, lender: string, chosen: Plan | null, d
     };
   }
   const state = negotiationState(doc, lender, rounds, date);
-  if (state.warning) warnings.push(state.warning);
-  return { debts, ...(capacity ? { capacity } : {}), warnings, ...(state.text ? { negotiationState: state.text } : {}) };
+  return {
+    debts,
+    ...(capacity ? { capacity } : {}),
+    warnings,
+    ...(state.text ? { negotiationState: state.text } : {}),
+    ...(state.warning ? { mediationWarning: state.warning } : {}),
+  };
 }
 
 function prevDay(ymd: string): string {

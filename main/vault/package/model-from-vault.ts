@@ -357,7 +357,7 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
     chosen: { creditorId: creditor?.id ?? null, planId: plan?.id ?? null, accountIds: accounts.map((a) => a.id) },
     candidates,
     missing: missingIn(model),
-    warnings: facts.warnings,
+    warnings: req.template === 'mediation' && facts.mediationWarning ? [...facts.warnings, facts.mediationWarning] : facts.warnings,
   };
 }
 
