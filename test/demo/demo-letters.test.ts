@@ -48,7 +48,7 @@ describe('the demo letters', () => {
     expect(text).toContain('合计为921.00元');
     expect(text).toContain('643.67');
     expect(text).toContain('成还款协议，按协议还款）'); // the cell wraps after 已达
-    expect(draft('negotiation', 'c-huabei').model.debts.find((d) => d.kind === 'case')).toMatchObject({ monthly: '207.50', note: '已达成还款协议，按协议还款' });
+    expect((draft('negotiation', 'c-huabei').model.debts ?? []).find((d) => d.kind === 'case')).toMatchObject({ monthly: '207.50', note: '已达成还款协议，按协议还款' });
     expect(text).toMatch(/逾期\d+天（应还款日2026年5月9日，次日算第1天）/);
     expect(text).not.toContain('超出');
     expect(draft('negotiation', 'c-huabei').warnings).toEqual([]);
