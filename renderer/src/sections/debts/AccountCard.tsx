@@ -65,7 +65,6 @@ function Ceilings({ c, t, mode }: { c: AccountCeilings; t: Translate; mode: Acco
         <thead>
           <tr>
             <th scope="col">{t('debts.ceiling.colCeiling')}</th>
-            <th scope="col">{t('moneyRules.ceiling.colDays')}</th>
             <th scope="col" className="num">
               {t('moneyRules.ceiling.colLimit')}
             </th>
@@ -91,14 +90,16 @@ function Ceilings({ c, t, mode }: { c: AccountCeilings; t: Translate; mode: Acco
                   </div>
                 )}
               </td>
-              <td>{t(x.daysFrom === 'contract' ? 'moneyRules.ceiling.daysContract' : 'moneyRules.ceiling.daysPenalty', { days: x.days })}</td>
-              <td className="num">{yuan(x.amount)}</td>
+              <td className="num">
+                {yuan(x.amount)}
+                <div className="case-small">{t(x.daysFrom === 'contract' ? 'moneyRules.ceiling.daysContract' : 'moneyRules.ceiling.daysPenalty', { days: x.days })}</div>
+              </td>
               <td className={x.penaltyExceeds && binds(x) ? 'num is-over' : 'num'}>
                 {yuan(c.penalty)} {x.penaltyExceeds ? <span className={binds(x) ? 'case-mark-over' : 'case-small'}>{mark(x)}</span> : null}
               </td>
               <td className={x.chargesExceeds && binds(x) ? 'num is-over' : 'num'} data-testid={`ceiling-compared-${x.kind}`}>
-                <span className="case-small">{t(`moneyRules.ceiling.compared.${x.compared}`)}</span>{' '}
-                {yuan(x.comparedAmount)} {x.chargesExceeds ? <span className={binds(x) ? 'case-mark-over' : 'case-small'}>{mark(x)}</span> : null}
+                {yuan(x.comparedAmount)}
+                <div className="case-small">{t(`moneyRules.ceiling.compared.${x.compared}`)}</div> {x.chargesExceeds ? <span className={binds(x) ? 'case-mark-over' : 'case-small'}>{mark(x)}</span> : null}
               </td>
             </tr>
           ))}
