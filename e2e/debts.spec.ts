@@ -63,6 +63,31 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   await expect(huabei.getByTestId('account-ceilings')).toContainText('民间借贷');
   await expect(huabei.getByTestId('account-ceilings')).toContainText('不适用');
   await app.shot('debts-02-today');
+  // Overdue days name how they are counted; the 24 % line sums all the charges and says so.
+  await expect(huabei.getByTestId('account-overdue-convention')).toContainText('应还款日次日算第 1 天');
+  await expect(huabei.getByTestId('account-rule')).toContainText('逾期天数按“应还款日次日算第 1 天（债权机构的算法）”计算');
+  await expect(huabei.getByTestId('ceiling-sum24')).toContainText('法发〔2017〕22号');
+  await expect(huabei.getByTestId('ceiling-compared-financial-loan-24')).toContainText('利息 + 罚息 + 违约金 + 费用');
+
+  // A card shows the card's rules, not 花呗's, and starts without 花呗's rate; a rate above
+  // 0.1 % a day asks for confirmation before anything is saved.
+  await id('account-add').click();
+  await id('account-product').selectOption('credit-card');
+  await expect(id('account-rules')).toHaveAttribute('data-product', 'credit-card');
+  await expect(id('account-rules')).toContainText('第七十条');
+  await expect(id('account-rules')).toContainText('最低还款额');
+  await expect(id('account-rate')).toHaveValue('');
+  await id('account-creditor').fill('示例银行信用卡中心');
+  await id('account-principal').fill('5000');
+  await id('account-due').fill(addDays(today, -10));
+  await id('account-rate').fill('0.5%');
+  await id('account-save').click();
+  await expect(id('rate-confirm')).toContainText('高于每天 0.1%');
+  await app.shot('debts-02b-card-rate-confirm');
+  await id('rate-confirm-no').click();
+  await expect(id('rate-confirm')).toHaveCount(0);
+  await id('account-cancel').click();
+  await expect(id('account-card')).toHaveCount(2);
 
   // How it grows over 3 / 6 / 12 / 36 months if nothing is paid.
   await expect(id('growth-chart')).toBeVisible();

@@ -49,16 +49,17 @@ function readJson(file: string, cwd: string): unknown {
 
 export const caseImportCommand: Command<{ ok: true }> = {
   name: 'case import',
-  usage: 'xieshang case import FILE.json [--vault PATH]',
+  usage: 'xieshang case import FILE.json [--confirm-rates] [--vault PATH]',
   summary: '导入案件 JSON（先检查全部内容，有问题则什么都不导入；导入会整体替换案件）/ validate and import a case',
   positionals: [1, 1],
+  options: { 'confirm-rates': { type: 'boolean' } },
   run(ctx) {
     const file = ctx.positionals[0];
     if (file === undefined) throw new UsageError('缺少 FILE.json');
     const input = readJson(file, ctx.cwd);
     const vault = Vault.open(ctx.vaultPath(), ctx.passphrase(), { actor: 'cli' });
     try {
-      importCase(vault, input);
+      importCase(vault, input, undefined, { confirmRates: ctx.values['confirm-rates'] === true });
     } finally {
       vault.close();
     }

@@ -89,6 +89,9 @@ function caseDocument(proofIds: Map<string, string>): CaseDoc {
         productName: '',
         channels: [{ kind: 'hotline' as const, value: c.hotline, note: '' }],
         note: '示例数据',
+        // Her own split of the 921.00 a month she can pay: each offer fits its share, both together the whole.
+        // (花呗 and 借呗 are one company: its share is set once, on the first of its accounts.)
+        ...(story.accounts.find((x) => x.creditor === a.creditor) === a ? { capacityShare: c.capacityShare } : {}),
       };
     }),
     accounts: story.accounts.map((a) => ({
@@ -120,7 +123,7 @@ function caseDocument(proofIds: Map<string, string>): CaseDoc {
         { id: 'f-school', category: 'childcare', label: '孩子上学和托管', monthly: '450.00', evidenceId: null, note: '' },
       ],
       flexibleCosts: [
-        { id: 'x-food', category: 'food-housekeeping', label: '伙食', monthly: '1100.00', evidenceId: null, note: '' },
+        { id: 'x-food', category: 'food-housekeeping', label: '伙食', monthly: '1000.00', evidenceId: null, note: '' },
         { id: 'x-phone', category: 'communications-leisure', label: '手机和网络', monthly: '79.00', evidenceId: null, note: '' },
         { id: 'x-transport', category: 'personal', label: '交通', monthly: '120.00', evidenceId: null, note: '' },
       ],
@@ -199,20 +202,21 @@ export async function buildDemo(
     const firstDate = `${addMonthsClamped(today, 1).slice(0, 8)}10`;
     savePlan(vault, {
       plan: {
-        name: '报价方案：48 期还本金',
+        name: '报价方案：60 期还本金',
         role: 'offer',
         accountIds: ['a-huabei', 'a-jiebei'],
         basis: 'principal',
         asOf: today,
         interestOffered: '0.00',
-        installments: 48,
+        installments: 60,
         firstDate,
         note: '每月还款额在我每月能拿出的金额之内；请求免除逾期罚息和剩余利息。',
       },
     });
+    // The bank's plan was agreed two months ago: the letter to 蚂蚁 lists it with what is paid under it.
+    await addDemoAgreement(vault, path.join(dir, 'demo-files'));
     progress('生成并签名申请材料');
     await buildPackageFromVault(vault, { template: 'negotiation', date: today, sign: true, sample: true }, pdfPath);
-    await addDemoAgreement(vault, path.join(dir, 'demo-files'));
   } finally {
     vault.close();
   }

@@ -22,8 +22,8 @@ export const hardship = {
 };
 
 export const creditors = [
-  { key: 'ant', legalName: '重庆蚂蚁消费金融有限公司', product: 'huabei' as const, hotline: '95188' },
-  { key: 'bank', legalName: '蜀信银行信用卡中心（虚构）', product: 'credit_card' as const, hotline: '4008001234' },
+  { key: 'ant', legalName: '重庆蚂蚁消费金融有限公司', product: 'huabei' as const, hotline: '95188', capacityShare: '690.00' },
+  { key: 'bank', legalName: '蜀信银行信用卡中心（虚构）', product: 'credit_card' as const, hotline: '4008001234', capacityShare: '231.00' },
 ];
 
 export const accounts = [
@@ -45,7 +45,7 @@ export const finances = {
     { label: '手机和网络', amount: '79.00' },
   ],
   flexibleCosts: [
-    { label: '伙食', amount: '1100.00' },
+    { label: '伙食', amount: '1000.00' },
     { label: '孩子上学和托管', amount: '450.00' },
     { label: '交通', amount: '120.00' },
   ],

@@ -9,6 +9,8 @@ export type Product = (typeof PRODUCTS)[number];
 
 export const CHANNEL_KINDS = ['hotline', 'app-chat', 'email', 'other'] as const;
 export const PENALTY_MODES = ['simple', 'compound-daily'] as const;
+/** How overdue days are counted (shared/money/penalty.ts): creditor = day 1 is the day after the due date. */
+export const OVERDUE_CONVENTIONS = ['creditor', 'inclusive'] as const;
 export const HARDSHIP_CATEGORIES = ['job-loss', 'income-drop', 'illness', 'family', 'business', 'disaster', 'other'] as const;
 export const HOUSING = ['rent', 'own-mortgage', 'own-outright', 'family', 'employer', 'other'] as const;
 export const EMPLOYMENT = ['employed', 'self-employed', 'unemployed', 'retired', 'student', 'unable', 'other'] as const;

@@ -24,6 +24,7 @@ export {
   PRODUCTS,
   CHANNEL_KINDS,
   PENALTY_MODES,
+  OVERDUE_CONVENTIONS,
   HARDSHIP_CATEGORIES,
   HOUSING,
   EMPLOYMENT,
@@ -35,6 +36,8 @@ export {
   INSTITUTIONS,
 } from './kinds';
 import { ID_NUMBER_PROBLEM_ZH, idNumberProblem } from './id-number';
+import { AgreementTermsSchema } from '../repayments/terms';
+import { AgentSchema, BillColumnMapSchema, PaymentSchema, RoundSchema, SettingsSchema, SidesSchema } from './schema-after';
 export type { Product, PlanBasis, Institution } from './kinds';
 import {
   CASE_FORMAT,
@@ -42,6 +45,7 @@ import {
   PRODUCTS,
   CHANNEL_KINDS,
   PENALTY_MODES,
+  OVERDUE_CONVENTIONS,
   HARDSHIP_CATEGORIES,
   HOUSING,
   EMPLOYMENT,
@@ -118,6 +122,16 @@ export const AccountSchema = z
     contractDate: DateString.nullable().meta({ description: '合同成立日（4 倍 LPR 对比用）/ contract date, for 4 × LPR' }),
     evidenceIds: list(EvidenceIdString, 100, '合同、账单等证据 / evidence for this account'),
     note,
+    overdueConvention: choice(
+      OVERDUE_CONVENTIONS,
+      '逾期天数的算法：creditor 应还款日次日算第 1 天（债权机构自己的算法，省略时的默认）/ inclusive 应还款日当天算第 1 天',
+    ).optional(),
+    rateConfirmed: TimeString.nullable()
+      .optional()
+      .meta({
+        description:
+          '日利率高于 0.1%/天时，用户确认无误的时间；没有它，这样的账户不能导入或保存（或用 case import --confirm-rates）/ when the user confirmed a daily rate above 0.1 %',
+      }),
   })
   .meta({ description: '账户 / account' });
 
@@ -282,6 +296,9 @@ export const AgreementSchema = z
       error: '至少一期',
     }),
     note,
+    terms: AgreementTermsSchema.optional().meta({
+      description: '协议条款（余额构成、收费、不再申请新卡、双方义务、其他条款、是否已书面确认）；省略 = 没有记录条款 / the terms as agreed',
+    }),
   })
   .meta({ description: '达成的协议 / an agreement reached' });
 
@@ -323,6 +340,12 @@ export const CaseSchema = z
     agreements: list(AgreementSchema, 100, '协议 / agreements'),
     lpr: list(LprRowSchema, 200, '用户补充的 LPR 报价 / LPR quotes added by the user'),
     contacts: list(ContactSchema, 200000, '联系记录（时间线）；导入时省略则不改动 / contacts; omitted on import = unchanged').optional(),
+    agents: list(AgentSchema, 500, '催收方；导入时省略则不改动 / agents; omitted on import = unchanged').optional(),
+    sides: SidesSchema.optional().meta({ description: '用户设定的各记录的一方；导入时省略则不改动 / sides; omitted on import = unchanged' }),
+    rounds: list(RoundSchema, 1000, '提交的申请；导入时省略则不改动 / rounds; omitted on import = unchanged').optional(),
+    payments: list(PaymentSchema, 10000, '还款记录；导入时省略则不改动 / payments; omitted on import = unchanged').optional(),
+    settings: SettingsSchema.optional().meta({ description: '提醒和储备设置；导入时省略则不改动 / settings; omitted on import = unchanged' }),
+    billColumnMaps: list(BillColumnMapSchema, 500, '记住的银行流水列对应；导入时省略则不改动 / omitted on import = unchanged').optional(),
   })
   .meta({
     title: '协商证据箱 案件 / Xieshang case',

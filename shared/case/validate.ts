@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { compareDates, daysBetween } from '../time/beijing';
 import { dec, formatMoney, formatMoneyGrouped, ZERO } from '../money/decimal';
-import { MAX_PENALTY_DAYS } from '../money/penalty';
+import { MAX_PENALTY_DAYS, rateNeedsConfirmation } from '../money/penalty';
 import { mergeLprRows } from '../money/ceilings';
 import { installmentAmounts } from '../money/plan';
 import { steppedSchedule } from '../money/plan-steps';
@@ -208,14 +208,68 @@ export function checkCase(doc: CaseDoc, today: string): { problems: CaseProblem[
       problems.push(problem(`${at}.total`, `各期之和为 ${formatMoney(sum)}，不等于协议总额 ${a.total}`));
     }
   });
+  checkAfter(doc, creditorIds, problems);
   return { problems, warnings };
 }
 
-/** Shape first, then (when the shape is right) the whole-document checks. */
+/** The sections of issues 10 and 11: their ids unique and their references inside the document. */
+function checkAfter(doc: CaseDoc, creditorIds: Set<string>, problems: CaseProblem[]): void {
+  const agreementIds = new Set(doc.agreements.map((a) => a.id));
+  const agentIds = doc.agents ? checkUnique(doc.agents, 'agents', problems) : null;
+  doc.agents?.forEach((a, i) => {
+    if (!creditorIds.has(a.creditorId)) problems.push(problem(`agents[${i}].creditorId`, `找不到债权机构 ${a.creditorId}`));
+  });
+  const roundIds = doc.rounds ? checkUnique(doc.rounds, 'rounds', problems) : null;
+  doc.rounds?.forEach((r, i) => {
+    if (!creditorIds.has(r.creditorId)) problems.push(problem(`rounds[${i}].creditorId`, `找不到债权机构 ${r.creditorId}`));
+    if (r.outcome !== 'pending' && r.outcomeOn === null) problems.push(problem(`rounds[${i}].outcomeOn`, '有答复时必须写答复日期'));
+    if (r.outcomeOn !== null && compareDates(r.outcomeOn, r.sentOn) < 0) problems.push(problem(`rounds[${i}].outcomeOn`, `早于寄出日期 ${r.sentOn}`));
+    checkUnique(r.requests, `rounds[${i}].requests`, problems);
+  });
+  doc.agreements.forEach((a, i) => {
+    const roundId = a.terms?.roundId;
+    if (roundId && roundIds && !roundIds.has(roundId)) problems.push(problem(`agreements[${i}].terms.roundId`, `找不到申请 ${roundId}`));
+  });
+  if (doc.payments) checkUnique(doc.payments, 'payments', problems);
+  doc.payments?.forEach((p, i) => {
+    if (!agreementIds.has(p.agreementId)) problems.push(problem(`payments[${i}].agreementId`, `找不到协议 ${p.agreementId}`));
+  });
+  const sideRef = (at: string, c: { creditorId: string | null; agentId: string | null }) => {
+    if (c.creditorId !== null && !creditorIds.has(c.creditorId)) problems.push(problem(`${at}.creditorId`, `找不到债权机构 ${c.creditorId}`));
+    if (c.agentId !== null && agentIds && !agentIds.has(c.agentId)) problems.push(problem(`${at}.agentId`, `找不到催收方 ${c.agentId}`));
+  };
+  doc.sides?.contacts.forEach((c, i) => sideRef(`sides.contacts[${i}]`, c));
+  doc.sides?.evidence.forEach((e, i) => sideRef(`sides.evidence[${i}]`, e));
+  doc.sides?.marks.forEach((m, i) => sideRef(`sides.marks[${i}]`, m));
+}
+
+export { rateNeedsConfirmation };
+
+/** The message shown when such a rate has not been confirmed. */
+export function unconfirmedRateMessage(dailyRate: string): string {
+  const pct = dec(dailyRate).times(100).toDecimalPlaces(4).toString();
+  return `日利率 ${pct}% 高于每天 0.1%（年化 36.5%），常见于把 0.05% 写成 0.5% 一类的笔误。请对照合同或账单核对；确认无误时，在 rateConfirmed 写上确认时间（例如 "2026-06-01T10:00:00+08:00"），或用 case import --confirm-rates 导入`;
+}
+
+/** Accounts whose daily rate is above the sane range and carries no confirmation. */
+export function unconfirmedRates(doc: Pick<CaseDoc, 'accounts'>): CaseProblem[] {
+  return doc.accounts.flatMap((a, i) =>
+    rateNeedsConfirmation(a.penalty.dailyRate) && !a.rateConfirmed
+      ? [problem(`accounts[${i}].penalty.dailyRate`, unconfirmedRateMessage(a.penalty.dailyRate))]
+      : [],
+  );
+}
+
+/**
+ * Shape first, then (when the shape is right) the whole-document checks, and (an import only)
+ * that every unusual daily rate was confirmed.
+ */
 export function validateCase(input: unknown, today: string): CaseValidation {
   const parsed = CaseSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues) };
-  const { problems, warnings } = checkCase(parsed.data, today);
+  const checked = checkCase(parsed.data, today);
+  const { warnings } = checked;
+  const problems = [...checked.problems, ...unconfirmedRates(parsed.data)];
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, doc: parsed.data, warnings };
 }

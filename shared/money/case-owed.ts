@@ -3,9 +3,9 @@
 // owedOn() (penalty.ts) and the ceilings (ceilings.ts): Decimal only, rounding per account
 // as owedOn does, sums of already-rounded cents.
 import { BadInputError } from '../errors';
-import { addMonthsClamped, parseDate } from '../time/beijing';
+import { addMonthsClamped, daysBetween, parseDate } from '../time/beijing';
 import { ZERO, dec, formatMoney, formatRate, Money, ONE, type Decimal } from './decimal';
-import { GROWTH_MONTHS, ceilingAmount, owedOn, type AccountRule, type Owed } from './penalty';
+import { GROWTH_MONTHS, ceilingAmount, owedOn, type AccountRule, type OverdueConvention, type Owed } from './penalty';
 import { financialLoan24, fourTimesLpr, SHIPPED_LPR, type Ceiling, type LprTable } from './ceilings';
 import { parseRate } from './parse-amount';
 
@@ -17,6 +17,8 @@ export interface OwedAccount {
   fees: string;
   contractDate: string | null;
   penalty: { mode: 'simple' | 'compound-daily'; dailyRate: string; graceDays: number; startDate: string };
+  /** How overdue days are counted; omitted = the creditor's own count. */
+  overdueConvention?: OverdueConvention | undefined;
 }
 
 export interface Breakdown {
@@ -36,6 +38,7 @@ export function accountRule(account: OwedAccount): AccountRule {
     dailyRate: account.penalty.dailyRate,
     graceDays: account.penalty.graceDays,
     startDate: account.penalty.startDate,
+    ...(account.overdueConvention ? { convention: account.overdueConvention } : {}),
   };
 }
 
@@ -104,13 +107,20 @@ export function caseGrowth(accounts: readonly OwedAccount[], from: string, month
 }
 
 export interface CeilingCheck extends Ceiling {
-  /** The ceiling applied to the unpaid principal over the penalty days (P × C × D / 365). */
+  /** The ceiling applied to the unpaid principal over `days` (P × C × D / 365). */
   amount: string;
+  /** The days compared: the penalty days, or (24 %, with a contract date) the days since the contract. */
+  days: number;
+  daysFrom: 'penalty' | 'contract';
+  /** Which charges are summed and compared with `amount`. */
+  compared: 'penalty+fees' | 'interest+penalty+fees';
+  /** Their sum. */
+  comparedAmount: string;
   /** The date whose LPR was used, and why (4 × LPR only). */
   lprDate?: { date: string; from: 'contract' | 'penalty-start' };
   /** The penalty alone exceeds it. */
   penaltyExceeds: boolean;
-  /** Penalty plus fees (overdue charges together, Art 29) exceed it. */
+  /** The compared charges together exceed it. */
   chargesExceeds: boolean;
   /** The penalty's annual rate is above the ceiling's. */
   rateExceeds: boolean;
@@ -119,8 +129,10 @@ export interface CeilingCheck extends Ceiling {
 export interface AccountCeilings {
   penaltyDays: number;
   penalty: string;
-  /** Penalty plus fees. */
+  /** Penalty plus fees (the overdue charges of 民间借贷规定 Art 29). */
   charges: string;
+  /** Interest, penalty, 违约金 and fees together, as 法发〔2017〕22号 sums them. */
+  allCharges: string;
   /** The penalty rule as an annual rate: R × 365 (simple) or (1 + R)^365 − 1 (compound), 8 decimals. */
   annualRate: string;
   ceilings: CeilingCheck[];
@@ -128,22 +140,36 @@ export interface AccountCeilings {
   lprMissing?: string;
 }
 
-/** The account's charges on `date` beside 4 × LPR and 24 %, each with its basis and caveat. */
+/**
+ * The account's charges on `date` beside 4 × LPR and 24 %, each with its basis and caveat.
+ * 4 × LPR (Art 29): overdue interest (the penalty), 违约金 and fees over the penalty days.
+ * 24 % (法发〔2017〕22号): interest, compound interest, penalty, 违约金 and other fees summed;
+ * the billed interest ran since the contract, so with a contract date the period is the days
+ * since it, otherwise the penalty days (a stricter comparison, which the UI states).
+ */
 export function accountCeilings(account: OwedAccount, date: string, table: LprTable = SHIPPED_LPR): AccountCeilings {
   const owed = owedOn(accountRule(account), date);
   const principal = dec(owed.principal);
   const penalty = dec(owed.penalty);
   const charges = penalty.plus(owed.fees);
+  const allCharges = charges.plus(owed.interest);
   const daily = parseRate(account.penalty.dailyRate, 'daily');
   const annual =
     account.penalty.mode === 'simple' ? daily.times(365) : ONE.plus(daily).pow(365).minus(1);
-  const check = (ceiling: Ceiling): CeilingCheck => {
-    const amount = ceilingAmount(principal, new Money(ceiling.annualRate), owed.penaltyDays);
+  const check = (ceiling: Ceiling, sumAll: boolean): CeilingCheck => {
+    const sinceContract = sumAll && account.contractDate !== null ? Math.max(0, daysBetween(account.contractDate, owed.date)) : null;
+    const days = sinceContract !== null && sinceContract > owed.penaltyDays ? sinceContract : owed.penaltyDays;
+    const amount = ceilingAmount(principal, new Money(ceiling.annualRate), days);
+    const compared = sumAll ? allCharges : charges;
     return {
       ...ceiling,
       amount: formatMoney(amount),
-      penaltyExceeds: penalty.greaterThan(amount),
-      chargesExceeds: charges.greaterThan(amount),
+      days,
+      daysFrom: days === sinceContract && days !== owed.penaltyDays ? 'contract' : 'penalty',
+      compared: sumAll ? 'interest+penalty+fees' : 'penalty+fees',
+      comparedAmount: formatMoney(compared),
+      penaltyExceeds: penalty.greaterThan(ceilingAmount(principal, new Money(ceiling.annualRate), owed.penaltyDays)),
+      chargesExceeds: compared.greaterThan(amount),
       rateExceeds: annual.greaterThan(ceiling.annualRate),
     };
   };
@@ -152,18 +178,19 @@ export function accountCeilings(account: OwedAccount, date: string, table: LprTa
   let lprMissing: string | undefined;
   try {
     ceilings.push({
-      ...check(fourTimesLpr(lprDate, table)),
+      ...check(fourTimesLpr(lprDate, table), false),
       lprDate: { date: lprDate, from: account.contractDate ? 'contract' : 'penalty-start' },
     });
   } catch (err) {
     if (!(err instanceof BadInputError)) throw err;
     lprMissing = String(err.params.detail ?? err.message);
   }
-  ceilings.push(check(financialLoan24()));
+  ceilings.push(check(financialLoan24(), true));
   return {
     penaltyDays: owed.penaltyDays,
     penalty: owed.penalty,
     charges: formatMoney(charges),
+    allCharges: formatMoney(allCharges),
     annualRate: annual.toFixed(8, Money.ROUND_HALF_UP),
     ceilings,
     ...(lprMissing !== undefined ? { lprMissing } : {}),

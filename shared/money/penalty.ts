@@ -14,6 +14,35 @@ export const PENALTY_MODE_NAMES: Record<PenaltyMode, string> = { simple: '单利
 export const MAX_PENALTY_DAYS = 36_500;
 const DAYS_PER_YEAR = 365;
 
+/**
+ * How overdue days are counted. 'creditor': day 1 is the day after the due date, the way the
+ * lenders' own notices count (a due date of 10 May is "逾期 1 天" on 11 May); 'inclusive':
+ * the due date itself is day 1. The default is the creditor's own count.
+ */
+export type OverdueConvention = 'creditor' | 'inclusive';
+export const OVERDUE_CONVENTIONS: readonly OverdueConvention[] = ['creditor', 'inclusive'];
+export const DEFAULT_OVERDUE_CONVENTION: OverdueConvention = 'creditor';
+
+/** The convention in words, shown beside every overdue-day figure. */
+export function conventionText(convention: OverdueConvention = DEFAULT_OVERDUE_CONVENTION): string {
+  return convention === 'inclusive' ? '应还款日当天算第 1 天' : '应还款日次日算第 1 天';
+}
+
+/** Overdue days on `on` for a missed due date `start`, by the convention (0 before it starts). */
+export function overdueDaysOn(start: string, on: string, convention: OverdueConvention = DEFAULT_OVERDUE_CONVENTION): number {
+  const d = daysBetween(start, on);
+  if (convention === 'inclusive') return d >= 0 ? d + 1 : 0; // number-ok: a day count
+  return Math.max(0, d);
+}
+
+/** Above this daily rate (0.1 % a day, 36.5 % a year) a typed rate is more likely a typo: it asks for confirmation. */
+export const SANE_DAILY_RATE_MAX = '0.001';
+
+/** True when a daily rate (decimal string) is above SANE_DAILY_RATE_MAX and so needs the person's confirmation. */
+export function rateNeedsConfirmation(dailyRate: string): boolean {
+  return new Money(dailyRate).greaterThan(SANE_DAILY_RATE_MAX);
+}
+
 export function isPenaltyMode(value: unknown): value is PenaltyMode {
   return value === 'simple' || value === 'compound-daily';
 }
@@ -107,8 +136,10 @@ export interface AccountRule {
   dailyRate: string;
   /** Days after startDate during which no penalty accrues (宽限期). */
   graceDays: number;
-  /** The missed due date (应还款日): one day later the account is 1 day overdue. */
+  /** The missed due date (应还款日): one day later the account is 1 day overdue (creditor convention). */
   startDate: string;
+  /** How overdue days are counted; default the creditor's own ('creditor'). */
+  convention?: OverdueConvention;
 }
 
 export interface OwedRule {
@@ -116,6 +147,7 @@ export interface OwedRule {
   dailyRate: string;
   graceDays: number;
   startDate: string;
+  convention: OverdueConvention;
   /** The rule in words, shown next to every figure. */
   text: string;
 }
@@ -146,19 +178,21 @@ function readAccount(account: AccountRule) {
   };
 }
 
-export function describeRule(account: Pick<AccountRule, 'mode' | 'dailyRate' | 'graceDays' | 'startDate'>): string {
+export function describeRule(account: Pick<AccountRule, 'mode' | 'dailyRate' | 'graceDays' | 'startDate' | 'convention'>): string {
   const rate = formatPercent(parseRate(account.dailyRate, 'daily'));
   const formula =
     account.mode === 'simple' ? `未还本金 × ${rate} × 计罚息天数` : `未还本金 × ((1 + ${rate})^计罚息天数 − 1)`;
   const grace = account.graceDays > 0 ? `，前 ${account.graceDays} 天为宽限期不计罚息` : '';
-  return `罚息（${PENALTY_MODE_NAMES[account.mode]}）= ${formula}；逾期天数从 ${account.startDate} 次日起算${grace}；利息和费用按已录入金额计入，不再计罚息；结果四舍五入到分。`;
+  return `罚息（${PENALTY_MODE_NAMES[account.mode]}）= ${formula}；逾期天数以应还款日 ${account.startDate} 为准，${conventionText(account.convention)}${grace}；利息和费用按已录入金额计入，不再计罚息；结果四舍五入到分。`;
 }
 
 /** What the account owes on `date` if nothing has been paid since startDate. */
 export function owedOn(account: AccountRule, date: string): Owed {
   const a = readAccount(account);
   const on = parseDate(date);
-  const overdueDays = Math.max(0, daysBetween(a.startDate, on));
+  const convention = account.convention ?? DEFAULT_OVERDUE_CONVENTION;
+  if (!OVERDUE_CONVENTIONS.includes(convention)) throw new BadInputError(`未知的逾期天数算法：${String(convention)}`);
+  const overdueDays = overdueDaysOn(a.startDate, on, convention);
   const penaltyDays = Math.max(0, overdueDays - account.graceDays); // number-ok: day count
   if (penaltyDays > MAX_PENALTY_DAYS) throw new BadInputError(`逾期天数过长：${overdueDays} 天`);
   const penalty = penaltyAmount(a.principal, a.dailyRate, penaltyDays, account.mode);
@@ -176,7 +210,8 @@ export function owedOn(account: AccountRule, date: string): Owed {
       dailyRate: formatRate(a.dailyRate),
       graceDays: account.graceDays,
       startDate: a.startDate,
-      text: describeRule(account),
+      convention,
+      text: describeRule({ ...account, convention }),
     },
   };
 }

@@ -72,6 +72,7 @@ function defaultRecipient(m: PackageModel): string {
 
 /** Days overdue as the creditor counts them, stated beside the date it started. */
 function overdueText(a: PackageModel['accounts'][number]): string {
+  if (a.overdueDays !== undefined && a.overdueRule) return `逾期 ${a.overdueDays} 天（${a.overdueRule}）`;
   if (a.overdueDays !== undefined && a.overdueSince) return `逾期 ${a.overdueDays} 天（自${dateCN(a.overdueSince)}起）`;
   if (a.overdueDays !== undefined) return `逾期 ${a.overdueDays} 天`;
   if (a.overdueSince) return `自${dateCN(a.overdueSince)}起逾期`;
@@ -252,7 +253,10 @@ function arrearsBlock(env: LetterEnv): void {
   );
   L.paragraph(`欠款合计：${yuan(t.total)}（人民币${daxie(t.total)}）。`, { indent: false, size: 11 });
   const ask = v.toCreditor ? `恳请${v.you}提供每一项的明细` : `请${v.creditor}提供每一项的明细`;
-  L.paragraph(`以上金额单位为元，依据账单及本人核算；逾期天数自应还款日的次日起算。如与${v.toCreditor ? v.you : v.creditor}的记录不一致，${ask}。`, { indent: false, size: 9, color: GREY });
+  const counted = m.accounts.some((x) => x.overdueRule)
+    ? '逾期天数按各账户所注的算法计算'
+    : '逾期天数自应还款日的次日起算';
+  L.paragraph(`以上金额单位为元，依据账单及本人核算；${counted}。如与${v.toCreditor ? v.you : v.creditor}的记录不一致，${ask}。`, { indent: false, size: 9, color: GREY });
 }
 
 /** Figures the creditor side claimed beyond the ledger, with their dates and exhibits. */

@@ -93,6 +93,8 @@ export const AccountSchema = z.object({
   fees: Money,
   overdueSince: DateStr.optional(),
   overdueDays: z.number().int().min(0).optional(),
+  /** How the overdue days were counted, in words beside the figure (应还款日……的次日算第 1 天). */
+  overdueRule: Text(120).optional(),
 });
 export type Account = z.infer<typeof AccountSchema>;
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
 import { PASS, tmpDir } from '../helpers/tmp';
-import { sampleCase } from './fixtures';
+import { emptyAfterSections, sampleCase } from './fixtures';
 
 const env = { XIESHANG_PASSPHRASE: PASS };
 
@@ -37,7 +37,7 @@ describe('xieshang case export / import', () => {
 
     const first = cli(['case', 'export', '--vault', vault, '--json'], { env });
     expect(first.status).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({ ...sampleCase(), contacts: [] });
+    expect(JSON.parse(first.stdout)).toEqual({ ...sampleCase(), contacts: [], ...emptyAfterSections() });
 
     const again = cli(['case', 'import', write('exported.json', first.stdout), '--vault', vault], { env });
     expect(again.status, again.stderr).toBe(0);

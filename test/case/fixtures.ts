@@ -126,3 +126,15 @@ export function sampleCase(): CaseDoc {
     lpr: [],
   };
 }
+
+/** What `case export` adds for a vault with no agents, sides, rounds, payments or bank mappings (issues 10, 11). */
+export function emptyAfterSections() {
+  return {
+    agents: [],
+    sides: { contacts: [], evidence: [], marks: [] },
+    rounds: [],
+    payments: [],
+    settings: { reminderDays: 3, reserveGoal: '0.00', reserveSaved: '0.00' },
+    billColumnMaps: [],
+  };
+}

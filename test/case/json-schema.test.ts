@@ -27,8 +27,17 @@ describe('docs/case.schema.json', () => {
       'agreements',
       'lpr',
       'contacts',
+      'agents',
+      'sides',
+      'rounds',
+      'payments',
+      'settings',
+      'billColumnMaps',
     ]);
-    expect(schema.required).not.toContain('contacts');
+    for (const optional of ['contacts', 'agents', 'sides', 'rounds', 'payments', 'settings', 'billColumnMaps']) expect(schema.required).not.toContain(optional);
+    expect(schema.properties.accounts.items.properties.overdueConvention.enum).toEqual(['creditor', 'inclusive']);
+    expect(schema.properties.accounts.items.required).not.toContain('rateConfirmed');
+    expect(Object.keys(schema.properties.agreements.items.properties.terms.properties)).toContain('noNewCards');
     const account = schema.properties.accounts.items.properties;
     expect(account.principal.pattern).toBe('^\\d{1,9}\\.\\d{2}$');
     expect(account.penalty.properties.dailyRate.pattern).toBe('^\\d+(\\.\\d{1,12})?$');

@@ -68,7 +68,8 @@ describe('the ceilings beside each account', () => {
     const c = accountCeilings(jiebei, TODAY);
     expect(c.annualRate).toBe('0.17846537');
     expect(c.ceilings[0]).toMatchObject({ annualRate: '0.134', amount: '308.38', penaltyExceeds: true, lprDate: { from: 'contract' } });
-    expect(c.ceilings[1]).toMatchObject({ amount: '552.33', penaltyExceeds: false, chargesExceeds: false });
+    // 24 % (法发〔2017〕22号): interest + penalty + fees (681.51) over the 577 days since the contract: 20,000 × 0.24 × 577 / 365 = 7,587.95.
+    expect(c.ceilings[1]).toMatchObject({ days: 577, daysFrom: 'contract', comparedAmount: '681.51', amount: '7587.95', penaltyExceeds: false, chargesExceeds: false });
   });
 
   it('fees count with the penalty (Art 29: overdue interest, 违约金 and fees together)', () => {

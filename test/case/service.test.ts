@@ -8,7 +8,7 @@ import { registerCaseContactsPort } from '../../main/vault/case/contacts';
 import type { CaseContact } from '../../shared/case/schema';
 import type { AccountSave, PlanDraft } from '../../shared/contracts/case';
 import { PASS, tmpDir } from '../helpers/tmp';
-import { sampleCase, TODAY } from './fixtures';
+import { emptyAfterSections, sampleCase, TODAY } from './fixtures';
 
 const clock: service.Clock = { today: () => TODAY, now: () => '2026-03-01T10:00:00+08:00' };
 const open: Vault[] = [];
@@ -60,7 +60,7 @@ describe('case import / export', () => {
     service.saveAccount(vault, huabei(), clock); // replaced by the import
     expect(service.importCase(vault, sampleCase(), clock)).toEqual({ ok: true, warnings: [] });
     const exported = service.exportCase(vault);
-    expect(exported).toEqual({ ...sampleCase(), contacts: [] });
+    expect(exported).toEqual({ ...sampleCase(), contacts: [], ...emptyAfterSections() });
     service.importCase(vault, JSON.parse(JSON.stringify(exported)), clock);
     expect(JSON.stringify(service.exportCase(vault))).toBe(JSON.stringify(exported));
     const rows = auditRows(vault, 'case.import');

@@ -7,7 +7,7 @@ import type { Vault } from '../vault';
 import type { Db } from '../sqlite';
 import { BadInputError } from '../../../shared/errors';
 import { beijingIso, todayBeijing } from '../../../shared/time/beijing';
-import { checkCase, problemLine, validateCase, type CaseProblem } from '../../../shared/case/validate';
+import { checkCase, problemLine, rateNeedsConfirmation, unconfirmedRateMessage, validateCase, type CaseProblem } from '../../../shared/case/validate';
 import type { Account, Agreement, Applicant, CaseDoc, Creditor, Finances, Hardship, Plan, Snapshot } from '../../../shared/case/schema';
 import type {
   AccountSave,
@@ -22,6 +22,7 @@ import type {
 import { previewPlan } from '../../../shared/money/plan-builder';
 import { caseContactsPort, type AuditFn } from './contacts';
 import * as store from './store';
+import { danglingReferences, readAfter, withTerms, writeAfter } from './after-store';
 
 /** A case file that cannot be imported: every problem, each with its JSON path. */
 export class CaseImportError extends BadInputError {
@@ -132,6 +133,11 @@ export function saveAccount(vault: Vault, args: AccountSave, clock = systemClock
     requireRow(db, 'case_creditors', creditorId, '债权机构');
     const account: Account = { ...args.account, id: args.account.id ?? newId(), creditorId };
     const before = store.readAccount(db, account.id);
+    // An unusual daily rate is saved only once the person confirmed it (the form's confirm step).
+    if (rateNeedsConfirmation(account.penalty.dailyRate) && !account.rateConfirmed) {
+      throw new BadInputError(unconfirmedRateMessage(account.penalty.dailyRate));
+    }
+    if (!rateNeedsConfirmation(account.penalty.dailyRate)) delete account.rateConfirmed;
     store.writeAccount(db, account);
     audited(audit, 'account', account.id, before, account);
     // The account moved to another creditor: the old one, left with nothing, goes (audited).
@@ -309,7 +315,9 @@ export function setInstallmentPaid(vault: Vault, args: InstallmentPaidSave, cloc
 
 /** The case JSON, exactly as `case export` prints it. */
 export function exportCase(vault: Vault): CaseDoc {
-  return store.readCase(vault.handle);
+  const db = vault.handle;
+  const doc = store.readCase(db);
+  return { ...doc, agreements: withTerms(db, doc.agreements), ...readAfter(db) };
 }
 
 export interface ImportResult {
@@ -324,8 +332,33 @@ export interface ImportResult {
  * timeline is left as it is; given → replaced through the timeline's port (refused while
  * there is no timeline, rather than silently dropped).
  */
-export function importCase(vault: Vault, input: unknown, clock = systemClock): ImportResult {
-  const result = validateCase(input, clock.today());
+export interface ImportOptions {
+  /** `case import --confirm-rates`: daily rates above 0.1 % are taken as confirmed now. */
+  confirmRates?: boolean;
+}
+
+/** The input with every unconfirmed unusual rate marked confirmed at `now` (only where the shape allows). */
+function withRatesConfirmed(input: unknown, now: string): unknown {
+  if (typeof input !== 'object' || input === null || !Array.isArray((input as { accounts?: unknown }).accounts)) return input;
+  const doc = input as { accounts: unknown[] };
+  return {
+    ...doc,
+    accounts: doc.accounts.map((a) => {
+      if (typeof a !== 'object' || a === null) return a;
+      const acc = a as { penalty?: { dailyRate?: unknown }; rateConfirmed?: unknown };
+      const rate = acc.penalty?.dailyRate;
+      if (typeof rate !== 'string' || acc.rateConfirmed) return a;
+      try {
+        return rateNeedsConfirmation(rate) ? { ...acc, rateConfirmed: now } : a;
+      } catch {
+        return a; // not a number: the schema reports it
+      }
+    }),
+  };
+}
+
+export function importCase(vault: Vault, input: unknown, clock = systemClock, options: ImportOptions = {}): ImportResult {
+  const result = validateCase(options.confirmRates ? withRatesConfirmed(input, clock.now()) : input, clock.today());
   if (!result.ok) throw new CaseImportError(result.problems);
   const { doc } = result;
   const port = caseContactsPort();
@@ -335,9 +368,15 @@ export function importCase(vault: Vault, input: unknown, clock = systemClock): I
     ]);
   }
   vault.change((db, audit) => {
+    // Rounds and payments point at creditors and agreements that are replaced here: the
+    // checks wait for the end (and are reported in words below, never as a constraint code).
+    db.pragma('defer_foreign_keys = ON');
     const before = store.readCase(db, false);
     store.replaceCase(db, doc);
     if (doc.contacts && port) port.replace(db, doc.contacts, audit);
+    writeAfter(db, doc);
+    const dangling = danglingReferences(db);
+    if (dangling.length > 0) throw new BadInputError(`无法导入：${dangling.join('；')}。请把这些部分一并写进案件文件，或先在程序中删除它们`);
     const { contacts: _contacts, ...after } = doc;
     audit({ action: 'case.import', entity: 'case', entityId: null, oldValue: before, newValue: after });
   });

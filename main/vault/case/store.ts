@@ -83,6 +83,9 @@ function accountFromRow(r: Row): Account {
     contractDate: strOrNull(r.contract_date),
     evidenceIds: JSON.parse(str(r.evidence_ids)) as string[],
     note: str(r.note),
+    // Migration 0008's fields only when they say something, so older case files read back unchanged.
+    ...(r.overdue_convention && r.overdue_convention !== 'creditor' ? { overdueConvention: str(r.overdue_convention) as NonNullable<Account['overdueConvention']> } : {}),
+    ...(r.rate_confirmed ? { rateConfirmed: str(r.rate_confirmed) } : {}),
   };
 }
 
@@ -326,6 +329,8 @@ export function writeAccount(db: Db, a: Account, position = nextPosition(db, 'ca
     contract_date: a.contractDate,
     evidence_ids: JSON.stringify(a.evidenceIds),
     note: a.note,
+    overdue_convention: a.overdueConvention ?? 'creditor',
+    rate_confirmed: a.rateConfirmed ?? null,
   });
 }
 

@@ -14,7 +14,9 @@ import { extractClaims } from '../../../shared/collection-claims';
 import { Money, ZERO, dec, formatMoney, type Decimal } from '../../../shared/money/decimal';
 import type { DebtRow } from '../../../shared/pdf/model';
 import type { PackageDraftModel } from '../../../shared/contracts/package';
-import { addDays, beijingDate, parseIsoTime } from '../../../shared/time/beijing';
+import { addDays, beijingDate, compareDates, parseIsoTime } from '../../../shared/time/beijing';
+import type { Round } from '../../../shared/case/schema-after';
+import { answerWindow } from '../../../shared/timeline/agenda';
 
 type Plan = CaseDoc['plans'][number];
 
@@ -29,6 +31,7 @@ const owedAccount = (a: CaseDoc['accounts'][number]): OwedAccount => ({
   fees: a.fees,
   contractDate: a.contractDate,
   penalty: a.penalty,
+  overdueConvention: a.overdueConvention,
 });
 
 /** The legal name each account is owed to: a letter speaks to a legal entity (花呗 and 借呗 can be one). */
@@ -57,10 +60,12 @@ export interface LetterFacts {
   capacity?: PackageDraftModel['capacity'];
   /** Plain Chinese, for the wizard and the CLI: offers that do not fit. */
   warnings: string[];
+  /** For a mediation application only: an application to this creditor is still inside its answer window. */
+  mediationWarning?: string;
   negotiationState?: string;
 }
 
-export function letterFacts(doc: CaseDoc, lender: string, chosen: Plan | null, date: string): LetterFacts {
+export function letterFacts(doc: CaseDoc, lender: string, chosen: Plan | null, date: string, rounds: readonly Round[] = []): LetterFacts {
   const lenders = [...new Set(doc.accounts.map((a) => lenderOf(doc, a.id)).filter((x): x is string => !!x))];
   const owedBy = new Map<string, Decimal>();
   const labelsBy = new Map<string, string[]>();
@@ -73,6 +78,16 @@ export function letterFacts(doc: CaseDoc, lender: string, chosen: Plan | null, d
   }
   const offers = offersByLender(doc, chosen, lender);
   const schedules = new Map([...offers].map(([name, p]) => [name, planSchedule(p)]));
+  // A creditor already agreed with is paid by its agreement's open installments: they count
+  // against the capacity like an offer, and the statement says so.
+  const agreed = new Set<string>();
+  for (const a of doc.agreements) {
+    const name = doc.creditors.find((c) => c.id === a.creditorId)?.legalName;
+    const open = a.installments.filter((i) => !i.paid).map((i) => ({ n: i.n, date: i.date, amount: i.amount }));
+    if (!name || name === lender || schedules.has(name) || open.length === 0) continue;
+    schedules.set(name, open);
+    agreed.add(name);
+  }
 
   const debts: DebtRow[] = lenders.map((name) => {
     const s = schedules.get(name);
@@ -82,7 +97,7 @@ export function letterFacts(doc: CaseDoc, lender: string, chosen: Plan | null, d
       owed: formatMoney(owedBy.get(name) ?? ZERO),
       ...(s && s.length > 0 ? { monthly: formatMoney(largest(s)) } : {}),
       kind: name === lender ? 'this' : 'case',
-      ...(s ? {} : { note: '尚未提出方案' }),
+      ...(agreed.has(name) ? { note: '已达成还款协议，按协议还款' } : s ? {} : { note: '尚未提出方案' }),
     };
   });
   debts.sort((a, b) => (a.kind === 'this' ? -1 : b.kind === 'this' ? 1 : 0));
@@ -129,20 +144,62 @@ export function letterFacts(doc: CaseDoc, lender: string, chosen: Plan | null, d
       changes,
     };
   }
-  const state = negotiationState(doc, lender);
-  return { debts, ...(capacity ? { capacity } : {}), warnings, ...(state ? { negotiationState: state } : {}) };
+  const state = negotiationState(doc, lender, rounds, date);
+  return {
+    debts,
+    ...(capacity ? { capacity } : {}),
+    warnings,
+    ...(state.text ? { negotiationState: state.text } : {}),
+    ...(state.warning ? { mediationWarning: state.warning } : {}),
+  };
 }
 
 function prevDay(ymd: string): string {
   return addDays(ymd, -1);
 }
 
-/** The true state of the negotiation with this creditor, from the record: an agreement, a pending application, or nothing said. */
-function negotiationState(doc: CaseDoc, lender: string): string | undefined {
+const cnDate = (ymd: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : ymd;
+};
+
+/**
+ * The true state of the negotiation with this creditor, from the record (an agreement, else
+ * the latest application sent and its answer), as a mediator needs it: never "negotiation
+ * failed" while an application is pending. A pending application still inside its answer
+ * window also gives the wizard a warning: mediation usually comes after that window.
+ */
+export function negotiationState(doc: CaseDoc, lender: string, rounds: readonly Round[], date: string): { text?: string; warning?: string } {
   const ids = new Set(doc.creditors.filter((c) => c.legalName === lender).map((c) => c.id));
   const agreement = doc.agreements.find((a) => a.creditorId !== null && ids.has(a.creditorId));
-  if (agreement) return `双方已于${agreement.signedOn}签订还款协议，现因履行困难申请调解`;
-  return undefined;
+  if (agreement) return { text: `双方已于${cnDate(agreement.signedOn)}签订还款协议，现因履行困难申请调解` };
+  const latest = rounds
+    .filter((r) => ids.has(r.creditorId) && compareDates(r.sentOn, date) <= 0)
+    .sort((a, b) => compareDates(a.sentOn, b.sentOn) || a.createdAt.localeCompare(b.createdAt))
+    .at(-1);
+  if (!latest) return {};
+  const sent = `申请人已于${cnDate(latest.sentOn)}向被申请人提交协商还款申请`;
+  const on = latest.outcomeOn ? cnDate(latest.outcomeOn) : '';
+  switch (latest.outcome) {
+    case 'pending': {
+      const end = answerWindow(latest.sentOn).end;
+      if (end && compareDates(date, end) <= 0) {
+        return {
+          text: `${sent}，被申请人尚未答复（按 15 个工作日估算，答复期至${cnDate(end)}）`,
+          warning: `向${lender}的协商申请（${latest.sentOn} 寄出）仍在答复期内（至 ${end}）。调解申请会如实写明“尚未答复”；一般应先等答复、电话跟进或按对方要求补充材料，答复期过后仍无结果再申请调解。`,
+        };
+      }
+      return { text: `${sent}，截至${cnDate(date)}未得到答复` };
+    }
+    case 'accepted':
+      return { text: `${sent}，被申请人于${on}${latest.oral ? '口头' : ''}表示同意${latest.oral ? '，但尚未书面确认' : ''}` };
+    case 'counter_offer':
+      return { text: `${sent}，被申请人于${on}提出了不同的还款方案，双方尚未达成一致` };
+    case 'refused':
+      return { text: `${sent}，被申请人于${on}答复不同意` };
+    case 'no_answer':
+      return { text: `${sent}，被申请人未予答复` };
+  }
 }
 
 /** Contacts the letter may cite for claims and stop requests (the rows the letter already speaks of). */
@@ -156,9 +213,13 @@ export interface TimelineRow {
 }
 
 /** The user's own requests to stop (outgoing, asking not to call or not to contact family). */
+export function isStopRequest(r: { direction: string; summary: string }): boolean {
+  return r.direction === 'outgoing' && /不要|别再|停止|请勿/.test(r.summary) && /联系|打电话|来电|催收|家人|同事|夜间/.test(r.summary);
+}
+
 export function stopRequests(rows: readonly TimelineRow[]): { at: string; summary: string }[] {
   return rows
-    .filter((r) => r.direction === 'outgoing' && /不要|别再|停止|请勿/.test(r.summary) && /联系|打电话|来电|催收|家人|同事|夜间/.test(r.summary))
+    .filter(isStopRequest)
     .map((r) => ({ at: r.at, summary: r.summary.slice(0, 300) }));
 }
 

@@ -18,7 +18,8 @@ import type { CaseDoc } from '../../../shared/case/schema';
 import type { EvidenceSummary } from '../../../shared/contracts/evidence';
 import { BadInputError } from '../../../shared/errors';
 import { inferInstitution } from '../../../shared/pdf/address';
-import { claimsAboveLedger, letterFacts, planSchedule, stopRequests } from './letter-facts';
+import { claimsAboveLedger, isStopRequest, letterFacts, planSchedule, stopRequests } from './letter-facts';
+import { readRounds } from '../case/after-store';
 
 export interface PackageRequest {
   template: Template;
@@ -147,7 +148,7 @@ function addresseePlan(doc: CaseDoc, creditorId: string) {
 }
 
 function owedAccount(a: CaseDoc['accounts'][number]): OwedAccount {
-  return { id: a.id, principal: a.principal, interest: a.interest, fees: a.fees, contractDate: a.contractDate, penalty: a.penalty };
+  return { id: a.id, principal: a.principal, interest: a.interest, fees: a.fees, contractDate: a.contractDate, penalty: a.penalty, overdueConvention: a.overdueConvention };
 }
 
 /** True when the vault is a demo copy (meta sample=1): everything built from it says 示例. */
@@ -223,7 +224,11 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
   const items = listItems(db, {}).items;
   const evSides = evidenceSides(db);
   const wanted = evidenceOfSide(items, evSides, state, group, new Set(accounts.map((a) => a.id)), groupOfCreditor);
-  const suggested = suggestedExhibits(items, (i) => !isLargeMedia(i) && wanted(i));
+  const rows = sideRows(state, group);
+  // A stop-contact letter is about the contacts it asks to stop: its suggested exhibits are the
+  // evidence of those contacts (to third parties, at night) and of the person's own requests.
+  const aboutOnly = req.template === 'stop-contact' ? stopContactEvidence(state, rows) : null;
+  const suggested = suggestedExhibits(items, (i) => !isLargeMedia(i) && wanted(i) && (aboutOnly === null || aboutOnly.has(i.id)));
   const suggestedIds = new Set(suggested.map((i) => i.id));
   const rest = items.filter((i) => !suggestedIds.has(i.id)).sort((a, b) => (a.capturedAt ?? '').localeCompare(b.capturedAt ?? ''));
   const captionOf = (id: string) => evSides.get(id)?.caption ?? '';
@@ -232,7 +237,6 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
     ...rest.map((i) => candidateOf(i, false, captionOf(i.id), exhibitOcr(db, i))),
   ];
 
-  const rows = sideRows(state, group);
   const contactOf = (i: number) => {
     const r = state.rows[i]!;
     return {
@@ -256,7 +260,7 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
     ...(dated(x) ? { note: dated(x) } : {}),
   });
   const legalName = creditor?.legalName ?? '';
-  const facts = letterFacts(doc, legalName, plan, req.date);
+  const facts = letterFacts(doc, legalName, plan, req.date, readRounds(db));
   // The contacts this letter speaks of: the addressee's side only.
   const sideIds = new Set(rows.map((i) => state.rows[i]!.id));
   const letterRows = cliTimeline(vault).filter((c) => sideIds.has(c.id));
@@ -292,6 +296,7 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
         fees: o.fees,
         ...(a.overdueSince ? { overdueSince: a.overdueSince } : {}),
         overdueDays: o.overdueDays,
+        overdueRule: overdueRule(a.penalty.startDate, a.overdueConvention),
       };
     }),
     hardship: {
@@ -350,8 +355,26 @@ export function packageDraftFromVault(vault: Vault, req: DraftRequest): PackageD
     chosen: { creditorId: creditor?.id ?? null, planId: plan?.id ?? null, accountIds: accounts.map((a) => a.id) },
     candidates,
     missing: missingIn(model),
-    warnings: facts.warnings,
+    warnings: req.template === 'mediation' && facts.mediationWarning ? [...facts.warnings, facts.mediationWarning] : facts.warnings,
   };
+}
+
+/** Evidence linked to the side's night or third-party contacts and to the person's own requests to stop. */
+function stopContactEvidence(state: ReturnType<typeof loadTimeline>, rows: readonly number[]): Set<string> {
+  const out = new Set<string>();
+  for (const i of rows) {
+    const r = state.rows[i]!;
+    const flagged = letterFlags(state, i).some((f) => f === 'third_party' || f === 'night_contact');
+    if (flagged || isStopRequest({ direction: r.direction, summary: r.summary || r.body || '' })) {
+      for (const id of state.links.get(r.id) ?? []) out.add(id);
+    }
+  }
+  return out;
+}
+
+/** "应还款日2026年5月9日，次日算第 1 天": the count stated beside every overdue-day figure in a letter. */
+function overdueRule(dueDate: string, convention: CaseDoc['accounts'][number]['overdueConvention']): string {
+  return `应还款日${cn(dueDate)}，${convention === 'inclusive' ? '当天' : '次日'}算第 1 天`;
 }
 
 const cn = (ymd: string) => {

@@ -157,7 +157,13 @@ export function StepContent(props: Props) {
                 <tr key={i}>
                   <th scope="row">
                     {x.label}
-                    {x.overdueDays !== undefined && <span className="case-small"> · {t('application.content.overdueDays', { days: x.overdueDays })}</span>}
+                    {x.overdueDays !== undefined && (
+                      <span className="case-small">
+                        {' '}
+                        · {t('application.content.overdueDays', { days: x.overdueDays })}
+                        {x.overdueRule ? `（${x.overdueRule}）` : ''}
+                      </span>
+                    )}
                   </th>
                   <td>{formatMoneyGrouped(x.principal)}</td>
                   <td>{formatMoneyGrouped(x.interest)}</td>

@@ -14,15 +14,17 @@ import { Message } from '../../components/Message';
 import { Figure } from '../case/fields';
 import { percentText, yuan } from '../case/input';
 import { SnapshotList } from './SnapshotList';
+import { useConventionText } from './AccountRules';
 
 export function RuleText({ account }: { account: Account }) {
   const t = useT();
+  const rule = useConventionText();
   const p = account.penalty;
   return (
     <p className="case-rule" data-testid="account-rule">
       <span className="case-rule-label">{t('debts.rule.label')}</span>
       {t(p.mode === 'simple' ? 'debts.rule.simple' : 'debts.rule.compound', { rate: percentText(p.dailyRate) })}
-      {t('debts.rule.start', { date: p.startDate })}
+      {t('moneyRules.convention.start', { date: p.startDate, rule: rule(account.overdueConvention) })}
       {p.graceDays > 0 && t('debts.rule.grace', { days: p.graceDays })}
       {t('debts.rule.rest')}
     </p>
@@ -32,17 +34,19 @@ export function RuleText({ account }: { account: Account }) {
 function Ceilings({ c, t, mode }: { c: AccountCeilings; t: Translate; mode: Account['penalty']['mode'] }) {
   // The 4 × LPR line of private lending does not bind a licensed lender (its caveat says so):
   // being above it is never called 超出上限, only "above the reference".
+  // The 24 % line is itself unverified (its caveat says so): above it reads "高于年 24%, a
+  // reduction may be asked for", never "超出上限".
   const binds = (x: AccountCeilings['ceilings'][number]) => x.kind !== 'private-lending-4x-lpr';
   const anyOver = c.ceilings.some((x) => binds(x) && (x.penaltyExceeds || x.chargesExceeds));
   const aboveReference = c.ceilings.some((x) => !binds(x) && (x.penaltyExceeds || x.chargesExceeds));
-  const mark = (x: AccountCeilings['ceilings'][number]) => (binds(x) ? t('debts.ceiling.exceeds') : t('checks.ceiling.above'));
+  const mark = (x: AccountCeilings['ceilings'][number]) => (binds(x) ? t('moneyRules.ceiling.above24') : t('checks.ceiling.above'));
   return (
     <details className="case-details" data-testid="account-ceilings" open={anyOver || aboveReference}>
       <summary>
         {t('debts.ceiling.title')}
         {anyOver ? (
           <span className="case-mark-over" data-testid="ceiling-exceeds">
-            {t('debts.ceiling.exceedMark')}
+            {t('moneyRules.ceiling.above24Mark')}
           </span>
         ) : aboveReference ? (
           <span className="case-small" data-testid="ceiling-above-reference">
@@ -62,13 +66,13 @@ function Ceilings({ c, t, mode }: { c: AccountCeilings; t: Translate; mode: Acco
           <tr>
             <th scope="col">{t('debts.ceiling.colCeiling')}</th>
             <th scope="col" className="num">
-              {t('debts.ceiling.colAmount', { days: c.penaltyDays })}
+              {t('moneyRules.ceiling.colLimit')}
             </th>
             <th scope="col" className="num">
               {t('debts.ceiling.colPenalty')}
             </th>
             <th scope="col" className="num">
-              {t('debts.ceiling.colCharges')}
+              {t('moneyRules.ceiling.colCompared')}
             </th>
           </tr>
         </thead>
@@ -86,17 +90,22 @@ function Ceilings({ c, t, mode }: { c: AccountCeilings; t: Translate; mode: Acco
                   </div>
                 )}
               </td>
-              <td className="num">{yuan(x.amount)}</td>
+              <td className="num">
+                {yuan(x.amount)}
+                <div className="case-small">{t(x.daysFrom === 'contract' ? 'moneyRules.ceiling.daysContract' : 'moneyRules.ceiling.daysPenalty', { days: x.days })}</div>
+              </td>
               <td className={x.penaltyExceeds && binds(x) ? 'num is-over' : 'num'}>
                 {yuan(c.penalty)} {x.penaltyExceeds ? <span className={binds(x) ? 'case-mark-over' : 'case-small'}>{mark(x)}</span> : null}
               </td>
-              <td className={x.chargesExceeds && binds(x) ? 'num is-over' : 'num'}>
-                {yuan(c.charges)} {x.chargesExceeds ? <span className={binds(x) ? 'case-mark-over' : 'case-small'}>{mark(x)}</span> : null}
+              <td className={x.chargesExceeds && binds(x) ? 'num is-over' : 'num'} data-testid={`ceiling-compared-${x.kind}`}>
+                {yuan(x.comparedAmount)}
+                <div className="case-small">{t(`moneyRules.ceiling.compared.${x.compared}`)}</div> {x.chargesExceeds ? <span className={binds(x) ? 'case-mark-over' : 'case-small'}>{mark(x)}</span> : null}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p className="case-small" data-testid="ceiling-sum24">{t('moneyRules.ceiling.sum24')}</p>
       {c.lprMissing && <p className="case-small">{t('debts.ceiling.lprMissing', { reason: c.lprMissing })}</p>}
       <dl className="case-legal">
         {c.ceilings.map((x) => (
@@ -129,6 +138,7 @@ export interface AccountCardProps {
 
 export function AccountCard({ doc, account, creditor, owed, today, lpr, run, onEdit }: AccountCardProps) {
   const t = useT();
+  const conventionText = useConventionText();
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   let ceilings: AccountCeilings | null = null;
@@ -158,9 +168,14 @@ export function AccountCard({ doc, account, creditor, owed, today, lpr, run, onE
           {account.label}
           {productLabel && productLabel !== account.label ? ` · ${productLabel}` : ''}
         </h2>
-        <span className={owed.overdueDays > 0 ? 'case-badge case-badge-danger' : 'case-badge'}>
+        <span className={owed.overdueDays > 0 ? 'case-badge case-badge-danger' : 'case-badge'} data-testid="account-overdue">
           {owed.overdueDays > 0 ? t('debts.today.overdue', { days: owed.overdueDays }) : t('debts.today.notOverdue')}
         </span>
+        {owed.overdueDays > 0 && (
+          <span className="case-small" data-testid="account-overdue-convention">
+            {t('moneyRules.convention.beside', { rule: conventionText(account.overdueConvention) })}
+          </span>
+        )}
       </div>
       <p className="case-account-sub">
         {creditor?.legalName}

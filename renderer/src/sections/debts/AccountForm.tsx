@@ -12,6 +12,12 @@ import { api } from '../../lib/api';
 import { Message } from '../../components/Message';
 import { SelectField, TextField } from '../case/fields';
 import { amountText, checkAmount, checkCount, checkDailyRate, checkDate, percentText } from '../case/input';
+import { rateNeedsConfirmation, type OverdueConvention } from '../../../../shared/money/penalty';
+import { beijingIso } from '../../../../shared/case/time';
+import { ConventionField, ProductRules, RateConfirm } from './AccountRules';
+
+/** The rate a new 花呗 / 借呗 account starts with; a card starts empty (its rate is in its own agreement). */
+const DEFAULT_DAILY_RATE = '0.05%';
 
 /** 2021 起花呗、借呗由重庆蚂蚁消费金融有限公司经营（domain.md §1）. */
 const DEFAULT_CREDITOR: Record<Product, string> = {
@@ -45,6 +51,9 @@ interface FormState {
   startDate: string;
   contractDate: string;
   evidence: string;
+  convention: OverdueConvention;
+  /** When the person confirmed an unusual daily rate (kept while the rate is unchanged). */
+  rateConfirmed: { rate: string; at: string } | null;
 }
 
 type Errors = Partial<Record<keyof FormState, string>>;
@@ -68,11 +77,13 @@ function initialState(account: Account | null, creditor: Creditor | null): FormS
       fees: '',
       dueDate: '',
       mode: 'simple',
-      dailyRate: '0.05%',
+      dailyRate: DEFAULT_DAILY_RATE,
       graceDays: '0',
       startDate: '',
       contractDate: '',
       evidence: '',
+      convention: 'creditor',
+      rateConfirmed: null,
     };
   }
   return {
@@ -97,6 +108,8 @@ function initialState(account: Account | null, creditor: Creditor | null): FormS
     startDate: account.penalty.startDate === account.dueDate ? '' : account.penalty.startDate,
     contractDate: account.contractDate ?? '',
     evidence: account.evidenceIds.join('、'),
+    convention: account.overdueConvention ?? 'creditor',
+    rateConfirmed: account.rateConfirmed ? { rate: account.penalty.dailyRate, at: account.rateConfirmed } : null,
   };
 }
 
@@ -118,6 +131,8 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [tried, setTried] = useState(false);
+  /** A rate above 0.1 % a day waiting for the person's confirmation. */
+  const [confirmRate, setConfirmRate] = useState<string | null>(null);
   const prefix = account ? `account-edit-${account.id}` : 'account-new';
 
   const productName = (p: Product) => t(`debts.product.${p}`);
@@ -189,6 +204,8 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
         overdueSince: addDays(dueDate, 1),
         penalty: { mode: state.mode, dailyRate: rate.value, graceDays: grace.value, startDate: start.value ?? dueDate },
         contractDate: contract.value,
+        ...(state.convention !== 'creditor' ? { overdueConvention: state.convention } : {}),
+        ...(state.rateConfirmed && state.rateConfirmed.rate === rate.value ? { rateConfirmed: state.rateConfirmed.at } : {}),
         evidenceIds: [...new Set(state.evidence.split(/[,，、;；\s]+/).map((e) => e.trim()).filter(Boolean))],
         note: account?.note ?? '',
       },
@@ -214,6 +231,10 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
     if (key === 'product' && s.creditorName === DEFAULT_CREDITOR[s.product]) {
       next.creditorName = DEFAULT_CREDITOR[value as Product];
     }
+    // A card's rate is in its own agreement: the 花呗 default is not carried over to it.
+    if (key === 'product' && value === 'credit-card' && s.dailyRate === DEFAULT_DAILY_RATE) next.dailyRate = '';
+    if (key === 'product' && value !== 'credit-card' && s.dailyRate === '') next.dailyRate = DEFAULT_DAILY_RATE;
+    if (key === 'dailyRate') setConfirmRate(null);
     setS(next);
     if (tried) setErrors(validate(next).errors);
     setFailure(null);
@@ -223,12 +244,18 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
     setErrors((prev) => ({ ...prev, [key]: found }));
   };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit(e: FormEvent | null, state: FormState = s) {
+    e?.preventDefault();
     setTried(true);
-    const v = validate(s);
+    const v = validate(state);
     setErrors(v.errors);
     if (!v.save) return;
+    const rate = v.save.account.penalty.dailyRate;
+    if (rateNeedsConfirmation(rate) && !v.save.account.rateConfirmed) {
+      setConfirmRate(rate);
+      return;
+    }
+    setConfirmRate(null);
     setBusy(true);
     setFailure(null);
     try {
@@ -251,8 +278,15 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
   });
   const hasErrors = Object.values(errors).some(Boolean);
 
+  const confirmAndSave = () => {
+    if (confirmRate === null) return;
+    const next = { ...s, rateConfirmed: { rate: confirmRate, at: beijingIso() } };
+    setS(next);
+    void submit(null, next);
+  };
+
   return (
-    <form onSubmit={submit} noValidate data-testid="account-form" aria-labelledby={`${prefix}-title`}>
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="account-form" aria-labelledby={`${prefix}-title`}>
       <h2 id={`${prefix}-title`}>{account ? t('debts.form.editTitle', { label: account.label }) : t('debts.form.addTitle')}</h2>
       <div className="case-grid">
         <SelectField
@@ -302,7 +336,7 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
       <TextField {...field('evidence')} label={t('debts.form.evidence')} help={t('debts.form.evidenceHelp')} testId="account-evidence" />
       <fieldset className="case-fieldset">
         <legend>{t('debts.form.penaltyTitle')}</legend>
-        <p className="help">{t('debts.form.penaltyHelp')}</p>
+        <ProductRules product={s.product} />
         <div className="case-grid">
           <SelectField
             id={`${prefix}-mode`}
@@ -315,12 +349,21 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
             onChange={(v) => set('mode', v)}
             testId="account-mode"
           />
-          <TextField {...field('dailyRate')} label={t('debts.form.dailyRate')} help={t('debts.form.dailyRateHelp')} testId="account-rate" kind="decimal" />
+          <TextField
+            {...field('dailyRate')}
+            label={t('debts.form.dailyRate')}
+            help={t('debts.form.dailyRateHelp')}
+            testId="account-rate"
+            kind="decimal"
+            {...(s.product === 'credit-card' ? { placeholder: t('moneyRules.rules.cardRatePlaceholder') } : {})}
+          />
           <TextField {...field('graceDays')} label={t('debts.form.graceDays')} testId="account-grace" kind="count" unit={t('debts.days')} />
           <TextField {...field('startDate')} label={t('debts.form.startDate')} testId="account-start" kind="date" placeholder="YYYY-MM-DD" />
           <TextField {...field('contractDate')} label={t('debts.form.contractDate')} testId="account-contract" kind="date" placeholder="YYYY-MM-DD" />
+          <ConventionField id={`${prefix}-convention`} value={s.convention} onChange={(v) => set('convention', v)} />
         </div>
       </fieldset>
+      {confirmRate !== null && <RateConfirm rate={confirmRate} onConfirm={confirmAndSave} onCancel={() => setConfirmRate(null)} />}
       {tried && hasErrors && <Message kind="error">{t('debts.form.fixErrors')}</Message>}
       {failure !== null && (
         <Message kind="error" testId="account-form-error">

@@ -12,9 +12,11 @@ import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';
 import { SelectField, TextField } from '../case/fields';
 import { checkDate, yuan } from '../case/input';
+import { useConventionText } from './AccountRules';
 
 export function MessageCheck({ accounts, today }: { accounts: readonly Account[]; today: string }) {
   const t = useT();
+  const conventionText = useConventionText();
   const [body, setBody] = useState('');
   const [date, setDate] = useState(today);
   const [which, setWhich] = useState('all');
@@ -177,7 +179,14 @@ export function MessageCheck({ accounts, today }: { accounts: readonly Account[]
                 <td className="num">{diff(result.amount.difference, result.amount.matches, (v) => yuan(String(v)))}</td>
               </tr>
               <tr className={result.days.matches === false ? 'is-over' : ''}>
-                <th scope="row">{t('debts.check.days')}</th>
+                <th scope="row">
+                  {t('debts.check.days')}
+                  <span className="case-small" data-testid="check-convention">
+                    {t('moneyRules.convention.beside', {
+                      rule: [...new Set((which === 'all' ? accounts : accounts.filter((a) => a.id === which)).map((a) => conventionText(a.overdueConvention)))].join('；'),
+                    })}
+                  </span>
+                </th>
                 <td className="num">{result.days.claimed !== undefined ? t('debts.daysValue', { n: result.days.claimed }) : t('debts.check.notFound')}</td>
                 <td className="num">{t('debts.daysValue', { n: result.days.ours })}</td>
                 <td className="num">{diff(result.days.difference, result.days.matches, (v) => t('debts.daysValue', { n: v }))}</td>
