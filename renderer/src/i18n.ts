@@ -50,13 +50,16 @@ import checksEn from '../locales/checks/en.json';
 import ocrZhCN from '../locales/ocr/zh-CN.json';
 import ocrZhTW from '../locales/ocr/zh-TW.json';
 import ocrEn from '../locales/ocr/en.json';
+import formsZhCN from '../locales/forms/zh-CN.json';
+import formsZhTW from '../locales/forms/zh-TW.json';
+import formsEn from '../locales/forms/en.json';
 // Each capability keeps its strings in renderer/locales/<feature>/{zh-CN,zh-TW,en}.json and
 // adds them here under its own top-level key (three imports and one line per locale below),
 // so parallel work on different sections never edits the same file.
 
-const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN, demo: demoZhCN, packageTools: packageToolsZhCN, application: applicationZhCN, sides: sidesZhCN, claims: claimsZhCN, current: currentZhCN, repayments: repaymentsZhCN, checks: checksZhCN, ocr: ocrZhCN };
-const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW, demo: demoZhTW, packageTools: packageToolsZhTW, application: applicationZhTW, sides: sidesZhTW, claims: claimsZhTW, current: currentZhTW, repayments: repaymentsZhTW, checks: checksZhTW, ocr: ocrZhTW };
-const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn, demo: demoEn, packageTools: packageToolsEn, application: applicationEn, sides: sidesEn, claims: claimsEn, current: currentEn, repayments: repaymentsEn, checks: checksEn, ocr: ocrEn };
+const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN, demo: demoZhCN, packageTools: packageToolsZhCN, application: applicationZhCN, sides: sidesZhCN, claims: claimsZhCN, current: currentZhCN, repayments: repaymentsZhCN, checks: checksZhCN, ocr: ocrZhCN, forms: formsZhCN };
+const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW, demo: demoZhTW, packageTools: packageToolsZhTW, application: applicationZhTW, sides: sidesZhTW, claims: claimsZhTW, current: currentZhTW, repayments: repaymentsZhTW, checks: checksZhTW, ocr: ocrZhTW, forms: formsZhTW };
+const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn, demo: demoEn, packageTools: packageToolsEn, application: applicationEn, sides: sidesEn, claims: claimsEn, current: currentEn, repayments: repaymentsEn, checks: checksEn, ocr: ocrEn, forms: formsEn };
 
 type Messages = typeof zhCN;
 // Same keys in every locale, in both directions, and a message for every error code.
