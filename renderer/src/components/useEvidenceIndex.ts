@@ -12,14 +12,32 @@ export interface EvidenceIndex {
 
 const EMPTY: EvidenceIndex = { items: [], byId: new Map(), loaded: false };
 
+// Several cards on one screen ask at once: one request serves them (kept for a moment only, so
+// evidence imported since is listed the next time a form opens).
+let shared: { at: number; load: Promise<EvidenceSummary[]> } | null = null;
+const SHARE_MS = 3000;
+
+function loadEvidence(): Promise<EvidenceSummary[]> {
+  const now = Date.now();
+  if (!shared || now - shared.at > SHARE_MS) {
+    const load = api()
+      .evidence.list({ sort: { by: 'captured', dir: 'desc' } })
+      .then((r) => r.items);
+    load.catch(() => {
+      shared = null;
+    });
+    shared = { at: now, load };
+  }
+  return shared.load;
+}
+
 export function useEvidenceIndex(): EvidenceIndex {
   const [index, setIndex] = useState<EvidenceIndex>(EMPTY);
   useEffect(() => {
     let live = true;
-    api()
-      .evidence.list({ sort: { by: 'captured', dir: 'desc' } })
-      .then((r) => {
-        if (live) setIndex({ items: r.items, byId: new Map(r.items.map((i) => [i.id, i])), loaded: true });
+    loadEvidence()
+      .then((items) => {
+        if (live) setIndex({ items, byId: new Map(items.map((i) => [i.id, i])), loaded: true });
       })
       .catch(() => {
         if (live) setIndex({ ...EMPTY, loaded: true });

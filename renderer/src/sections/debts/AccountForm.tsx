@@ -11,6 +11,8 @@ import { errorText } from '../../lib/errors';
 import { api } from '../../lib/api';
 import { Message } from '../../components/Message';
 import { SelectField, TextField } from '../case/fields';
+import { DateField } from '../../components/DateField';
+import { EvidencePicker } from '../../components/EvidencePicker';
 import { amountText, checkAmount, checkCount, checkDailyRate, checkDate, percentText } from '../case/input';
 
 /** 2021 起花呗、借呗由重庆蚂蚁消费金融有限公司经营（domain.md §1）. */
@@ -44,7 +46,7 @@ interface FormState {
   graceDays: string;
   startDate: string;
   contractDate: string;
-  evidence: string;
+  evidence: string[];
 }
 
 type Errors = Partial<Record<keyof FormState, string>>;
@@ -72,7 +74,7 @@ function initialState(account: Account | null, creditor: Creditor | null): FormS
       graceDays: '0',
       startDate: '',
       contractDate: '',
-      evidence: '',
+      evidence: [],
     };
   }
   return {
@@ -96,7 +98,7 @@ function initialState(account: Account | null, creditor: Creditor | null): FormS
     graceDays: String(account.penalty.graceDays),
     startDate: account.penalty.startDate === account.dueDate ? '' : account.penalty.startDate,
     contractDate: account.contractDate ?? '',
-    evidence: account.evidenceIds.join('、'),
+    evidence: account.evidenceIds,
   };
 }
 
@@ -127,11 +129,11 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
     const principal = checkAmount(state.principal, t('debts.form.principal'));
     const interest = checkAmount(state.interest, t('debts.form.interest'), { emptyIsZero: true });
     const fees = checkAmount(state.fees, t('debts.form.fees'), { emptyIsZero: true });
-    const due = checkDate(state.dueDate, t('debts.form.dueDate'));
+    const due = checkDate(state.dueDate, t('debts.form.dueDate'), { when: 'past' });
     const rate = checkDailyRate(state.dailyRate, t('debts.form.dailyRate'));
     const grace = checkCount(state.graceDays.trim() === '' ? '0' : state.graceDays, t('debts.form.graceDays'), 0, 365);
-    const start = checkDate(state.startDate, t('debts.form.startDate'), { optional: true });
-    const contract = checkDate(state.contractDate, t('debts.form.contractDate'), { optional: true });
+    const start = checkDate(state.startDate, t('debts.form.startDate'), { optional: true, when: 'past' });
+    const contract = checkDate(state.contractDate, t('debts.form.contractDate'), { optional: true, when: 'past' });
     if (!principal.ok) e.principal = principal.error;
     if (!interest.ok) e.interest = interest.error;
     if (!fees.ok) e.fees = fees.error;
@@ -189,7 +191,7 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
         overdueSince: addDays(dueDate, 1),
         penalty: { mode: state.mode, dailyRate: rate.value, graceDays: grace.value, startDate: start.value ?? dueDate },
         contractDate: contract.value,
-        evidenceIds: [...new Set(state.evidence.split(/[,，、;；\s]+/).map((e) => e.trim()).filter(Boolean))],
+        evidenceIds: [...new Set(state.evidence)],
         note: account?.note ?? '',
       },
       ...(creditorChanged
@@ -249,6 +251,7 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
     onBlur: blur(key),
     error: errors[key],
   });
+  const dateField = (key: 'dueDate' | 'startDate' | 'contractDate') => ({ id: `${prefix}-${key}`, value: s[key], onChange: (v: string) => set(key, v), error: errors[key] });
   const hasErrors = Object.values(errors).some(Boolean);
 
   return (
@@ -298,8 +301,8 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
         <TextField {...field('fees')} label={t('debts.form.fees')} testId="account-fees" kind="decimal" unit={t('debts.yuan')} placeholder="0.00" />
       </div>
       <p className="help">{t('debts.form.amountHelp')}</p>
-      <TextField {...field('dueDate')} label={t('debts.form.dueDate')} help={t('debts.form.dateHelp')} testId="account-due" kind="date" placeholder="YYYY-MM-DD" />
-      <TextField {...field('evidence')} label={t('debts.form.evidence')} help={t('debts.form.evidenceHelp')} testId="account-evidence" />
+      <DateField {...dateField('dueDate')} label={t('debts.form.dueDate')} help={t('debts.form.dateHelp')} testId="account-due" when="past" />
+      <EvidencePicker label={t('debts.form.evidence')} help={t('debts.form.evidenceHelp')} testId="account-evidence" value={s.evidence} onChange={(ids) => set('evidence', ids)} />
       <fieldset className="case-fieldset">
         <legend>{t('debts.form.penaltyTitle')}</legend>
         <p className="help">{t('debts.form.penaltyHelp')}</p>
@@ -317,8 +320,8 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
           />
           <TextField {...field('dailyRate')} label={t('debts.form.dailyRate')} help={t('debts.form.dailyRateHelp')} testId="account-rate" kind="decimal" />
           <TextField {...field('graceDays')} label={t('debts.form.graceDays')} testId="account-grace" kind="count" unit={t('debts.days')} />
-          <TextField {...field('startDate')} label={t('debts.form.startDate')} testId="account-start" kind="date" placeholder="YYYY-MM-DD" />
-          <TextField {...field('contractDate')} label={t('debts.form.contractDate')} testId="account-contract" kind="date" placeholder="YYYY-MM-DD" />
+          <DateField {...dateField('startDate')} label={t('debts.form.startDate')} testId="account-start" when="past" />
+          <DateField {...dateField('contractDate')} label={t('debts.form.contractDate')} testId="account-contract" when="past" />
         </div>
       </fieldset>
       {tried && hasErrors && <Message kind="error">{t('debts.form.fixErrors')}</Message>}
