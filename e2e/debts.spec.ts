@@ -3,7 +3,8 @@
 // and the suggested number of installments), then one that fits — through the real renderer
 // and the real services. Amounts are typed as people type them (¥, commas, full-width).
 import { test, expect } from './fixtures';
-import { E2E_PASSPHRASE, createVault } from './steps';
+import { E2E_PASSPHRASE, createVault, dropFiles } from './steps';
+import { pdf, png } from '../test/evidence/samples';
 import { addDays, todayBeijing } from '../shared/dates';
 
 const PASS = E2E_PASSPHRASE;
@@ -14,6 +15,13 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   const today = todayBeijing();
 
   await createVault(page);
+  // The contract and a bill, to be linked to the 花呗 account by picking them (never by typing ids).
+  await dropFiles(page, [
+    { name: '花呗借款合同.pdf', bytes: await pdf(['花呗服务合同']), type: 'application/pdf' },
+    { name: '2026年9月账单.png', bytes: await png(120, 240, 5), type: 'image/png' },
+  ]);
+  await expect(id('evidence-import-panel')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await id('evidence-import-close').click();
 
   // 债务: empty at first.
   await id('nav-debts').click();
@@ -29,10 +37,30 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   await id('account-principal').scrollIntoViewIfNeeded();
   await app.shot('debts-01-ambiguous-amount');
 
+  // Dates as people type them: an impossible day is refused in words; 年月日 is understood and said back.
+  await id('account-due').fill('2025-02-29');
+  await id('account-due').blur();
+  await expect(id('account-due-error')).toContainText('2025 年 2 月只有 28 天');
+  const due = addDays(today, -60);
+  const [y, m, d] = due.split('-').map(Number);
+  await id('account-due').fill(`${y}年${m}月${d}日`);
+  await expect(id('account-due-understood')).toContainText(`将记为：${y}年${m}月${d}日（星期`);
+  await expect(id('account-due-error')).toHaveCount(0);
+
   // 花呗: ¥10,000.00 overdue 60 days at the default 0.05 %/day → penalty 300.00.
   await id('account-principal').fill('¥10,000.00');
   await id('account-hotline').fill('95188');
-  await id('account-evidence').fill('ev-contract、ev-bill-2026-09');
+  // Evidence picked from the vault's list by searching, shown by name.
+  await id('account-evidence-open').click();
+  await id('account-evidence-search').fill('合同');
+  await expect(id('account-evidence-option')).toHaveCount(1);
+  await id('account-evidence-option').getByRole('checkbox').check();
+  await id('account-evidence-search').fill('账单');
+  await id('account-evidence-option').getByRole('checkbox').check();
+  await expect(id('account-evidence-chosen')).toContainText('花呗借款合同.pdf');
+  await expect(id('account-evidence-chosen')).toContainText('2026年9月账单.png');
+  await id('account-evidence').scrollIntoViewIfNeeded();
+  await app.shot('debts-01b-evidence-picker');
   await id('account-save').click();
   await expect(id('account-saved')).toBeVisible();
   await expect(id('debts-total')).toHaveText('¥10,300.00');
@@ -59,7 +87,7 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   const huabei = page.locator('[data-account-label="花呗"]');
   await expect(huabei.getByTestId('ceiling-above-reference')).toBeVisible();
   await expect(huabei.getByTestId('ceiling-exceeds')).toHaveCount(0);
-  await expect(huabei.getByTestId('account-evidence-ids')).toHaveText('证据：ev-contract、ev-bill-2026-09');
+  await expect(huabei.getByTestId('account-evidence-ids')).toHaveText('关联证据：花呗借款合同.pdf、2026年9月账单.png');
   await expect(huabei.getByTestId('account-ceilings')).toContainText('民间借贷');
   await expect(huabei.getByTestId('account-ceilings')).toContainText('不适用');
   await app.shot('debts-02-today');
