@@ -10,6 +10,7 @@ import { addDays, addMonthsClamped, todayBeijing } from '../shared/dates';
 const PASS = E2E_PASSPHRASE;
 
 test('debts, finances and a plan that fits', async ({ app }) => {
+  test.setTimeout(180_000);
   const { page } = app;
   const id = (t: string) => page.getByTestId(t);
   const today = todayBeijing();
@@ -127,7 +128,7 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   await id('finance-income-0-monthly').fill('5,000');
   await id('finance-income-0-evidence-open').click();
   await id('finance-income-0-evidence-search').fill('工资');
-  await id('finance-income-0-evidence-option').getByRole('radio').check();
+  await id('finance-income-0-evidence-option').getByRole('radio').click();
   await expect(id('finance-income-0-evidence-chosen')).toContainText('工资流水.pdf');
   await id('finance-fixed-add').click();
   await id('finance-fixed-0-label').fill('房租');
@@ -196,7 +197,7 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   await expect(id('agreement-total')).toHaveValue('30,000.00');
   await id('agreement-evidence-open').click();
   await id('agreement-evidence-search').fill('协议');
-  await id('agreement-evidence-option').getByRole('radio').check();
+  await id('agreement-evidence-option').getByRole('radio').click();
   await id('agreement-save').click();
   await expect(id('agreement')).toContainText('协议证据 已签还款协议.pdf');
   await expect(id('agreement')).toContainText('减免罚息 ¥600.00');
@@ -212,7 +213,7 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   const [uy, um, ud] = until.split('-').map(Number);
   await id('nav-finances').click();
   await id('finance-income-add').click();
-  await id('finance-income-1-category').selectOption({ index: 1 });
+  await id('finance-income-1-category').selectOption('benefits');
   await id('finance-income-1-label').fill('失业金');
   await id('finance-income-1-monthly').fill('1000');
   await id('finance-income-1-until').fill(`${uy}/${um}/${ud}`);
@@ -233,7 +234,8 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   await id('plan-step-count').fill('3');
   await id('plan-step-amount').fill('2,600');
   const rows = id('plan-step-row');
-  await expect(rows).toHaveCount(2);
+  // Runs of equal installments: 1–3, 4–19, and the 20th (which takes the remainder).
+  await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toHaveAttribute('data-ok', 'no');
   await expect(rows.nth(0)).toContainText('超出当月能力');
   await expect(id('plan-over-capacity')).toBeVisible();
@@ -244,6 +246,8 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   await expect(rows.nth(1)).toHaveAttribute('data-ok', 'yes');
   await expect(rows.nth(1)).toContainText('¥1,323.53');
   await expect(rows.nth(1)).toContainText('¥1,500.00');
+  await expect(rows.nth(2)).toHaveAttribute('data-ok', 'yes');
+  await expect(rows.nth(2)).toContainText('第 20 期');
   await id('plan-step-checks').scrollIntoViewIfNeeded();
   await app.shot('debts-09c-plan-steps');
   await id('plan-save').click();

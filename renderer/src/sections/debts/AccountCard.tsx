@@ -173,7 +173,7 @@ export function AccountCard({ doc, account, creditor, owed, today, lpr, run, onE
       </p>
       {account.evidenceIds.length > 0 && (
         <p className="case-small" data-testid="account-evidence-ids">
-          {t('debts.account.evidence')} <EvidenceNames ids={account.evidenceIds} index={evidence} />
+          {t('debts.account.evidence')}<EvidenceNames ids={account.evidenceIds} index={evidence} />
         </p>
       )}
       <p className="case-headline-label">{t('debts.today.accountHeading', { date: today })}</p>

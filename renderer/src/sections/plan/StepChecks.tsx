@@ -53,7 +53,7 @@ export function StepChecks({ doc, accountIds, asOf, installments }: { doc: CaseV
             const ok = st.withinCapacity && st.withinShare !== false;
             return (
               <tr key={st.from} data-testid="plan-step-row" data-ok={ok ? 'yes' : 'no'}>
-                <td>{t('plan.step.run', { from: st.from, to: st.to, first: st.firstDate, last: st.lastDate })}</td>
+                <td>{st.from === st.to ? t('plan.step.runOne', { n: st.from, date: st.firstDate }) : t('plan.step.run', { from: st.from, to: st.to, first: st.firstDate, last: st.lastDate })}</td>
                 <td className="num">{yuan(st.amount)}</td>
                 <td className="num">{yuan(st.capacity)}</td>
                 <td className="num">{st.share === null ? '—' : yuan(st.share)}</td>
