@@ -121,7 +121,7 @@ test('drag in, watch progress, thumbnails, filter, search a note, every preview,
   // The capture time as people type it: an impossible day is refused, a Chinese time said back and kept.
   await id('evidence-edit-captured').fill('2024年2月30日 9:00');
   await id('evidence-edit-save').click();
-  await expect(id('evidence-detail-notice')).toContainText('2024 年 2 月只有 29 天');
+  await expect(id('evidence-edit-captured-error')).toContainText('2024 年 2 月只有 29 天');
   await id('evidence-edit-captured').fill('2024年10月20日 上午9点');
   await expect(id('evidence-edit-captured-understood')).toContainText('2024年10月20日（星期日） 09:00');
   await id('evidence-edit-save').click();
