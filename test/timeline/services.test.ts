@@ -85,7 +85,7 @@ describe('contacts by hand', () => {
 
   it('an empty contact is refused with a named error and nothing is written; a contact with only a number or only words is kept', async () => {
     await ready();
-    const empty = { at: '2024-10-21T10:00:00+08:00', channel: 'phone', direction: 'incoming', partyType: 'collector', organisation: '  ', summary: ' ' };
+    const empty = { at: '2024-10-21T10:00:00+08:00', channel: 'phone', direction: 'incoming', organisation: '  ', summary: ' ' };
     const e = await fail('timeline:add', empty);
     expect(e.code).toBe('EMPTY_CONTACT');
     expect(e.message).toContain('缺少对方和联系内容');

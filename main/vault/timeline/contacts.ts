@@ -82,17 +82,18 @@ function columnsOf(f: ContactPatch): Columns {
   return c;
 }
 
-type Substance = Pick<ContactRow, 'organisation' | 'person' | 'agent_id' | 'phone' | 'summary' | 'they_said' | 'i_promised' | 'outcome' | 'body'>;
+type Substance = Pick<ContactRow, 'party_type' | 'organisation' | 'person' | 'agent_id' | 'phone' | 'summary' | 'they_said' | 'i_promised' | 'outcome' | 'body'>;
 
 /**
  * A contact must say who it was with or what it was about: a row with neither can be neither
  * shown nor cited in a letter (issue 10 item 9). The time is checked by columnsOf().
  */
-export function assertNotEmptyContact(row: Substance): void {
+export function assertNotEmptyContact(row: Substance, where = ''): void {
   const filled = (v: string | null | undefined) => v !== null && v !== undefined && v.trim() !== '';
-  const counterparty = filled(row.organisation) || filled(row.person) || filled(row.agent_id) || filled(row.phone);
+  // The kind of party alone ("the creditor called at 23:00") is a record worth keeping: it can be flagged.
+  const counterparty = row.party_type !== null || filled(row.organisation) || filled(row.person) || filled(row.agent_id) || filled(row.phone);
   const words = filled(row.summary) || filled(row.they_said) || filled(row.i_promised) || filled(row.outcome) || filled(row.body);
-  if (!counterparty && !words) throw new EmptyContactError();
+  if (!counterparty && !words) throw new EmptyContactError(where);
 }
 
 export function getContact(vault: Vault, id: string): ContactDetail {

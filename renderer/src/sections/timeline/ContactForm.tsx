@@ -85,7 +85,7 @@ export function ContactForm({ editing, onClose, onSaved }: ContactFormProps) {
     const follow = readDateField(t, s.followUpDate, t('timeline.form.followUpDate'), { optional: true, when: 'future' });
     const missing = [!at.ok ? at.error : '', !follow.ok ? follow.error : ''].filter(Boolean);
     // The vault refuses an empty contact too (EMPTY_CONTACT); saying so here names what is missing before any call.
-    const counterparty = [s.organisation, s.person, s.agentId, s.phone].some((v) => v.trim() !== '');
+    const counterparty = s.partyType !== '' || [s.organisation, s.person, s.agentId, s.phone].some((v) => v.trim() !== '');
     const words = [s.summary, s.theySaid, s.iPromised, s.outcome].some((v) => v.trim() !== '') || (editing?.body ?? '').trim() !== '';
     if (!counterparty && !words) missing.push(t('timeline.form.emptyContact'));
     if (missing.length > 0 || !at.ok || !follow.ok) {
