@@ -34,6 +34,7 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   PAYMENT_REFUSED: EXIT.usage,
   AGREEMENT_MISMATCH: EXIT.usage,
   NOT_A_BILL: EXIT.usage,
+  EMPTY_CONTACT: EXIT.usage,
 };
 
 export function exitCodeFor(info: ErrorInfo): number {

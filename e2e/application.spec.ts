@@ -127,6 +127,13 @@ test('build, preview, save and verify a signed package through the wizard', asyn
   await expect(id('pkg-step-letter')).toBeVisible();
   await id('pkg-next').click();
   await expect(id('pkg-field-promise')).toHaveValue(/^本人承诺：本申请所述情况/);
+  // The caption typed in step 3 was kept with the evidence: the fresh suggestions carry it.
+  // (Keyboard: a reminder toast may cover the button by now.)
+  await id('pkg-next').press('Enter');
+  await expect(id('pkg-pick').first()).toBeVisible();
+  await expect
+    .poll(() => id('pkg-pick-title').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)))
+    .toContain('身份证明（向导中改的标题）');
 });
 
 test('what is missing stops the build, and says what it is', async ({ app }) => {

@@ -3,17 +3,28 @@
 // and the suggested number of installments), then one that fits — through the real renderer
 // and the real services. Amounts are typed as people type them (¥, commas, full-width).
 import { test, expect } from './fixtures';
-import { E2E_PASSPHRASE, createVault } from './steps';
-import { addDays, todayBeijing } from '../shared/time/beijing';
+import { E2E_PASSPHRASE, createVault, dropFiles } from './steps';
+import { pdf, png } from '../test/evidence/samples';
+import { addDays, addMonthsClamped, todayBeijing } from '../shared/time/beijing';
 
 const PASS = E2E_PASSPHRASE;
 
 test('debts, finances and a plan that fits', async ({ app }) => {
+  test.setTimeout(180_000);
   const { page } = app;
   const id = (t: string) => page.getByTestId(t);
   const today = todayBeijing();
 
   await createVault(page);
+  // The contract and a bill, to be linked to the 花呗 account by picking them (never by typing ids).
+  await dropFiles(page, [
+    { name: '花呗借款合同.pdf', bytes: await pdf(['花呗服务合同']), type: 'application/pdf' },
+    { name: '2026年9月账单.png', bytes: await png(120, 240, 5), type: 'image/png' },
+    { name: '工资流水.pdf', bytes: await pdf(['工资流水 2026']), type: 'application/pdf' },
+    { name: '已签还款协议.pdf', bytes: await pdf(['还款协议']), type: 'application/pdf' },
+  ]);
+  await expect(id('evidence-import-panel')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await id('evidence-import-close').click();
 
   // 债务: empty at first.
   await id('nav-debts').click();
@@ -29,10 +40,30 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   await id('account-principal').scrollIntoViewIfNeeded();
   await app.shot('debts-01-ambiguous-amount');
 
+  // Dates as people type them: an impossible day is refused in words; 年月日 is understood and said back.
+  await id('account-due').fill('2025-02-29');
+  await id('account-due').blur();
+  await expect(id('account-due-error')).toContainText('2025 年 2 月只有 28 天');
+  const due = addDays(today, -60);
+  const [y, m, d] = due.split('-').map(Number);
+  await id('account-due').fill(`${y}年${m}月${d}日`);
+  await expect(id('account-due-understood')).toContainText(`将记为：${y}年${m}月${d}日（星期`);
+  await expect(id('account-due-error')).toHaveCount(0);
+
   // 花呗: ¥10,000.00 overdue 60 days at the default 0.05 %/day → penalty 300.00.
   await id('account-principal').fill('¥10,000.00');
   await id('account-hotline').fill('95188');
-  await id('account-evidence').fill('ev-contract、ev-bill-2026-09');
+  // Evidence picked from the vault's list by searching, shown by name.
+  await id('account-evidence-open').click();
+  await id('account-evidence-search').fill('合同');
+  await expect(id('account-evidence-option')).toHaveCount(1);
+  await id('account-evidence-option').getByRole('checkbox').check();
+  await id('account-evidence-search').fill('账单');
+  await id('account-evidence-option').getByRole('checkbox').check();
+  await expect(id('account-evidence-chosen')).toContainText('花呗借款合同.pdf');
+  await expect(id('account-evidence-chosen')).toContainText('2026年9月账单.png');
+  await id('account-evidence').scrollIntoViewIfNeeded();
+  await app.shot('debts-01b-evidence-picker');
   await id('account-save').click();
   await expect(id('account-saved')).toBeVisible();
   await expect(id('debts-total')).toHaveText('¥10,300.00');
@@ -59,7 +90,7 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   const huabei = page.locator('[data-account-label="花呗"]');
   await expect(huabei.getByTestId('ceiling-above-reference')).toBeVisible();
   await expect(huabei.getByTestId('ceiling-exceeds')).toHaveCount(0);
-  await expect(huabei.getByTestId('account-evidence-ids')).toHaveText('证据：ev-contract、ev-bill-2026-09');
+  await expect(huabei.getByTestId('account-evidence-ids')).toHaveText('关联证据：花呗借款合同.pdf、2026年9月账单.png');
   await expect(huabei.getByTestId('account-ceilings')).toContainText('民间借贷');
   await expect(huabei.getByTestId('account-ceilings')).toContainText('不适用');
   await app.shot('debts-02-today');
@@ -120,7 +151,10 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   await id('finance-income-add').click();
   await id('finance-income-0-label').fill('工资');
   await id('finance-income-0-monthly').fill('5,000');
-  await id('finance-income-0-evidence').fill('ev-salary');
+  await id('finance-income-0-evidence-open').click();
+  await id('finance-income-0-evidence-search').fill('工资');
+  await id('finance-income-0-evidence-option').getByRole('radio').click();
+  await expect(id('finance-income-0-evidence-chosen')).toContainText('工资流水.pdf');
   await id('finance-fixed-add').click();
   await id('finance-fixed-0-label').fill('房租');
   await id('finance-fixed-0-monthly').fill('１８００');
@@ -186,8 +220,11 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   // After the deal: record the agreement from the offer, tick the first installment paid.
   await page.locator('[data-plan-name="报价方案"]').getByTestId('plan-version-agreement').click();
   await expect(id('agreement-total')).toHaveValue('30,000.00');
-  await id('agreement-evidenceId').fill('ev-signed-agreement');
+  await id('agreement-evidence-open').click();
+  await id('agreement-evidence-search').fill('协议');
+  await id('agreement-evidence-option').getByRole('radio').click();
   await id('agreement-save').click();
+  await expect(id('agreement')).toContainText('协议证据 已签还款协议.pdf');
   await expect(id('agreement')).toContainText('减免罚息 ¥600.00');
   await expect(id('agreement-next')).toContainText('第 1 期');
   await id('agreement').locator('summary').click();
@@ -195,6 +232,52 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   await expect(id('agreement-next')).toContainText('第 2 期');
   await id('agreements').scrollIntoViewIfNeeded();
   await app.shot('debts-09-agreement');
+
+  // Income that ends (issue 10 item 3): a benefit of 1,000 until three months from now, typed as people write dates.
+  const until = addMonthsClamped(today, 3);
+  const [uy, um, ud] = until.split('-').map(Number);
+  await id('nav-finances').click();
+  await id('finance-income-add').click();
+  await id('finance-income-1-category').selectOption('benefits');
+  await id('finance-income-1-label').fill('失业金');
+  await id('finance-income-1-monthly').fill('1000');
+  await id('finance-income-1-until').fill(`${uy}/${um}/${ud}`);
+  await expect(id('finance-income-1-until-understood')).toContainText(`${uy}年${um}月${ud}日`);
+  await id('finances-save').click();
+  await expect(id('finances-saved')).toBeVisible();
+  await id('finance-income-1-until').scrollIntoViewIfNeeded();
+  await app.shot('debts-09b-income-ends');
+  await id('nav-finances').click();
+  await expect(id('finance-income-1-until')).toHaveValue(until);
+
+  // A plan that steps down after the benefit ends: 3 installments at 2,600 do not fit the 2,500 of those months…
+  await id('nav-plan').click();
+  await id('plan-role').selectOption('fallback');
+  await id('plan-basis-principal').check();
+  await id('plan-installments').fill('20');
+  await id('plan-stepped').check();
+  await id('plan-step-count').fill('3');
+  await id('plan-step-amount').fill('2,600');
+  const rows = id('plan-step-row');
+  // Runs of equal installments: 1–3, 4–19, and the 20th (which takes the remainder).
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toHaveAttribute('data-ok', 'no');
+  await expect(rows.nth(0)).toContainText('超出当月能力');
+  await expect(id('plan-over-capacity')).toBeVisible();
+  // …2,500 does, and the 17 after it (22,500 shared: 1,323.53) fit the 1,500 left once it has ended.
+  await id('plan-step-amount').fill('2500');
+  await expect(rows.nth(0)).toHaveAttribute('data-ok', 'yes');
+  await expect(rows.nth(0)).toContainText('¥2,500.00');
+  await expect(rows.nth(1)).toHaveAttribute('data-ok', 'yes');
+  await expect(rows.nth(1)).toContainText('¥1,323.53');
+  await expect(rows.nth(1)).toContainText('¥1,500.00');
+  await expect(rows.nth(2)).toHaveAttribute('data-ok', 'yes');
+  await expect(rows.nth(2)).toContainText('第 20 期');
+  await id('plan-step-checks').scrollIntoViewIfNeeded();
+  await app.shot('debts-09c-plan-steps');
+  await id('plan-save').click();
+  await expect(id('plan-saved')).toBeVisible();
+  await expect(id('plan-version')).toHaveCount(3);
 
   // The figures survive a lock and unlock (they are in the vault, not the page).
   await id('lock-button').click();

@@ -118,8 +118,15 @@ test('drag in, watch progress, thumbnails, filter, search a note, every preview,
   await expect(id('evidence-detail')).toBeVisible();
   await id('evidence-edit-note').fill('客服在电话里同意申请减免罚息');
   await id('evidence-edit-tags').fill('花呗 客服');
+  // The capture time as people type it: an impossible day is refused, a Chinese time said back and kept.
+  await id('evidence-edit-captured').fill('2024年2月30日 9:00');
+  await id('evidence-edit-save').click();
+  await expect(id('evidence-edit-captured-error')).toContainText('2024 年 2 月只有 29 天');
+  await id('evidence-edit-captured').fill('2024年10月20日 上午9点');
+  await expect(id('evidence-edit-captured-understood')).toContainText('2024年10月20日（星期日） 09:00');
   await id('evidence-edit-save').click();
   await expect(id('evidence-detail-notice')).toContainText('已保存');
+  await expect(id('evidence-detail')).toContainText('2024-10-20 09:00:00');
   await expect(id('evidence-history')).toContainText('修改信息');
   await id('evidence-detail-close').click();
   await id('evidence-search').fill('减免');

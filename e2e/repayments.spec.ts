@@ -82,6 +82,13 @@ test('agreement, payments, reminder, calendar, rounds and a budget from real bil
 
   // Pay the first installment with the screenshot as receipt, then half of the next.
   await expect(id('rp-pay-amount')).toHaveValue('1000.00');
+  // A payment date in the future is refused where it is typed (it has not happened yet).
+  await id('rp-pay-date').fill('2099年1月1日');
+  await id('rp-pay-submit').click();
+  await expect(id('rp-pay-date-error')).toContainText('在今天');
+  await expect(id('rp-pay-done')).toHaveCount(0);
+  await id('rp-pay-date').fill(today);
+  await expect(id('rp-pay-date-understood')).toContainText('将记为');
   await id('rp-pay-receipt').selectOption({ label: '还款截图.png' });
   await id('rp-pay-submit').click();
   await expect(id('rp-pay-done')).toContainText('剩余 ¥2,000.00');

@@ -81,6 +81,15 @@ test('timeline: imports, night flags, a contact by hand in the agenda, filters, 
   const follow = addDays(todayBeijing(), 3);
   await id('timeline-add').click();
   await expect(id('contact-form')).toBeVisible();
+  // An empty contact is not saved, and the form says what is missing; a typed time is said back in words.
+  await id('form-at').fill('2024年10月21日 上午10点半');
+  await expect(id('form-at-understood')).toContainText('2024年10月21日（星期一） 10:30');
+  await id('form-save').click();
+  await expect(id('form-error')).toContainText('请写上对方是谁');
+  await expect(id('contact-form')).toBeVisible();
+  await id('form-at').fill('2024/02/30 10:30');
+  await id('form-at').blur();
+  await expect(id('form-at-error')).toContainText('2024 年 2 月只有 29 天');
   await id('form-at').fill('2024-10-21T10:30');
   await id('form-channel').selectOption('phone');
   await id('form-direction-outgoing').check();

@@ -130,6 +130,11 @@ export const ERROR_MESSAGES = {
     'zh-TW': '這個檔案不是可識別的帳單：{detail}',
     en: 'Not a recognised bill: {detail}',
   },
+  EMPTY_CONTACT: {
+    'zh-CN': '这条联系记录是空的，没有保存：缺少{missing}。请写上对方是谁（对方类型、机构、姓名或电话号码），或者写上联系的内容（谈了什么、对方说了什么、我答应了什么或结果）',
+    'zh-TW': '這條聯繫記錄是空的，沒有儲存：缺少{missing}。請寫上對方是誰（對方類型、機構、姓名或電話號碼），或者寫上聯繫的內容（談了什麼、對方說了什麼、我答應了什麼或結果）',
+    en: 'This contact is empty and was not saved: {missing} missing. Say who it was with (kind of party, organisation, name or number), or what it was about (summary, what they said, what you promised, or the outcome)',
+  },
   INTERNAL: {
     'zh-CN': '程序内部错误，数据未被改动',
     'zh-TW': '程式內部錯誤，資料未被改動',
@@ -278,6 +283,16 @@ export class NotABillError extends XieshangError {
   constructor(detail: string) {
     super('NOT_A_BILL', { detail });
     this.name = 'NotABillError';
+  }
+}
+
+/** A contact with neither a counterparty nor any words (issue 10 item 9): nothing to show or cite. */
+export class EmptyContactError extends XieshangError {
+  /** `where`: which record, when several are given at once (e.g. "contacts[3]" in a case import). */
+  constructor(where = '') {
+    const at = where ? `${where} 的` : '';
+    super('EMPTY_CONTACT', { missing: `${at}对方和联系内容`, missingTw: `${at}對方和聯繫內容`, missingEn: `${where ? `${where}: ` : ''}the other party and the content` });
+    this.name = 'EmptyContactError';
   }
 }
 

@@ -56,13 +56,16 @@ import restoreEn from '../locales/restore/en.json';
 import moneyRulesZhCN from '../locales/money-rules/zh-CN.json';
 import moneyRulesZhTW from '../locales/money-rules/zh-TW.json';
 import moneyRulesEn from '../locales/money-rules/en.json';
+import formsZhCN from '../locales/forms/zh-CN.json';
+import formsZhTW from '../locales/forms/zh-TW.json';
+import formsEn from '../locales/forms/en.json';
 // Each capability keeps its strings in renderer/locales/<feature>/{zh-CN,zh-TW,en}.json and
 // adds them here under its own top-level key (three imports and one line per locale below),
 // so parallel work on different sections never edits the same file.
 
-const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN, demo: demoZhCN, packageTools: packageToolsZhCN, application: applicationZhCN, sides: sidesZhCN, claims: claimsZhCN, current: currentZhCN, repayments: repaymentsZhCN, checks: checksZhCN, ocr: ocrZhCN, restore: restoreZhCN, moneyRules: moneyRulesZhCN };
-const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW, demo: demoZhTW, packageTools: packageToolsZhTW, application: applicationZhTW, sides: sidesZhTW, claims: claimsZhTW, current: currentZhTW, repayments: repaymentsZhTW, checks: checksZhTW, ocr: ocrZhTW, restore: restoreZhTW, moneyRules: moneyRulesZhTW };
-const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn, demo: demoEn, packageTools: packageToolsEn, application: applicationEn, sides: sidesEn, claims: claimsEn, current: currentEn, repayments: repaymentsEn, checks: checksEn, ocr: ocrEn, restore: restoreEn, moneyRules: moneyRulesEn };
+const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN, demo: demoZhCN, packageTools: packageToolsZhCN, application: applicationZhCN, sides: sidesZhCN, claims: claimsZhCN, current: currentZhCN, repayments: repaymentsZhCN, checks: checksZhCN, ocr: ocrZhCN, restore: restoreZhCN, moneyRules: moneyRulesZhCN, forms: formsZhCN };
+const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW, demo: demoZhTW, packageTools: packageToolsZhTW, application: applicationZhTW, sides: sidesZhTW, claims: claimsZhTW, current: currentZhTW, repayments: repaymentsZhTW, checks: checksZhTW, ocr: ocrZhTW, restore: restoreZhTW, moneyRules: moneyRulesZhTW, forms: formsZhTW };
+const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn, demo: demoEn, packageTools: packageToolsEn, application: applicationEn, sides: sidesEn, claims: claimsEn, current: currentEn, repayments: repaymentsEn, checks: checksEn, ocr: ocrEn, restore: restoreEn, moneyRules: moneyRulesEn, forms: formsEn };
 
 type Messages = typeof zhCN;
 // Same keys in every locale, in both directions, and a message for every error code.

@@ -146,6 +146,8 @@ export const evidenceContract = {
         capturedAt: z.string().max(40).nullable().optional(),
         accountIds: z.array(LinkId).max(50).optional(),
         contactIds: z.array(LinkId).max(200).optional(),
+        /** The caption printed for this item as an exhibit ('' = what the file is and when); the note never is. */
+        caption: z.string().max(200).optional(),
       })
       .strict(),
     result: EvidenceDetailSchema,

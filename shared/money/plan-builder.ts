@@ -10,6 +10,8 @@ import { parseAmount } from './parse-amount';
 import { caseOwedOn, type Breakdown, type OwedAccount } from './case-owed';
 import { planCapacity, type FinanceFigures } from './finances';
 import { MAX_INSTALLMENTS, checkInstallmentCount, makePlan, minInstallments, type Installment } from './plan';
+import { steppedSchedule, type PlanStep } from './plan-steps';
+import { capacityOn, type CapacityFigures } from './capacity';
 
 export type OfferBasis = 'everything' | 'principal' | 'principal-part-interest';
 
@@ -78,6 +80,8 @@ export interface PlanDraftInput {
   interestOffered: string;
   installments: number;
   firstDate: string;
+  /** A step-up plan: the first `count` installments are `amount` each, the rest share what is left. */
+  step?: PlanStep | null | undefined;
 }
 
 export type PlanWarning =
@@ -126,7 +130,7 @@ export function previewPlan(
   const total = dec(offer.total);
   if (total.isZero()) throw new BadInputError('还款总额为 0：所选账户没有可偿还的金额');
   const capacity = planCapacity(finances);
-  const schedule = makePlan({ total, installments: draft.installments, first: firstDate, ...(capacity ? { capacity } : {}) });
+  const schedule = draft.step ? steppedPlan(total, draft.installments, firstDate, draft.step, finances, capacity) : makePlan({ total, installments: draft.installments, first: firstDate, ...(capacity ? { capacity } : {}) });
   const largest = schedule.installments.reduce((max, i) => (dec(i.amount).greaterThan(max) ? dec(i.amount) : max), ZERO);
   const warnings: PlanWarning[] = [];
   if (compareDates(firstDate, today) < 0) warnings.push({ kind: 'first-date-past', firstDate, today });
@@ -135,7 +139,7 @@ export function previewPlan(
   if (capacity !== null && feasible === false) {
     const min = schedule.minInstallments ?? null;
     warnings.push({ kind: 'over-capacity', largest: formatMoney(largest), capacity: formatMoney(capacity), minInstallments: min });
-    if (min === null) warnings.push({ kind: 'nothing-fits', capacity: formatMoney(capacity) });
+    if (min === null && !draft.step) warnings.push({ kind: 'nothing-fits', capacity: formatMoney(capacity) });
   }
   return {
     owed,
@@ -149,6 +153,18 @@ export function previewPlan(
     warnings,
     needsAcknowledgement: feasible === false,
   };
+}
+
+/**
+ * A stepped schedule fits when every installment fits the money available in its own month
+ * (an income that ends lowers it from then on); no single "smallest N" applies to it.
+ */
+function steppedPlan(total: Decimal, installments: number, first: string, step: PlanStep, finances: FinanceFigures, capacity: Decimal | null) {
+  const rows = steppedSchedule(total, installments, first, step);
+  if (capacity === null) return { installments: rows };
+  const dated = finances as unknown as CapacityFigures;
+  const feasible = rows.every((r) => !dec(r.amount).greaterThan(capacityOn(dated, r.date)));
+  return { installments: rows, feasible, minInstallments: null };
 }
 
 /** The smallest N ≤ 60 that fits a capacity, for a total (re-exported for the UI). */

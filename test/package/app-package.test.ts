@@ -164,6 +164,29 @@ describe('package wizard through main', () => {
     await t.services.dispose();
   }, 60_000);
 
+  it('a caption typed for an exhibit is kept with the evidence and printed; the private note never is', async () => {
+    const t = await demoServices();
+    const before = await call<PackageDraft>(t, 'package:draft', { template: 'negotiation', date: '2026-11-20' });
+    const target = before.candidates.find((c) => c.suggested && c.kind === 'image')!;
+    await call(t, 'evidence:update', { id: target.evidenceId, note: '私人备注：不要给对方看', caption: '  2026年9月账单截图，\n显示欠款 3,208.40 元  ' });
+    const after = await call<PackageDraft>(t, 'package:draft', { template: 'negotiation', date: '2026-11-20' });
+    const again = after.candidates.find((c) => c.evidenceId === target.evidenceId)!;
+    expect(again.title).toBe('2026年9月账单截图， 显示欠款 3,208.40 元');
+    const picks: PickedExhibit[] = [{ candidate: again, title: again.title }];
+    const { bytes } = await buildInRenderer(t, after, picks, false);
+    const file = path.join(t.dataDir, 'caption.pdf');
+    fs.writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('证据 1：2026年9月账单截图， 显示欠款 3,208.40 元');
+    expect(text).not.toContain('私人备注');
+    // An emptied caption falls back to what the file is and when (never the note).
+    await call(t, 'evidence:update', { id: target.evidenceId, caption: '' });
+    const reset = (await call<PackageDraft>(t, 'package:draft', { template: 'negotiation', date: '2026-11-20' })).candidates.find((c) => c.evidenceId === target.evidenceId)!;
+    expect(reset.title).toBe(target.title);
+    expect(reset.title).not.toContain('私人备注');
+    await t.services.dispose();
+  }, 120_000);
+
   it('a vault with no applicant or accounts says what is missing; nothing is made', async () => {
     const t = await makeServices();
     await call(t, 'vault:create', { passphrase: 'correct horse 电池 staple' });

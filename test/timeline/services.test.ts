@@ -91,6 +91,27 @@ describe('contacts by hand', () => {
     expect((await fail('timeline:add', { ...CALL, followUpDate: '2024-02-30' })).code).toBe('BAD_INPUT');
   });
 
+  it('an empty contact is refused with a named error and nothing is written; a contact with only a number or only words is kept', async () => {
+    await ready();
+    const empty = { at: '2024-10-21T10:00:00+08:00', channel: 'phone', direction: 'incoming', organisation: '  ', summary: ' ' };
+    const e = await fail('timeline:add', empty);
+    expect(e.code).toBe('EMPTY_CONTACT');
+    expect(e.message).toContain('缺少对方和联系内容');
+    const noTime = await fail('timeline:add', { ...CALL, at: '' });
+    expect(noTime.code).toBe('BAD_INPUT');
+    expect(noTime.message).toContain('没有填写联系时间');
+    expect((await call<TimelineList>('timeline:list', { filter: {} })).total).toBe(0);
+
+    const byNumber = await call<ContactDetail>('timeline:add', { at: '2024-10-21T10:00:00+08:00', channel: 'phone', direction: 'incoming', phone: '95188' });
+    const byWords = await call<ContactDetail>('timeline:add', { at: '2024-10-21T11:00:00+08:00', channel: 'visit', direction: 'outgoing', summary: '去网点问了分期' });
+    expect((await call<TimelineList>('timeline:list', { filter: {} })).total).toBe(2);
+    // Emptying a kept contact is refused too, and the row keeps what it had.
+    expect((await fail('timeline:update', { id: byNumber.id, patch: { phone: '' } })).code).toBe('EMPTY_CONTACT');
+    expect((await call<ContactDetail>('timeline:get', { id: byNumber.id })).phone).toBe('95188');
+    expect((await fail('timeline:update', { id: byWords.id, patch: { summary: '' } })).code).toBe('EMPTY_CONTACT');
+    expect((await call<{ ok: boolean }>('vault:auditVerify')).ok).toBe(true);
+  });
+
   it('dismissing a flag needs a reason, goes to the audit log, and can be undone', async () => {
     await ready();
     const c = await call<ContactDetail>('timeline:add', CALL);

@@ -110,5 +110,10 @@ describe('case JSON', () => {
     bad.contacts[0].channel = 'fax';
     expect(() => importCase(v, bad)).toThrow();
     expect(cliTimeline(v)).toEqual(before);
+    // An empty contact (no party, no words) is refused by name, saying which one; nothing changes.
+    const empty = JSON.parse(JSON.stringify(doc));
+    empty.contacts.push({ id: 'empty-1', at: '2024-10-22T10:00:00+08:00', channel: 'phone', direction: 'incoming', summary: '  ' });
+    expect(() => importCase(v, empty)).toThrow(expect.objectContaining({ code: 'EMPTY_CONTACT', message: expect.stringContaining('contacts[2] 的对方和联系内容') }));
+    expect(cliTimeline(v)).toEqual(before);
   });
 });

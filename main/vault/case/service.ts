@@ -247,6 +247,7 @@ export function savePlan(vault: Vault, args: PlanSave, clock = systemClock): Cas
       overCapacityAck,
       note: draft.note,
       createdAt: before?.createdAt ?? clock.now(),
+      ...(draft.step ? { step: draft.step } : {}),
     };
     store.writePlan(db, plan);
     audited(audit, 'plan', id, before, plan);

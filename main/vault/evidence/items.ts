@@ -239,6 +239,7 @@ export interface ItemPatch {
   capturedAt?: string | null | undefined;
   accountIds?: string[] | undefined;
   contactIds?: string[] | undefined;
+  caption?: string | undefined;
 }
 
 export function updateItem(vault: VaultLike, id: string, patch: ItemPatch): EvidenceDetail {
@@ -297,6 +298,16 @@ export function updateItem(vault: VaultLike, id: string, patch: ItemPatch): Evid
         db.prepare("DELETE FROM evidence_links WHERE item_id = ? AND target_kind = 'contact'").run(id);
         const put = db.prepare("INSERT INTO evidence_links (item_id, target_kind, target_id) VALUES (?, 'contact', ?)");
         for (const target of next) put.run(id, target);
+      }
+    }
+    if (patch.caption !== undefined) {
+      // What a letter prints as this exhibit's title (creditor-side.ts reads it); one line, trimmed.
+      const next = patch.caption.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, 200);
+      const old = (db.prepare('SELECT caption FROM evidence_items WHERE id = ?').get(id) as { caption: string }).caption;
+      if (next !== old) {
+        before.caption = old;
+        after.caption = next;
+        db.prepare('UPDATE evidence_items SET caption = ? WHERE id = ?').run(next, id);
       }
     }
     if (Object.keys(after).length === 0) return;

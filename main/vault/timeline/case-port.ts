@@ -12,6 +12,7 @@ import { numberKey } from '../../../shared/timeline/numbers';
 import { CONTACT_SOURCES, DIRECTIONS, FLAG_CODES, isContactChannel, isPartyType, type FlagCode } from '../../../shared/timeline/kinds';
 import { loadDismissals, parseClaims, type ContactRow } from './store';
 import { indexContact, unindexContact } from './search';
+import { assertNotEmptyContact } from './contacts';
 
 export function readCaseContacts(db: Db): CaseContact[] {
   const rows = db.prepare('SELECT * FROM contacts ORDER BY at_ms, id').all() as ContactRow[];
@@ -150,6 +151,7 @@ export function replaceCaseContacts(db: Db, contacts: readonly CaseContact[], au
       side_agent_id: kept.get(c.id)?.side_agent_id ?? null,
       side_set_at: kept.get(c.id)?.side_set_at ?? null,
     };
+    assertNotEmptyContact(row, p);
     return { row, evidenceIds: [...new Set(evidenceIds as string[])], flags };
   });
 

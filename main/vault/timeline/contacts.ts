@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Vault } from '../vault';
 import type { Db } from '../sqlite';
-import { BadInputError, XieshangError } from '../../../shared/errors';
+import { BadInputError, EmptyContactError, XieshangError } from '../../../shared/errors';
 import { isoWithOffset, parseDate, parseTime } from '../../../shared/time/beijing';
 import { numberKey } from '../../../shared/timeline/numbers';
 import { SHIPPED_DIRECTORY } from '../../../shared/timeline/directory';
@@ -52,6 +52,7 @@ type Columns = Partial<Omit<ContactRow, 'id' | 'created_at' | 'updated_at' | 'so
 function columnsOf(f: ContactPatch): Columns {
   const c: Columns = {};
   if (f.at !== undefined) {
+    if (f.at.trim() === '') throw new BadInputError('没有填写联系时间：请写上这次联系是什么时候（例如 2026/10/10 14:30）');
     const t = parseTime(f.at, '联系时间');
     c.at = t.iso;
     c.at_ms = t.ms;
@@ -78,6 +79,20 @@ function columnsOf(f: ContactPatch): Columns {
   if (f.toThirdParty !== undefined) c.to_third_party = f.toThirdParty ? 1 : 0;
   if (f.timeUncertain !== undefined) c.time_uncertain = f.timeUncertain ? 1 : 0;
   return c;
+}
+
+type Substance = Pick<ContactRow, 'party_type' | 'organisation' | 'person' | 'agent_id' | 'phone' | 'summary' | 'they_said' | 'i_promised' | 'outcome' | 'body'>;
+
+/**
+ * A contact must say who it was with or what it was about: a row with neither can be neither
+ * shown nor cited in a letter (issue 10 item 9). The time is checked by columnsOf().
+ */
+export function assertNotEmptyContact(row: Substance, where = ''): void {
+  const filled = (v: string | null | undefined) => v !== null && v !== undefined && v.trim() !== '';
+  // The kind of party alone ("the creditor called at 23:00") is a record worth keeping: it can be flagged.
+  const counterparty = row.party_type !== null || filled(row.organisation) || filled(row.person) || filled(row.agent_id) || filled(row.phone);
+  const words = filled(row.summary) || filled(row.they_said) || filled(row.i_promised) || filled(row.outcome) || filled(row.body);
+  if (!counterparty && !words) throw new EmptyContactError(where);
 }
 
 export function getContact(vault: Vault, id: string): ContactDetail {
@@ -135,6 +150,7 @@ export function addContact(vault: Vault, fields: ContactFields, source: 'manual'
       created_at: now,
       updated_at: now,
     };
+    assertNotEmptyContact({ ...row, body: null });
     db.prepare(
       `INSERT INTO contacts (id, at, at_ms, channel, direction, party_type, organisation, person, agent_id, phone, phone_key,
          duration_sec, connected, summary, they_said, i_promised, outcome, follow_up_date, follow_up_done, awaiting_reply,
@@ -162,6 +178,8 @@ export function updateContact(vault: Vault, id: string, patch: ContactPatch): Co
     if (names.length > 0) {
       const sets = names.map((n) => `${n} = @${n}`).join(', ');
       db.prepare(`UPDATE contacts SET ${sets}, updated_at = @updated_at WHERE id = @id`).run({ ...cols, updated_at: nowIso(), id });
+      // Inside the transaction: a change that would empty the contact rolls back.
+      assertNotEmptyContact(requireRow(db, id));
     }
     let evidenceIds: string[] | undefined;
     if (patch.evidenceIds !== undefined) {

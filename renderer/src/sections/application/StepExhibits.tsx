@@ -12,6 +12,8 @@ import { formatBytes } from '../../lib/format';
 import { evidenceBytesUrl, type AppMode } from '../evidence/urls';
 import { SIZE_WARN_BYTES, canListOnly, embeddedBytes, move, suggestedPicks } from './wizard-state';
 import { CategoryOptions } from '../evidence/CategoryOptions';
+import { api } from '../../lib/api';
+import { errorText } from '../../lib/errors';
 
 const SHOW_AT_MOST = 200;
 
@@ -50,6 +52,24 @@ export function StepExhibits({
   const update = (i: number, patch: Partial<PickedExhibit>) => onPicks(picks.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   const remove = (i: number) => onPicks(picks.filter((_, j) => j !== i));
   const add = (c: ExhibitCandidate) => onPicks([...picks, { candidate: c, title: c.title }]);
+  // A caption the person typed is kept with the evidence in the vault: the next package (and
+  // `package build` in the CLI) prints it too. An emptied caption falls back to what the file is.
+  const [captionError, setCaptionError] = useState<unknown>(null);
+  const [savedCaptions] = useState(() => new Map<string, string>());
+  const keepCaption = async (i: number) => {
+    const p = picks[i];
+    if (!p) return;
+    const id = p.candidate.evidenceId;
+    const caption = p.title.replace(/\s+/g, ' ').trim();
+    if (caption === (savedCaptions.get(id) ?? p.candidate.title)) return;
+    try {
+      await api().evidence.update({ id, caption });
+      savedCaptions.set(id, caption);
+      setCaptionError(null);
+    } catch (err) {
+      setCaptionError(err);
+    }
+  };
 
   return (
     <div className="pkg-step pkg-exhibits" data-testid="pkg-step-exhibits">
@@ -61,6 +81,14 @@ export function StepExhibits({
           </button>
         </div>
         <p className="help">{t('application.exhibits.pickedHelp')}</p>
+        <p className="help" id="pkg-caption-help">
+          {t('application.exhibits.captionHelp')}
+        </p>
+        {captionError !== null && (
+          <p className="case-field-error" role="alert">
+            {errorText(t, captionError)}
+          </p>
+        )}
         <p
           className={embeddedBytes(picks) > SIZE_WARN_BYTES ? 'case-field-error pkg-size pkg-size-over' : 'help pkg-size'}
           role={embeddedBytes(picks) > SIZE_WARN_BYTES ? 'alert' : undefined}
@@ -88,7 +116,7 @@ export function StepExhibits({
                   </span>
                   <Thumb mode={mode} c={c} />
                   <div className="pkg-pick-body">
-                    <label className="visually-hidden" htmlFor={`pkg-title-${c.evidenceId}`}>
+                    <label className="case-small pkg-caption-label" htmlFor={`pkg-title-${c.evidenceId}`}>
                       {t('application.exhibits.titleLabel', { n: i + 1 })}
                     </label>
                     <input
@@ -97,6 +125,8 @@ export function StepExhibits({
                       value={p.title}
                       maxLength={200}
                       onChange={(e) => update(i, { title: e.target.value })}
+                      onBlur={() => void keepCaption(i)}
+                      aria-describedby="pkg-caption-help"
                       data-testid="pkg-pick-title"
                     />
                     <span className="case-small">

@@ -1,7 +1,12 @@
 // Reading what people type into the case forms, with the shared parsers (full-width digits,
 // thousands separators, ¥; ambiguity refused with a Chinese message that says how to write it).
 import { detailOf } from '../../../../shared/case/detail';
+<<<<<<< HEAD
 import { parseDate } from '../../../../shared/time/beijing';
+=======
+import { todayBeijing } from '../../../../shared/dates';
+import { parseDateInput, type DateInputKind, type DateInputWhen } from '../../../../shared/date-input';
+>>>>>>> s-forms
 import { formatMoney, formatMoneyGrouped, formatPercent, formatRate } from '../../../../shared/money/decimal';
 import { parseAmount, parseCount, parseRate } from '../../../../shared/money/parse-amount';
 
@@ -31,9 +36,15 @@ export function checkAnnualRate(text: string, label: string): Checked<string> {
   return attempt(() => formatRate(parseRate(text, 'annual', label)));
 }
 
-export function checkDate(text: string, label: string, opts: { optional?: boolean } = {}): Checked<string | null> {
+/** A date as people type it (2026/10/10, 2026年10月10日, 10月10日 …; see shared/date-input) → YYYY-MM-DD. */
+export function checkDate(
+  text: string,
+  label: string,
+  opts: { optional?: boolean; when?: DateInputWhen; kind?: DateInputKind; notAfterToday?: boolean } = {},
+): Checked<string | null> {
   if (text.trim() === '' && opts.optional) return { ok: true, value: null };
-  return attempt(() => parseDate(text, label));
+  const r = parseDateInput(text, { today: todayBeijing(), kind: opts.kind ?? 'day', when: opts.when ?? 'any', notAfterToday: opts.notAfterToday ?? false });
+  return r.ok ? { ok: true, value: r.value } : { ok: false, error: `${label}：${r.message}` };
 }
 
 export function checkCount(text: string, label: string, min: number, max: number): Checked<number> {

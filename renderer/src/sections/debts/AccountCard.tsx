@@ -15,6 +15,8 @@ import { Figure } from '../case/fields';
 import { percentText, yuan } from '../case/input';
 import { SnapshotList } from './SnapshotList';
 import { useConventionText } from './AccountRules';
+import { EvidenceNames } from '../../components/EvidencePicker';
+import { useEvidenceIndex } from '../../components/useEvidenceIndex';
 
 export function RuleText({ account }: { account: Account }) {
   const t = useT();
@@ -139,6 +141,7 @@ export interface AccountCardProps {
 export function AccountCard({ doc, account, creditor, owed, today, lpr, run, onEdit }: AccountCardProps) {
   const t = useT();
   const conventionText = useConventionText();
+  const evidence = useEvidenceIndex();
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   let ceilings: AccountCeilings | null = null;
@@ -185,7 +188,7 @@ export function AccountCard({ doc, account, creditor, owed, today, lpr, run, onE
       </p>
       {account.evidenceIds.length > 0 && (
         <p className="case-small" data-testid="account-evidence-ids">
-          {t('debts.account.evidence', { ids: account.evidenceIds.join('、') })}
+          {t('debts.account.evidence')}<EvidenceNames ids={account.evidenceIds} index={evidence} />
         </p>
       )}
       <p className="case-headline-label">{t('debts.today.accountHeading', { date: today })}</p>

@@ -11,9 +11,11 @@ import { errorText } from '../../lib/errors';
 import { api } from '../../lib/api';
 import { Message } from '../../components/Message';
 import { SelectField, TextField } from '../case/fields';
+import { DateField } from '../../components/DateField';
+import { EvidencePicker } from '../../components/EvidencePicker';
 import { amountText, checkAmount, checkCount, checkDailyRate, checkDate, percentText } from '../case/input';
 import { rateNeedsConfirmation, type OverdueConvention } from '../../../../shared/money/penalty';
-import { beijingIso } from '../../../../shared/case/time';
+import { beijingIso } from '../../../../shared/time/beijing';
 import { ConventionField, ProductRules, RateConfirm } from './AccountRules';
 
 /** The rate a new 花呗 / 借呗 account starts with; a card starts empty (its rate is in its own agreement). */
@@ -50,7 +52,7 @@ interface FormState {
   graceDays: string;
   startDate: string;
   contractDate: string;
-  evidence: string;
+  evidence: string[];
   convention: OverdueConvention;
   /** When the person confirmed an unusual daily rate (kept while the rate is unchanged). */
   rateConfirmed: { rate: string; at: string } | null;
@@ -81,7 +83,7 @@ function initialState(account: Account | null, creditor: Creditor | null): FormS
       graceDays: '0',
       startDate: '',
       contractDate: '',
-      evidence: '',
+      evidence: [],
       convention: 'creditor',
       rateConfirmed: null,
     };
@@ -107,7 +109,7 @@ function initialState(account: Account | null, creditor: Creditor | null): FormS
     graceDays: String(account.penalty.graceDays),
     startDate: account.penalty.startDate === account.dueDate ? '' : account.penalty.startDate,
     contractDate: account.contractDate ?? '',
-    evidence: account.evidenceIds.join('、'),
+    evidence: account.evidenceIds,
     convention: account.overdueConvention ?? 'creditor',
     rateConfirmed: account.rateConfirmed ? { rate: account.penalty.dailyRate, at: account.rateConfirmed } : null,
   };
@@ -142,11 +144,11 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
     const principal = checkAmount(state.principal, t('debts.form.principal'));
     const interest = checkAmount(state.interest, t('debts.form.interest'), { emptyIsZero: true });
     const fees = checkAmount(state.fees, t('debts.form.fees'), { emptyIsZero: true });
-    const due = checkDate(state.dueDate, t('debts.form.dueDate'));
+    const due = checkDate(state.dueDate, t('debts.form.dueDate'), { when: 'past' });
     const rate = checkDailyRate(state.dailyRate, t('debts.form.dailyRate'));
     const grace = checkCount(state.graceDays.trim() === '' ? '0' : state.graceDays, t('debts.form.graceDays'), 0, 365);
-    const start = checkDate(state.startDate, t('debts.form.startDate'), { optional: true });
-    const contract = checkDate(state.contractDate, t('debts.form.contractDate'), { optional: true });
+    const start = checkDate(state.startDate, t('debts.form.startDate'), { optional: true, when: 'past' });
+    const contract = checkDate(state.contractDate, t('debts.form.contractDate'), { optional: true, when: 'past' });
     if (!principal.ok) e.principal = principal.error;
     if (!interest.ok) e.interest = interest.error;
     if (!fees.ok) e.fees = fees.error;
@@ -206,7 +208,7 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
         contractDate: contract.value,
         ...(state.convention !== 'creditor' ? { overdueConvention: state.convention } : {}),
         ...(state.rateConfirmed && state.rateConfirmed.rate === rate.value ? { rateConfirmed: state.rateConfirmed.at } : {}),
-        evidenceIds: [...new Set(state.evidence.split(/[,，、;；\s]+/).map((e) => e.trim()).filter(Boolean))],
+        evidenceIds: [...new Set(state.evidence)],
         note: account?.note ?? '',
       },
       ...(creditorChanged
@@ -276,6 +278,7 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
     onBlur: blur(key),
     error: errors[key],
   });
+  const dateField = (key: 'dueDate' | 'startDate' | 'contractDate') => ({ id: `${prefix}-${key}`, value: s[key], onChange: (v: string) => set(key, v), error: errors[key] });
   const hasErrors = Object.values(errors).some(Boolean);
 
   const confirmAndSave = () => {
@@ -332,8 +335,8 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
         <TextField {...field('fees')} label={t('debts.form.fees')} testId="account-fees" kind="decimal" unit={t('debts.yuan')} placeholder="0.00" />
       </div>
       <p className="help">{t('debts.form.amountHelp')}</p>
-      <TextField {...field('dueDate')} label={t('debts.form.dueDate')} help={t('debts.form.dateHelp')} testId="account-due" kind="date" placeholder="YYYY-MM-DD" />
-      <TextField {...field('evidence')} label={t('debts.form.evidence')} help={t('debts.form.evidenceHelp')} testId="account-evidence" />
+      <DateField {...dateField('dueDate')} label={t('debts.form.dueDate')} help={t('debts.form.dateHelp')} testId="account-due" when="past" />
+      <EvidencePicker label={t('debts.form.evidence')} help={t('debts.form.evidenceHelp')} testId="account-evidence" value={s.evidence} onChange={(ids) => set('evidence', ids)} />
       <fieldset className="case-fieldset">
         <legend>{t('debts.form.penaltyTitle')}</legend>
         <ProductRules product={s.product} />
@@ -358,8 +361,8 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
             {...(s.product === 'credit-card' ? { placeholder: t('moneyRules.rules.cardRatePlaceholder') } : {})}
           />
           <TextField {...field('graceDays')} label={t('debts.form.graceDays')} testId="account-grace" kind="count" unit={t('debts.days')} />
-          <TextField {...field('startDate')} label={t('debts.form.startDate')} testId="account-start" kind="date" placeholder="YYYY-MM-DD" />
-          <TextField {...field('contractDate')} label={t('debts.form.contractDate')} testId="account-contract" kind="date" placeholder="YYYY-MM-DD" />
+          <DateField {...dateField('startDate')} label={t('debts.form.startDate')} testId="account-start" when="past" />
+          <DateField {...dateField('contractDate')} label={t('debts.form.contractDate')} testId="account-contract" when="past" />
           <ConventionField id={`${prefix}-convention`} value={s.convention} onChange={(v) => set('convention', v)} />
         </div>
       </fieldset>

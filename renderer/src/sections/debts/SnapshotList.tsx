@@ -9,6 +9,9 @@ import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';
 import { TextField } from '../case/fields';
+import { DateField } from '../../components/DateField';
+import { EvidenceNames, EvidencePicker } from '../../components/EvidencePicker';
+import { useEvidenceIndex } from '../../components/useEvidenceIndex';
 import { checkAmount, checkDate, yuan } from '../case/input';
 
 const EMPTY = { date: '', principal: '', interest: '', penalty: '', fees: '', evidenceId: '' };
@@ -16,6 +19,7 @@ type Draft = typeof EMPTY;
 
 export function SnapshotList({ doc, account, run }: { doc: CaseView; account: Account; run: (call: () => Promise<CaseView>) => Promise<CaseView> }) {
   const t = useT();
+  const evidence = useEvidenceIndex();
   const rows = doc.snapshots.filter((s) => s.accountId === account.id);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
@@ -24,7 +28,7 @@ export function SnapshotList({ doc, account, run }: { doc: CaseView; account: Ac
 
   async function add(e: FormEvent) {
     e.preventDefault();
-    const date = checkDate(draft.date, t('debts.snapshot.date'));
+    const date = checkDate(draft.date, t('debts.snapshot.date'), { when: 'past' });
     const amounts = (['principal', 'interest', 'penalty', 'fees'] as const).map((k) => [k, checkAmount(draft[k], t(`debts.parts.${k}`), { emptyIsZero: true })] as const);
     const next: typeof errors = {};
     if (!date.ok) next.date = date.error;
@@ -94,7 +98,9 @@ export function SnapshotList({ doc, account, run }: { doc: CaseView; account: Ac
                 <td className="num">{yuan(s.penalty)}</td>
                 <td className="num">{yuan(s.fees)}</td>
                 <td className="num">{yuan(partsTotal(s))}</td>
-                <td>{s.evidenceId ?? '—'}</td>
+                <td>
+                  <EvidenceNames ids={s.evidenceId ? [s.evidenceId] : []} index={evidence} />
+                </td>
                 <td>
                   <button type="button" className="button button-quiet" onClick={() => void run(() => api().case.deleteSnapshot({ id: s.id })).catch(setFailure)}>
                     {t('debts.account.delete')}
@@ -107,13 +113,20 @@ export function SnapshotList({ doc, account, run }: { doc: CaseView; account: Ac
       )}
       <form onSubmit={add} noValidate aria-label={t('debts.snapshot.add')}>
         <div className="case-grid">
-          <TextField {...field('date')} label={t('debts.snapshot.date')} kind="date" placeholder="YYYY-MM-DD" />
+          <DateField {...field('date')} label={t('debts.snapshot.date')} when="past" />
           <TextField {...field('principal')} label={t('debts.parts.principal')} kind="decimal" />
           <TextField {...field('interest')} label={t('debts.parts.interest')} kind="decimal" placeholder="0.00" />
           <TextField {...field('penalty')} label={t('debts.parts.penalty')} kind="decimal" placeholder="0.00" />
           <TextField {...field('fees')} label={t('debts.parts.fees')} kind="decimal" placeholder="0.00" />
-          <TextField {...field('evidenceId')} label={t('debts.snapshot.evidenceInput')} width="medium" />
         </div>
+        <EvidencePicker
+          label={t('debts.snapshot.evidenceInput')}
+          testId="snapshot-evidence"
+          multiple={false}
+          index={evidence}
+          value={draft.evidenceId ? [draft.evidenceId] : []}
+          onChange={(ids) => setDraft((d) => ({ ...d, evidenceId: ids[0] ?? '' }))}
+        />
         {failure !== null && <Message kind="error">{errorText(t, failure)}</Message>}
         <button type="submit" className="button" data-testid="snapshot-save">
           {t('debts.snapshot.add')}

@@ -12,6 +12,7 @@ import { useNavigate } from '../../lib/navigate';
 import { formatBytes } from '../../lib/format';
 import { Message } from '../../components/Message';
 import { duration, fullTime, toLocalInput } from './format';
+import { DateField, readDateField } from '../../components/DateField';
 import { Preview } from './previews/Preview';
 import type { AppMode } from './urls';
 import { CategoryOptions } from './CategoryOptions';
@@ -116,12 +117,15 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
         .map((s) => s.trim())
         .filter(Boolean);
       const sameList = (a: readonly string[], b: readonly string[]) => [...a].sort().join('\n') === [...b].sort().join('\n');
+      // The capture time as people type it (2024年10月18日 14:30 …); an impossible or future one is refused here.
+      const captured = readDateField(t, form.capturedAt, t('evidence.detail.capturedAt'), { kind: 'moment', when: 'past', notAfterToday: true, optional: true });
+      if (!captured.ok) throw new Error(captured.error);
       const d = await api().evidence.update({
         id,
         ...(form.category !== loaded.category ? { category: form.category } : {}),
         ...(form.tags !== loaded.tags ? { tags } : {}),
         ...(form.note !== loaded.note ? { note: form.note } : {}),
-        ...(form.capturedAt !== loaded.capturedAt ? { capturedAt: form.capturedAt ? form.capturedAt.replace('T', ' ') : null } : {}),
+        ...(form.capturedAt !== loaded.capturedAt ? { capturedAt: captured.value ? captured.value.replace('T', ' ') : null } : {}),
         // Only accounts this screen knows (the case could not be read: leave the links alone).
         ...(accounts.length > 0 && !sameList(form.accountIds, loaded.accountIds) ? { accountIds: form.accountIds } : {}),
       });
@@ -265,23 +269,17 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
                 </label>
                 <textarea id="ev-edit-note" className="input ev-wide ev-note" rows={3} maxLength={10000} value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} data-testid="evidence-edit-note" />
               </div>
-              <div className="field">
-                <label className="field-label" htmlFor="ev-edit-captured">
-                  {t('evidence.detail.capturedAt')}
-                </label>
-                <input
-                  id="ev-edit-captured"
-                  type="datetime-local"
-                  className="input"
-                  value={form.capturedAt}
-                  onChange={(e) => setForm({ ...form, capturedAt: e.target.value })}
-                  aria-describedby="ev-edit-captured-help"
-                  data-testid="evidence-edit-captured"
-                />
-                <p className="help" id="ev-edit-captured-help">
-                  {t('evidence.detail.capturedHelp')}
-                </p>
-              </div>
+              <DateField
+                id="ev-edit-captured"
+                label={t('evidence.detail.capturedAt')}
+                help={t('evidence.detail.capturedHelp')}
+                kind="moment"
+                when="past"
+                notAfterToday
+                value={form.capturedAt}
+                onChange={(v) => setForm({ ...form, capturedAt: v })}
+                testId="evidence-edit-captured"
+              />
               {accounts.length > 0 && (
                 <fieldset className="field ev-accounts" data-testid="evidence-edit-accounts">
                   <legend className="field-label">{t('evidence.detail.accountsEdit')}</legend>

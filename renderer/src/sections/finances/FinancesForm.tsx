@@ -17,6 +17,9 @@ import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';
 import { CheckboxField, SelectField, TextField } from '../case/fields';
+import { DateField } from '../../components/DateField';
+import { EvidencePicker } from '../../components/EvidencePicker';
+import { useEvidenceIndex } from '../../components/useEvidenceIndex';
 import { draftFrom, newKey, readDraft, type AssetRow, type DebtRow, type Draft, type ItemRow, type Section } from './draft';
 import { FinanceSummary } from './FinanceSummary';
 
@@ -28,6 +31,7 @@ const CATEGORIES: Record<Section, readonly string[]> = {
 
 export function FinancesForm({ doc, run }: { doc: CaseView; run: (call: () => Promise<CaseView>) => Promise<CaseView> }) {
   const t = useT();
+  const evidenceIndex = useEvidenceIndex();
   const [draft, setDraft] = useState<Draft>(() => draftFrom(doc.finances));
   // What was last loaded or saved: any other draft is unsaved work.
   const [baseline, setBaseline] = useState<Draft>(draft);
@@ -66,6 +70,10 @@ export function FinancesForm({ doc, run }: { doc: CaseView; run: (call: () => Pr
     }
   }
 
+  const evidenceField = (value: string, onChange: (id: string) => void, testId: string) => (
+    <EvidencePicker label={t('finances.evidence')} testId={testId} multiple={false} index={evidenceIndex} value={value ? [value] : []} onChange={(ids) => onChange(ids[0] ?? '')} />
+  );
+
   const itemSection = (section: Section, rows: ItemRow[], key: 'income' | 'fixed' | 'flexible') => {
     const setRow = (i: number, patch: Partial<ItemRow>) =>
       update((d) => ({ ...d, [key]: d[key].map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
@@ -103,14 +111,19 @@ export function FinancesForm({ doc, run }: { doc: CaseView; run: (call: () => Pr
                 kind="decimal"
                 unit={t('finances.perMonth')}
               />
-              <TextField
-                id={`fin-${section}-${r.key}-evidence`}
-                label={t('finances.evidence')}
-                value={r.evidenceId}
-                onChange={(v) => setRow(i, { evidenceId: v })}
-                testId={`finance-${section}-${i}-evidence`}
-                width="narrow"
-              />
+              {section === 'income' && (
+                <DateField
+                  id={`fin-${section}-${r.key}-until`}
+                  label={t('finances.until')}
+                  help={t('finances.untilHelp')}
+                  value={r.until}
+                  onChange={(v) => setRow(i, { until: v })}
+                  error={err(`${section}.${i}.until`)}
+                  when="future"
+                  testId={`finance-${section}-${i}-until`}
+                />
+              )}
+              {evidenceField(r.evidenceId, (v) => setRow(i, { evidenceId: v }), `finance-${section}-${i}-evidence`)}
               <button
                 type="button"
                 className="button button-quiet case-row-remove"
@@ -129,7 +142,7 @@ export function FinancesForm({ doc, run }: { doc: CaseView; run: (call: () => Pr
           onClick={() =>
             update((d) => ({
               ...d,
-              [key]: [...d[key], { key: newKey(), category: CATEGORIES[section][0]!, label: '', monthly: '', evidenceId: '', note: '' }],
+              [key]: [...d[key], { key: newKey(), category: CATEGORIES[section][0]!, label: '', monthly: '', evidenceId: '', note: '', from: null, until: '' }],
             }))
           }
           data-testid={`finance-${section}-add`}
@@ -180,7 +193,7 @@ export function FinancesForm({ doc, run }: { doc: CaseView; run: (call: () => Pr
                 <CheckboxField id={`fin-debt-${r.key}-priority`} label={t('finances.debts.priority')} checked={r.priority} onChange={(v) => setDebt(i, { priority: v })} testId={`finance-debt-${i}-priority`} />
                 <TextField id={`fin-debt-${r.key}-owed`} label={t('finances.debts.owed')} value={r.owed} onChange={(v) => setDebt(i, { owed: v })} onBlur={touch(`debts.${i}.owed`)} error={err(`debts.${i}.owed`)} testId={`finance-debt-${i}-owed`} kind="decimal" />
                 <TextField id={`fin-debt-${r.key}-monthly`} label={t('finances.debts.monthly')} value={r.monthly} onChange={(v) => setDebt(i, { monthly: v })} onBlur={touch(`debts.${i}.monthly`)} error={err(`debts.${i}.monthly`)} testId={`finance-debt-${i}-monthly`} kind="decimal" unit={t('finances.perMonth')} />
-                <TextField id={`fin-debt-${r.key}-evidence`} label={t('finances.evidence')} value={r.evidenceId} onChange={(v) => setDebt(i, { evidenceId: v })} testId={`finance-debt-${i}-evidence`} width="narrow" />
+                {evidenceField(r.evidenceId, (v) => setDebt(i, { evidenceId: v }), `finance-debt-${i}-evidence`)}
                 {removeButton(() => update((d) => ({ ...d, debts: d.debts.filter((_, j) => j !== i) })), i + 1, `finance-debt-${i}-remove`)}
               </li>
             ))}
@@ -202,7 +215,7 @@ export function FinancesForm({ doc, run }: { doc: CaseView; run: (call: () => Pr
               <li key={r.key}>
                 <TextField id={`fin-asset-${r.key}-label`} label={t('finances.assets.label')} value={r.label} onChange={(v) => setAsset(i, { label: v })} onBlur={touch(`assets.${i}.label`)} error={err(`assets.${i}.label`)} testId={`finance-asset-${i}-label`} width="medium" />
                 <TextField id={`fin-asset-${r.key}-value`} label={t('finances.assets.value')} value={r.value} onChange={(v) => setAsset(i, { value: v })} onBlur={touch(`assets.${i}.value`)} error={err(`assets.${i}.value`)} testId={`finance-asset-${i}-value`} kind="decimal" />
-                <TextField id={`fin-asset-${r.key}-evidence`} label={t('finances.evidence')} value={r.evidenceId} onChange={(v) => setAsset(i, { evidenceId: v })} testId={`finance-asset-${i}-evidence`} width="narrow" />
+                {evidenceField(r.evidenceId, (v) => setAsset(i, { evidenceId: v }), `finance-asset-${i}-evidence`)}
                 {removeButton(() => update((d) => ({ ...d, assets: d.assets.filter((_, j) => j !== i) })), i + 1, `finance-asset-${i}-remove`)}
               </li>
             ))}

@@ -4,7 +4,7 @@ import type { Finances } from '../../../../shared/case/schema';
 import type { FinancesSave } from '../../../../shared/contracts/case';
 import type { FinanceFigures } from '../../../../shared/money/finances';
 import type { Translate } from '../../i18n';
-import { amountText, checkAmount, checkCount } from '../case/input';
+import { amountText, checkAmount, checkCount, checkDate } from '../case/input';
 
 export type Section = 'income' | 'fixed' | 'flexible';
 
@@ -16,6 +16,10 @@ export interface ItemRow {
   monthly: string;
   evidenceId: string;
   note: string;
+  /** Kept as it was (set by case import); not edited here. */
+  from: string | null;
+  /** The day this income (or cost) ends, as typed; '' = it does not end. */
+  until: string;
 }
 export interface DebtRow {
   key: string;
@@ -55,7 +59,16 @@ export interface Draft {
 let counter = 0;
 export const newKey = (): string => `row-${(counter += 1)}`;
 
-const item = (r: { id: string; category: string; label: string; monthly: string; evidenceId: string | null; note: string }): ItemRow => ({
+const item = (r: {
+  id: string;
+  category: string;
+  label: string;
+  monthly: string;
+  evidenceId: string | null;
+  note: string;
+  from?: string | null | undefined;
+  until?: string | null | undefined;
+}): ItemRow => ({
   key: newKey(),
   id: r.id,
   category: r.category,
@@ -63,6 +76,8 @@ const item = (r: { id: string; category: string; label: string; monthly: string;
   monthly: amountText(r.monthly),
   evidenceId: r.evidenceId ?? '',
   note: r.note,
+  from: r.from ?? null,
+  until: r.until ?? '',
 });
 
 export function draftFrom(f: Finances): Draft {
@@ -113,6 +128,13 @@ export function readDraft(d: Draft, t: Translate): Reading {
   if (!adults.ok) errors.adults = adults.error;
   if (!dependants.ok) errors.dependants = dependants.error;
   const evidence = (s: string) => (s.trim() === '' ? null : s.trim());
+  const until = (key: string, text: string): string | null => {
+    const r = checkDate(text, t('finances.until'), { optional: true, when: 'future' });
+    if (r.ok) return r.value;
+    errors[key] = r.error;
+    return null;
+  };
+  // from / until travel with the row, so saving the form never drops dates set by case import.
   const items = (section: Section, rows: ItemRow[]) =>
     rows.map((r, i) => ({
       ...(r.id ? { id: r.id } : {}),
@@ -121,6 +143,8 @@ export function readDraft(d: Draft, t: Translate): Reading {
       monthly: money(`${section}.${i}.monthly`, r.monthly, t('finances.monthly')),
       evidenceId: evidence(r.evidenceId),
       note: r.note,
+      ...(r.from ? { from: r.from } : {}),
+      ...(r.until.trim() !== '' ? { until: until(`${section}.${i}.until`, r.until) } : {}),
     }));
   const income = items('income', d.income);
   const fixedCosts = items('fixed', d.fixed);

@@ -14,6 +14,10 @@ import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';
 import { TextField } from '../case/fields';
+import { DateField } from '../../components/DateField';
+import { EvidencePicker } from '../../components/EvidencePicker';
+import { useEvidenceIndex } from '../../components/useEvidenceIndex';
+import { steppedSchedule } from '../../../../shared/money/plan-steps';
 import { amountText, checkAmount, checkCount, checkDate, yuan } from '../case/input';
 
 export function AgreementForm({ plan, today, run, onDone }: { plan: Plan; today: string; run: (call: () => Promise<CaseView>) => Promise<CaseView>; onDone: () => void }) {
@@ -36,11 +40,11 @@ export function AgreementForm({ plan, today, run, onDone }: { plan: Plan; today:
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const signed = checkDate(s.signedOn, t('plan.agreement.signedOn'));
+    const signed = checkDate(s.signedOn, t('plan.agreement.signedOn'), { when: 'past' });
     const total = checkAmount(s.total, t('plan.agreement.total'), { allowZero: false });
     const n = checkCount(s.installments, t('plan.agreement.installments'), 1, MAX_INSTALLMENTS);
     const first = checkDate(s.firstDate, t('plan.agreement.firstDate'));
-    const deadline = checkDate(s.deadline, t('plan.agreement.deadline'), { optional: true });
+    const deadline = checkDate(s.deadline, t('plan.agreement.deadline'), { optional: true, when: 'future' });
     const w = (['penalty', 'interest', 'fees'] as const).map((k) => [k, checkAmount(s[k], t(`debts.parts.${k}`), { emptyIsZero: true })] as const);
     const next: Record<string, string> = {};
     for (const [k, r] of [['signedOn', signed], ['total', total], ['installments', n], ['firstDate', first], ['deadline', deadline], ...w] as const) {
@@ -50,7 +54,11 @@ export function AgreementForm({ plan, today, run, onDone }: { plan: Plan; today:
     if (!signed.ok || !total.ok || !n.ok || !first.ok || !deadline.ok || w.some(([, r]) => !r.ok)) return;
     let installments;
     try {
-      installments = makePlan({ total: dec(total.value), installments: n.value, first: first.value as string }).installments;
+      // The plan's step-up carries over while the terms are the plan's own; changed terms are level.
+      const same = plan.step && n.value === plan.installments && total.value === plan.total;
+      installments = same
+        ? steppedSchedule(dec(total.value), n.value, first.value as string, plan.step)
+        : makePlan({ total: dec(total.value), installments: n.value, first: first.value as string }).installments;
     } catch (err) {
       setErrors({ total: detailOf(err) });
       return;
@@ -70,7 +78,7 @@ export function AgreementForm({ plan, today, run, onDone }: { plan: Plan; today:
             total: total.value,
             waived: { interest: waivedValue('interest'), penalty: waivedValue('penalty'), fees: waivedValue('fees') },
             deadline: deadline.value,
-            evidenceId: s.evidenceId.trim() || null,
+            evidenceId: s.evidenceId || null,
             installments: installments.map((i) => ({ ...i, paid: false, paidOn: null, evidenceId: null })),
             note: '',
           },
@@ -91,21 +99,29 @@ export function AgreementForm({ plan, today, run, onDone }: { plan: Plan; today:
     kind,
   });
 
+  const dateField = (k: 'signedOn' | 'firstDate' | 'deadline') => ({ id: `agreement-${k}`, value: s[k], onChange: set(k), error: errors[k], testId: `agreement-${k}` });
+
   return (
     <form className="case-card" onSubmit={save} noValidate aria-labelledby="agreement-form-title" data-testid="agreement-form">
       <h2 id="agreement-form-title">{t('plan.agreement.formTitle', { name: plan.name })}</h2>
       <p className="case-small">{t('plan.agreement.formIntro')}</p>
       <div className="case-grid">
-        <TextField {...field('signedOn', 'date')} label={t('plan.agreement.signedOn')} />
+        <DateField {...dateField('signedOn')} label={t('plan.agreement.signedOn')} when="past" />
         <TextField {...field('total', 'decimal')} label={t('plan.agreement.total')} />
         <TextField {...field('installments', 'count')} label={t('plan.agreement.installments')} />
-        <TextField {...field('firstDate', 'date')} label={t('plan.agreement.firstDate')} />
-        <TextField {...field('deadline', 'date')} label={t('plan.agreement.deadline')} placeholder="YYYY-MM-DD" />
+        <DateField {...dateField('firstDate')} label={t('plan.agreement.firstDate')} />
+        <DateField {...dateField('deadline')} label={t('plan.agreement.deadline')} when="future" />
         <TextField {...field('penalty', 'decimal')} label={t('plan.agreement.waivedPenalty')} />
         <TextField {...field('interest', 'decimal')} label={t('plan.agreement.waivedInterest')} />
         <TextField {...field('fees', 'decimal')} label={t('plan.agreement.waivedFees')} />
-        <TextField {...field('evidenceId')} label={t('plan.agreement.evidence')} width="medium" />
       </div>
+      <EvidencePicker
+        label={t('plan.agreement.evidence')}
+        testId="agreement-evidence"
+        multiple={false}
+        value={s.evidenceId ? [s.evidenceId] : []}
+        onChange={(ids) => setS((p) => ({ ...p, evidenceId: ids[0] ?? '' }))}
+      />
       {failure !== null && <Message kind="error">{errorText(t, failure)}</Message>}
       <div className="form-actions">
         <button type="submit" className="button button-primary" data-testid="agreement-save">
@@ -121,6 +137,7 @@ export function AgreementForm({ plan, today, run, onDone }: { plan: Plan; today:
 
 export function AgreementList({ doc, today, run }: { doc: CaseView; today: string; run: (call: () => Promise<CaseView>) => Promise<CaseView> }) {
   const t = useT();
+  const evidence = useEvidenceIndex();
   const [failure, setFailure] = useState<unknown>(null);
   // The box shows the user's click at once; the vault's answer replaces it (or the error shows).
   const [pending, setPending] = useState<Record<string, boolean>>({});
@@ -153,7 +170,7 @@ export function AgreementList({ doc, today, run }: { doc: CaseView; today: strin
                 n: a.installments.length,
                 penalty: yuan(a.waived.penalty),
                 deadline: a.deadline ?? '—',
-                evidence: a.evidenceId ?? '—',
+                evidence: a.evidenceId ? (evidence.byId.get(a.evidenceId)?.name ?? t('forms.evidence.missing')) : '—',
               })}
             </p>
             {next && (

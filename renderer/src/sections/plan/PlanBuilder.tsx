@@ -18,6 +18,8 @@ import { Message } from '../../components/Message';
 import { CheckboxField, SelectField, TextField } from '../case/fields';
 import { amountText, checkAmount, checkCount, checkDate, yuan } from '../case/input';
 import { SchedulePreview } from './SchedulePreview';
+import { StepChecks, hasDatedIncome } from './StepChecks';
+import { DateField } from '../../components/DateField';
 
 interface FormState {
   id?: string;
@@ -30,6 +32,10 @@ interface FormState {
   firstDate: string;
   installments: string;
   note: string;
+  /** A step-up plan: the first stepCount installments at stepAmount each ('' = level plan). */
+  stepped: boolean;
+  stepCount: string;
+  stepAmount: string;
 }
 
 export function initialPlanForm(doc: CaseView, today: string, plan?: Plan): FormState {
@@ -45,6 +51,9 @@ export function initialPlanForm(doc: CaseView, today: string, plan?: Plan): Form
       firstDate: plan.firstDate,
       installments: String(plan.installments),
       note: plan.note,
+      stepped: !!plan.step,
+      stepCount: plan.step ? String(plan.step.count) : '',
+      stepAmount: plan.step ? amountText(plan.step.amount) : '',
     };
   }
   const first = doc.plans.length === 0;
@@ -58,10 +67,13 @@ export function initialPlanForm(doc: CaseView, today: string, plan?: Plan): Form
     firstDate: addMonthsClamped(today, 1),
     installments: '12',
     note: '',
+    stepped: false,
+    stepCount: '',
+    stepAmount: '',
   };
 }
 
-type Errors = Partial<Record<'name' | 'interestOffered' | 'asOf' | 'firstDate' | 'installments' | 'accounts', string>>;
+type Errors = Partial<Record<'name' | 'interestOffered' | 'asOf' | 'firstDate' | 'installments' | 'accounts' | 'stepCount' | 'stepAmount', string>>;
 
 export function PlanBuilder({
   doc,
@@ -93,7 +105,13 @@ export function PlanBuilder({
   const errors: Errors = {};
   const n = checkCount(s.installments, t('plan.form.installments'), 1, MAX_INSTALLMENTS);
   const asOf = checkDate(s.asOf, t('plan.form.asOf'));
-  const first = checkDate(s.firstDate, t('plan.form.firstDate'));
+  const first = checkDate(s.firstDate, t('plan.form.firstDate'), { when: 'future' });
+  const stepCount = s.stepped ? checkCount(s.stepCount, t('plan.step.count'), 1, Math.max(1, (n.ok ? n.value : MAX_INSTALLMENTS) - 1)) : null;
+  const stepAmount = s.stepped ? checkAmount(s.stepAmount, t('plan.step.amount'), { allowZero: false }) : null;
+  if (stepCount && !stepCount.ok) errors.stepCount = stepCount.error;
+  if (stepAmount && !stepAmount.ok) errors.stepAmount = stepAmount.error;
+  const step = stepCount?.ok && stepAmount?.ok ? { count: stepCount.value, amount: stepAmount.value } : null;
+  const stepReady = !s.stepped || step !== null;
   const offered = s.basis === 'principal-part-interest' ? checkAmount(s.interestOffered, t('plan.form.interestOffered')) : { ok: true as const, value: '0.00' };
   if (!n.ok) errors.installments = n.error;
   if (!asOf.ok) errors.asOf = asOf.error;
@@ -102,10 +120,10 @@ export function PlanBuilder({
   if (s.accountIds.length === 0) errors.accounts = t('plan.form.noAccounts');
   let preview: PlanPreview | null = null;
   let previewError: string | null = null;
-  if (n.ok && asOf.ok && first.ok && offered.ok && s.accountIds.length > 0) {
+  if (n.ok && asOf.ok && first.ok && offered.ok && s.accountIds.length > 0 && stepReady) {
     try {
       preview = previewPlan(
-        { accountIds: s.accountIds, basis: s.basis, asOf: asOf.value as string, interestOffered: offered.value, installments: n.value, firstDate: first.value as string },
+        { accountIds: s.accountIds, basis: s.basis, asOf: asOf.value as string, interestOffered: offered.value, installments: n.value, firstDate: first.value as string, step },
         doc.accounts,
         doc.finances,
         today,
@@ -121,7 +139,7 @@ export function PlanBuilder({
   async function save(e: FormEvent) {
     e.preventDefault();
     setTried(true);
-    if (!preview || !n.ok || !asOf.ok || !first.ok || !offered.ok) return;
+    if (!preview || !n.ok || !asOf.ok || !first.ok || !offered.ok || !stepReady) return;
     if (preview.needsAcknowledgement && !ack) return;
     setBusy(true);
     setFailure(null);
@@ -137,6 +155,7 @@ export function PlanBuilder({
         installments: n.value,
         firstDate: first.value as string,
         note: s.note,
+        step,
       };
       await run(() => api().case.savePlan({ plan, ...(preview.needsAcknowledgement ? { acknowledgeOverCapacity: ack } : {}) }));
       onSaved();
@@ -147,7 +166,7 @@ export function PlanBuilder({
     }
   }
 
-  const shown = (key: keyof Errors) => (tried || key === 'installments' || key === 'firstDate' || key === 'interestOffered' ? errors[key] : undefined);
+  const shown = (key: keyof Errors) => (tried || key === 'installments' || key === 'firstDate' || key === 'interestOffered' || key === 'stepCount' || key === 'stepAmount' ? errors[key] : undefined);
 
   return (
     <form className="case-card" onSubmit={save} noValidate aria-labelledby="plan-form-title" data-testid="plan-form">
@@ -186,11 +205,21 @@ export function PlanBuilder({
         )}
       </fieldset>
       <div className="case-grid">
-        <TextField id="plan-asof" label={t('plan.form.asOf')} value={s.asOf} onChange={(v) => set('asOf', v)} error={shown('asOf')} testId="plan-asof" kind="date" />
-        <TextField id="plan-first" label={t('plan.form.firstDate')} value={s.firstDate} onChange={(v) => set('firstDate', v)} error={shown('firstDate')} testId="plan-first" kind="date" placeholder="YYYY-MM-DD" />
+        <DateField id="plan-asof" label={t('plan.form.asOf')} value={s.asOf} onChange={(v) => set('asOf', v)} error={shown('asOf')} testId="plan-asof" />
+        <DateField id="plan-first" label={t('plan.form.firstDate')} value={s.firstDate} onChange={(v) => set('firstDate', v)} error={shown('firstDate')} testId="plan-first" when="future" />
         <TextField id="plan-installments" label={t('plan.form.installments')} help={t('plan.form.installmentsHelp')} value={s.installments} onChange={(v) => set('installments', v)} error={shown('installments')} testId="plan-installments" kind="count" unit={t('plan.form.periods')} />
       </div>
 
+      <fieldset className="case-fieldset" data-testid="plan-step">
+        <legend>{t('plan.step.title')}</legend>
+        <CheckboxField id="plan-stepped" label={t('plan.step.on')} checked={s.stepped} onChange={(v) => set('stepped', v)} testId="plan-stepped" help={t('plan.step.help')} />
+        {s.stepped && (
+          <div className="case-grid">
+            <TextField id="plan-step-count" label={t('plan.step.count')} value={s.stepCount} onChange={(v) => set('stepCount', v)} error={shown('stepCount')} testId="plan-step-count" kind="count" unit={t('plan.form.periods')} />
+            <TextField id="plan-step-amount" label={t('plan.step.amount')} value={s.stepAmount} onChange={(v) => set('stepAmount', v)} error={shown('stepAmount')} testId="plan-step-amount" kind="decimal" unit={t('debts.yuan')} />
+          </div>
+        )}
+      </fieldset>
       {previewError && <Message kind="error" testId="plan-preview-error">{previewError}</Message>}
       {preview && (
         <div data-testid="plan-preview">
@@ -266,6 +295,7 @@ export function PlanBuilder({
               {t('plan.preview.fits', { capacity: yuan(preview.capacity ?? '0') })}
             </Message>
           )}
+          {(s.stepped || hasDatedIncome(doc)) && <StepChecks doc={doc} accountIds={s.accountIds} asOf={asOf.ok ? (asOf.value as string) : today} installments={preview.installments} />}
           <SchedulePreview installments={preview.installments} capacity={preview.capacity} testId="plan-schedule" />
         </div>
       )}

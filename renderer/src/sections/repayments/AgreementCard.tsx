@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';
+import { DateField, readDateField } from '../../components/DateField';
 import { yuan } from '../case/input';
 import type { EvidenceChoice } from './useRepayments';
 
@@ -114,9 +115,12 @@ function PayForm({ agreementId, today, next, evidence, onChanged }: { agreementI
   const [result, setResult] = useState<{ ok: true; remaining: string } | { ok: false; error: unknown } | null>(null);
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const paidOn = readDateField(t, date, t('repayments.pay.date'), { when: 'past', notAfterToday: true });
+    // The date field itself shows why (it was left for the button, so it shows its reason).
+    if (!paidOn.ok) return;
     setBusy(true);
     try {
-      const r = await api().repayments.pay({ agreementId, amount, date, receiptId: receipt || null, note });
+      const r = await api().repayments.pay({ agreementId, amount, date: paidOn.value as string, receiptId: receipt || null, note });
       setResult({ ok: true, remaining: r.remaining });
       setAmount('');
       setReceipt('');
@@ -136,8 +140,7 @@ function PayForm({ agreementId, today, next, evidence, onChanged }: { agreementI
       <div className="rp-row">
         <label htmlFor={id('amount')}>{t('repayments.pay.amount')}</label>
         <input id={id('amount')} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" data-testid="rp-pay-amount" />
-        <label htmlFor={id('date')}>{t('repayments.pay.date')}</label>
-        <input id={id('date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="rp-pay-date" />
+        <DateField id={id('date')} label={t('repayments.pay.date')} value={date} onChange={setDate} when="past" notAfterToday testId="rp-pay-date" />
       </div>
       <div className="rp-row">
         <label htmlFor={id('receipt')}>{t('repayments.pay.receipt')}</label>

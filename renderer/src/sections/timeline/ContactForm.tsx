@@ -8,6 +8,8 @@ import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';
 import { beijingLocalInput, beijingWallIso } from '../../../../shared/time/beijing';
+import { DateField, readDateField } from '../../components/DateField';
+import { EvidencePicker } from '../../components/EvidencePicker';
 
 export interface ContactFormProps {
   /** The contact to change, or null to add a new one. */
@@ -34,6 +36,7 @@ interface State {
   followUpDate: string;
   awaitingReply: boolean;
   toThirdParty: boolean;
+  evidenceIds: string[];
 }
 
 function initial(c: ContactDetail | null): State {
@@ -56,6 +59,7 @@ function initial(c: ContactDetail | null): State {
     followUpDate: c?.followUpDate ?? '',
     awaitingReply: c?.awaitingReply ?? false,
     toThirdParty: c?.toThirdParty ?? false,
+    evidenceIds: c?.evidenceIds ?? [],
   };
 }
 
@@ -77,14 +81,24 @@ export function ContactForm({ editing, onClose, onSaved }: ContactFormProps) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!s.at) {
-      setError(new Error(t('timeline.form.required')));
+    const at = readDateField(t, s.at, t('timeline.form.when'), { kind: 'moment', when: 'past', notAfterToday: true });
+    const follow = readDateField(t, s.followUpDate, t('timeline.form.followUpDate'), { optional: true, when: 'future' });
+    const missing = [!at.ok ? at.error : '', !follow.ok ? follow.error : ''].filter(Boolean);
+    // The vault refuses an empty contact too (EMPTY_CONTACT); saying so here names what is missing before any call.
+    const counterparty = s.partyType !== '' || [s.organisation, s.person, s.agentId, s.phone].some((v) => v.trim() !== '');
+    const words = [s.summary, s.theySaid, s.iPromised, s.outcome].some((v) => v.trim() !== '') || (editing?.body ?? '').trim() !== '';
+    if (!counterparty && !words) missing.push(t('timeline.form.emptyContact'));
+    if (missing.length > 0 || !at.ok || !follow.ok) {
+      setError(new Error(missing.join(' ')));
       return;
     }
+    const when = at.value as string;
     const minutes = s.durationMin.trim() === '' ? null : Number(s.durationMin);
     // An edit keeps the seconds and the offset the contact was recorded with; a new one is Beijing time.
     const fields: ContactFields = {
-      at: editing ? `${s.at}:${editing.at.slice(17, 19)}${editing.at.slice(19)}` : beijingWallIso(s.at.slice(0, 10), s.at.slice(11, 16)),
+      at: editing
+        ? `${when.length > 16 ? when : `${when}:${editing.at.slice(0, 16) === when ? editing.at.slice(17, 19) : '00'}`}${editing.at.slice(19)}`
+        : beijingWallIso(when.slice(0, 10), when.slice(11)),
       channel: s.channel,
       direction: s.direction,
       partyType: s.partyType || null,
@@ -98,9 +112,10 @@ export function ContactForm({ editing, onClose, onSaved }: ContactFormProps) {
       theySaid: s.theySaid,
       iPromised: s.iPromised,
       outcome: s.outcome,
-      followUpDate: s.followUpDate || null,
+      followUpDate: follow.value,
       awaitingReply: s.awaitingReply,
       toThirdParty: s.toThirdParty,
+      evidenceIds: s.evidenceIds,
     };
     setSaving(true);
     setError(null);
@@ -139,10 +154,7 @@ export function ContactForm({ editing, onClose, onSaved }: ContactFormProps) {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <h2 id={`${id}-title`}>{t(editing ? 'timeline.form.editTitle' : 'timeline.form.addTitle')}</h2>
         <div className="tl-form-grid">
-          <label className="tl-field" htmlFor={`${id}-at`}>
-            <span className="tl-field-label">{t('timeline.form.when')}</span>
-            <input id={`${id}-at`} className="input" type="datetime-local" required value={s.at} onChange={(e) => set('at', e.target.value)} data-testid="form-at" />
-          </label>
+          <DateField id={`${id}-at`} label={t('timeline.form.when')} kind="moment" when="past" notAfterToday value={s.at} onChange={(v) => set('at', v)} testId="form-at" className="tl-field" />
           <label className="tl-field" htmlFor={`${id}-channel`}>
             <span className="tl-field-label">{t('timeline.form.channel')}</span>
             <select id={`${id}-channel`} className="select" value={s.channel} onChange={(e) => set('channel', e.target.value as ContactChannel)} data-testid="form-channel">
@@ -192,8 +204,9 @@ export function ContactForm({ editing, onClose, onSaved }: ContactFormProps) {
         {text('iPromised', t('timeline.form.iPromised'), 'form-i-promised', { area: true })}
         {text('outcome', t('timeline.form.outcome'), 'form-outcome')}
         <div className="tl-form-grid">
-          {text('followUpDate', t('timeline.form.followUpDate'), 'form-follow-up', { type: 'date' })}
+          <DateField id={`${id}-followUpDate`} label={t('timeline.form.followUpDate')} when="future" value={s.followUpDate} onChange={(v) => set('followUpDate', v)} testId="form-follow-up" className="tl-field" />
         </div>
+        <EvidencePicker label={t('timeline.form.evidence')} help={t('timeline.form.evidenceHelp')} testId="form-evidence" value={s.evidenceIds} onChange={(ids) => set('evidenceIds', ids)} />
         <label className="tl-check">
           <input type="checkbox" className="checkbox" checked={s.awaitingReply} onChange={(e) => set('awaitingReply', e.target.checked)} data-testid="form-awaiting" />
           {t('timeline.form.awaitingReply')}
