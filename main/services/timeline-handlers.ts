@@ -107,6 +107,7 @@ export function createTimelineService(opts: TimelineServiceOptions): TimelineSer
       void checkReminders();
       return { results };
     },
+    'timeline:addFromScreenshot': (input) => changed(c.addFromScreenshot(input) as Promise<{ ids: string[] }>),
   };
 
   return {
