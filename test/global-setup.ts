@@ -5,7 +5,7 @@ import path from 'node:path';
 
 export default function setup(): void {
   const root = path.resolve(__dirname, '..');
-  for (const only of ['cli', 'worker', 'analyse', 'ocr']) {
+  for (const only of ['cli', 'worker', 'analyse', 'ocr', 'bills']) {
     execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), `--only=${only}`, '--quiet'], { cwd: root, stdio: 'inherit' });
   }
 }
