@@ -69,6 +69,8 @@ test('a chat screenshot proposes its contacts from the real OCR lines; corrected
   const detail = id('entry-detail');
   await expect(detail).toContainText('3256.78');
   await expect(detail).toContainText('15');
+  await expect(detail.getByTestId('detail-body')).toContainText('已逾期第15日');
+  await expect(detail).toContainText('消息原文（截图识别）');
   await expect(detail.getByTestId('detail-evidence-open')).toContainText('IMG_20261018_091500.png');
   await app.shot('ocr-04-timeline-from-screenshot');
 });
