@@ -23,6 +23,7 @@ const nodeTargets = [
   { name: 'bench', entry: 'bench/bench.ts', out: 'bench/bench.js' },
   { name: 'ocr', entry: 'main/ocr/worker.ts', out: 'main/ocr-worker.js' },
   { name: 'fuzz', entry: 'bench/fuzz/worker.ts', out: 'bench/fuzz-worker.js' },
+  { name: 'bills', entry: 'main/vault/bills/parse-worker.ts', out: 'main/bill-worker.js' },
 ];
 
 // The CLI is ESM with code splitting: cli/registry.ts import()s each command's module, and

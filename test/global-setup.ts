@@ -17,7 +17,7 @@ declare module 'vitest' {
 
 export default function setup(project: TestProject): () => void {
   const root = path.resolve(__dirname, '..');
-  for (const only of ['cli', 'worker', 'analyse', 'ocr']) {
+  for (const only of ['cli', 'worker', 'analyse', 'ocr', 'bills']) {
     execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), `--only=${only}`, '--quiet'], { cwd: root, stdio: 'inherit' });
   }
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xieshang-run-'));

@@ -107,6 +107,7 @@ const timelineLines: Lines<'timeline', TimelineBoundChannel> = {
     changes: true,
   },
   'timeline:importCallUpload': { fn: 'importCallUpload', args: ({ uploadId }) => [uploadId], changes: true },
+  'timeline:addFromScreenshot': { fn: 'addFromScreenshot', args: (input) => [input], changes: true },
 };
 
 export type PackageBoundChannel = 'package:draft' | 'package:identity' | 'package:signatureGet' | 'package:signatureSet' | 'package:signatureClear' | 'package:list';

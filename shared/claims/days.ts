@@ -1,11 +1,11 @@
 // The days overdue a message states: "已逾期37天", "逾期天数：92天", "逾期已达三十七天",
-// "已逾期第15日", "拖欠200天". Not read: "逾期半个月", "逾期两个月" (not a day count — left
+// "已逾期第15日", "拖欠200天", "逾期天数共计35天", "逾期已满30天". Not read: "逾期半个月", "逾期两个月" (not a day count — left
 // unparsed rather than guessed), "如逾期超过90天将…" and "3天内还款" (conditions, not claims).
 import { parseChineseInteger } from './cn-numerals';
 
 const NUM = '(\\d{1,5}|[零〇一二两三四五六七八九十百千]{1,8})';
 const PATTERNS = [
-  new RegExp(`逾期(?:天数|时长|时间)?\\s*[:：为]?\\s*(?:已经|已|了|达到|已达|达|共|超过|长达|至今)?\\s*(?:第)?\\s*${NUM}\\s*(?:天|日)`, 'g'),
+  new RegExp(`逾期(?:天数|时长|时间)?\\s*[:：为]?\\s*(?:已经|已满|已|了|达到|已达|达|满|共计|合计|累计|共|超过|长达|至今)?\\s*(?:第)?\\s*${NUM}\\s*(?:天|日)`, 'g'),
   new RegExp(`(?:拖欠|欠款|超期|逾期未还)(?:已经|已|了|达|长达)?\\s*(?:第)?\\s*${NUM}\\s*(?:天|日)`, 'g'),
 ];
 /** What makes a day count a condition or a rule, not a statement about this debt. */

@@ -18,6 +18,7 @@ export const TIMELINE_CHANNELS = [
   'timeline:importSmsUpload',
   'timeline:importSmsTableUpload',
   'timeline:importCallUpload',
+  'timeline:addFromScreenshot',
 ] as const;
 
 /** Reminders of what is due (the renderer shows them in-app; Electron also notifies). */

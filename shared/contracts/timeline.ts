@@ -218,6 +218,19 @@ export const SmsColumnsSchema = z
 
 export const ReminderSchema = z.object({ items: z.array(AgendaItemSchema) });
 
+/** Contacts confirmed from a chat or SMS screenshot's proposals (ProposedContacts). */
+export const ScreenshotEntriesSchema = z
+  .object({
+    evidenceId: Id,
+    layout: z.enum(['chat', 'sms-conversation', 'sms-list', 'unknown']),
+    entries: z
+      .array(z.object({ at: Text(40), direction: z.enum(DIRECTIONS), sender: Text(200), text: Text(20_000) }).strict())
+      .min(1)
+      .max(200),
+  })
+  .strict();
+export type ScreenshotEntries = z.infer<typeof ScreenshotEntriesSchema>;
+
 export const timelineContract = {
   'timeline:list': { args: z.object({ filter: TimelineFilterSchema.optional() }).strict(), result: TimelineListSchema },
   'timeline:get': { args: z.object({ id: Id }).strict(), result: ContactDetailSchema },
@@ -251,6 +264,7 @@ export const timelineContract = {
   },
   /** One call recording, uploaded: kept as evidence with its timeline entry (any size the evidence section takes). */
   'timeline:importCallUpload': { args: z.object({ uploadId: UploadId }).strict(), result: z.object({ results: z.array(ImportCallResultSchema) }) },
+  'timeline:addFromScreenshot': { args: ScreenshotEntriesSchema, result: z.object({ ids: z.array(z.string()) }) },
 } as const;
 
 export const timelineEvents = {

@@ -5,8 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../shared/collection-claims';
 import { CORPUS as WRITTEN, HELD_OUT, type CorpusMessage } from './corpus';
+import { FRESH } from './corpus-fresh';
 
-const CORPUS = [...WRITTEN, ...HELD_OUT];
+const CORPUS = [...WRITTEN, ...HELD_OUT, ...FRESH];
 
 type Field = 'amount' | 'days' | 'dueDate' | 'minimum';
 

@@ -2,8 +2,8 @@
 // file that is not a bill is refused before anything is kept), then kept as evidence
 // (category 账单), then its rows are added — each under a stable key (the platform's order
 // number, or the row's content and its occurrence in the file), so the same rows again add
-// nothing. A bank CSV's column mapping is remembered by its header row. Plain Node; in the
-// app this runs in the vault worker thread, never on the main thread.
+// nothing. A bank CSV's column mapping is remembered by its header row. Plain Node; the
+// parsing runs in its own bounded thread (parse-bounded.ts), the vault worker only stores rows.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
@@ -14,18 +14,13 @@ import { byteInfo, byteRange } from '../evidence/read';
 import { BadInputError, NotABillError, XieshangError } from '../../../shared/errors';
 import { ZERO, formatMoney } from '../../../shared/money/decimal';
 import { beijingIso } from '../../../shared/time/beijing';
-import { decodeBillBytes } from '../../../shared/bills/decode';
-import { parseCsv } from '../../../shared/bills/csv';
-import { looksLikeAlipay, parseAlipay } from '../../../shared/bills/alipay';
-import { parseWechat } from '../../../shared/bills/wechat';
-import { bankHeader, headerKey, parseBank, type ColumnMapping } from '../../../shared/bills/bank';
-import { readXlsxRows, XLSX_MAX_FILE_BYTES } from '../../../shared/bills/xlsx';
+import type { ColumnMapping } from '../../../shared/bills/bank';
+import { XLSX_MAX_FILE_BYTES } from '../../../shared/bills/xlsx';
 import type { BillSource, ParsedBill } from '../../../shared/bills/rows';
+import type { BillOptions, KnownMappings, ParsedBillFile } from './parse';
+import { parseBillBounded } from './parse-bounded';
 
-export interface BillOptions {
-  format?: BillSource | undefined;
-  columns?: ColumnMapping | undefined;
-}
+export type { BillOptions } from './parse';
 
 export interface BillImportDoc {
   file: string;
@@ -40,42 +35,16 @@ export interface BillImportDoc {
   spending: string;
 }
 
-function rememberedMapping(db: Db, rows: readonly string[][]): { mapping: ColumnMapping; key: string } | null {
-  const get = db.prepare('SELECT mapping FROM bill_column_maps WHERE header_key = ?');
-  for (const r of rows.slice(0, 60)) {
-    const hit = get.get(headerKey(r)) as { mapping: string } | undefined;
-    if (hit) return { mapping: JSON.parse(hit.mapping) as ColumnMapping, key: headerKey(r) };
-  }
-  return null;
+/** The bank column mappings remembered in the vault, for the parser thread. */
+function knownMappings(db: Db): KnownMappings {
+  const out: Record<string, ColumnMapping> = {};
+  for (const r of db.prepare('SELECT header_key, mapping FROM bill_column_maps').all() as { header_key: string; mapping: string }[]) out[r.header_key] = JSON.parse(r.mapping) as ColumnMapping;
+  return out;
 }
 
-/** Reads the bytes as a bill; throws NotABillError for anything else. Also returns the bank header key to remember. */
-export function parseBill(db: Db, bytes: Uint8Array, opts: BillOptions): { bill: ParsedBill; remember: { key: string; mapping: ColumnMapping } | null } {
-  if (bytes.length === 0) throw new NotABillError('文件是空的');
-  if (bytes.length > XLSX_MAX_FILE_BYTES) throw new NotABillError('文件超过 20 MB');
-  const zipOrOle = (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
-  let rows: string[][];
-  if (zipOrOle) rows = readXlsxRows(bytes);
-  else {
-    const { text } = decodeBillBytes(bytes);
-    if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) throw new NotABillError('这是二进制文件，不是账单');
-    try {
-      rows = parseCsv(text);
-    } catch {
-      throw new NotABillError('行数太多');
-    }
-  }
-  const format = opts.format ?? (zipOrOle ? 'wechat' : looksLikeAlipay(rows) ? 'alipay' : 'bank');
-  if (format === 'alipay') return { bill: parseAlipay(rows), remember: null };
-  if (format === 'wechat') return { bill: parseWechat(rows), remember: null };
-  if (opts.columns) {
-    const h = bankHeader(rows, opts.columns);
-    const bill = parseBank(rows, opts.columns);
-    return { bill, remember: h >= 0 ? { key: headerKey(rows[h]!), mapping: opts.columns } : null };
-  }
-  const known = rememberedMapping(db, rows);
-  if (known) return { bill: parseBank(rows, known.mapping), remember: null };
-  throw new NotABillError('认不出是哪种账单（不是支付宝或微信支付的导出）；如果是银行流水，请用 --format bank --columns date=日期列,amount=金额列,… 指明各列');
+/** Reads the bytes as a bill in the bill parser thread (bounded); throws NotABillError for anything else. */
+export function parseBill(db: Db, bytes: Uint8Array, opts: BillOptions): Promise<ParsedBillFile> {
+  return parseBillBounded(bytes, opts, knownMappings(db));
 }
 
 function rowKey(source: BillSource, r: ParsedBill['rows'][number], occurrence: number): string {
@@ -130,7 +99,7 @@ export async function importBillFile(vault: Vault, file: string, opts: BillOptio
     if (err instanceof XieshangError) throw err;
     throw new XieshangError('IO_ERROR', { detail: `无法读取 ${path.basename(file)}` });
   }
-  const parsed = parseBill(vault.handle, bytes, opts);
+  const parsed = await parseBill(vault.handle, bytes, opts);
   const { results } = await importPaths(vault, [file], { category: 'bill', note: `${parsed.bill.source === 'alipay' ? '支付宝' : parsed.bill.source === 'wechat' ? '微信支付' : '银行'}账单（用于预算）` });
   const kept = results[0];
   if (!kept || 'error' in kept) throw new XieshangError('IO_ERROR', { detail: `账单文件没能存入证据箱：${kept && 'error' in kept ? kept.error.message : ''}` });
@@ -138,11 +107,11 @@ export async function importBillFile(vault: Vault, file: string, opts: BillOptio
 }
 
 /** The app: a bill already imported as evidence is read from the vault and its rows added. */
-export function importBillFromEvidence(vault: Vault, evidenceId: string, opts: BillOptions): BillImportDoc {
+export async function importBillFromEvidence(vault: Vault, evidenceId: string, opts: BillOptions): Promise<BillImportDoc> {
   const info = byteInfo(vault.handle, 'original', evidenceId);
   if (!info) throw new BadInputError(`找不到证据 ${evidenceId}`);
   if (info.size > XLSX_MAX_FILE_BYTES) throw new NotABillError('文件超过 20 MB');
   const bytes = byteRange(vault.handle, 'original', evidenceId, 0, info.size - 1);
-  const parsed = parseBill(vault.handle, bytes, opts);
+  const parsed = await parseBill(vault.handle, bytes, opts);
   return storeBill(vault, info.name, evidenceId, parsed);
 }

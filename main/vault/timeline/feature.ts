@@ -2,6 +2,8 @@
 // and the CLI commands (registered in ../features.ts). Each function takes the
 // FeatureContext first; imports report progress and stop at a cancel between files.
 import path from 'node:path';
+import { addScreenshotContacts } from './screenshot-contacts';
+import type { ScreenshotEntries } from '../../../shared/contracts/timeline';
 import type { FeatureContext } from '../feature';
 import { XieshangError } from '../../../shared/errors';
 import type { ContactFields, ContactPatch, ImportCallResult, TimelineFilter } from '../../../shared/contracts/timeline';
@@ -87,6 +89,7 @@ export const timelineFeature = {
   summary: (ctx: FeatureContext) => summary(ctx.vault()),
   takeReminders: (ctx: FeatureContext, today?: string) => takeReminders(ctx.vault(), today),
   cliTimeline: (ctx: FeatureContext) => cliTimeline(ctx.vault()),
+  addFromScreenshot: (ctx: FeatureContext, input: ScreenshotEntries) => addScreenshotContacts(ctx.vault(), input),
 
   /** The CLI: a backup file on disk, streamed. */
   importSmsFile: (ctx: FeatureContext, file: string, collectMessages = false) =>

@@ -10,14 +10,32 @@ import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';
 import type { EvidenceChoice } from './useRepayments';
+import type { PackageRecord } from '../../../../shared/contracts/package';
+import { beijingTime, templateTitle } from '../application/package-format';
+import { RoundEvidencePicker } from './RoundEvidencePicker';
+
+/** "还款申请.pdf · 分期还款申请 · 2024-10-18 · 寄给 招商银行…": how a built package is told apart. */
+function packageLabel(t: ReturnType<typeof useT>, p: PackageRecord): string {
+  return t('repayments.rounds.packageOption', { name: p.fileName, template: templateTitle(t, p.template), date: (beijingTime(p.builtAt) ?? p.builtAt).slice(0, 10), addressee: p.addressee });
+}
+
+/** The newest package addressed to this creditor (its legal name), else none. */
+function defaultPackage(packages: readonly PackageRecord[], creditor: string | undefined): string {
+  if (!creditor) return '';
+  return packages.find((p) => p.addressee.includes(creditor) || creditor.includes(p.addressee))?.id ?? '';
+}
 
 export function RoundsPanel({ doc, today, evidence }: { doc: CaseView; today: string; evidence: EvidenceChoice[] }) {
   const t = useT();
   const [rounds, setRounds] = useState<RoundView[]>([]);
+  const [packages, setPackages] = useState<PackageRecord[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(async () => {
     try {
-      setRounds((await api().repayments.rounds({})).rounds);
+      const [r, p] = await Promise.all([api().repayments.rounds({}), api().package.list()]);
+      setRounds(r.rounds);
+      // Newest first, so the package just built is at the top.
+      setPackages([...p.packages].sort((a, b) => (a.builtAt < b.builtAt ? 1 : a.builtAt > b.builtAt ? -1 : 0)));
     } catch (err) {
       setError(err);
     }
@@ -28,6 +46,10 @@ export function RoundsPanel({ doc, today, evidence }: { doc: CaseView; today: st
   const [creditorId, setCreditorId] = useState(doc.creditors[0]?.id ?? '');
   const [sentOn, setSentOn] = useState(today);
   const [channel, setChannel] = useState<(typeof ROUND_CHANNELS)[number]>('app');
+  // null: not chosen yet — follows the creditor (its newest package) until the person picks.
+  const [packageId, setPackageId] = useState<string | null>(null);
+  const creditorName = doc.creditors.find((c) => c.id === creditorId)?.legalName;
+  const chosenPackage = packageId ?? defaultPackage(packages ?? [], creditorName);
   const act = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
@@ -44,7 +66,7 @@ export function RoundsPanel({ doc, today, evidence }: { doc: CaseView; today: st
       {error !== null && <Message kind="error">{errorText(t, error)}</Message>}
       {rounds.length === 0 && <p className="case-small">{t('repayments.rounds.none')}</p>}
       {rounds.map((r) => (
-        <Round key={r.id} r={r} evidence={evidence} act={act} />
+        <Round key={r.id} r={r} evidence={evidence} packages={packages ?? []} act={act} />
       ))}
       {doc.creditors.length > 0 && (
         <div className="rp-row" data-testid="rp-round-add">
@@ -66,16 +88,36 @@ export function RoundsPanel({ doc, today, evidence }: { doc: CaseView; today: st
               </option>
             ))}
           </select>
-          <button type="button" className="button" onClick={() => void act(() => api().repayments.saveRound({ creditorId, sentOn, channel, packageId: null, note: '' }))} data-testid="rp-round-save">
+          <label htmlFor="rp-round-package">{t('repayments.rounds.package')}</label>
+          <select id="rp-round-package" value={chosenPackage} onChange={(e) => setPackageId(e.target.value)} data-testid="rp-round-package">
+            <option value="">{packages && packages.length === 0 ? t('repayments.rounds.noPackages') : t('repayments.rounds.noPackage')}</option>
+            {(packages ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {packageLabel(t, p)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void act(async () => {
+                await api().repayments.saveRound({ creditorId, sentOn, channel, packageId: chosenPackage || null, note: '' });
+                setPackageId(null);
+              })
+            }
+            data-testid="rp-round-save"
+          >
             {t('repayments.rounds.add')}
           </button>
         </div>
       )}
+      {doc.creditors.length > 0 && <p className="case-small">{t('repayments.rounds.packageHint')}</p>}
     </section>
   );
 }
 
-function Round({ r, evidence, act }: { r: RoundView; evidence: EvidenceChoice[]; act: (fn: () => Promise<unknown>) => Promise<void> }) {
+function Round({ r, evidence, packages, act }: { r: RoundView; evidence: EvidenceChoice[]; packages: PackageRecord[]; act: (fn: () => Promise<unknown>) => Promise<void> }) {
   const t = useT();
   const [outcome, setOutcome] = useState(r.outcome);
   const [outcomeOn, setOutcomeOn] = useState(r.outcomeOn ?? '');
@@ -84,12 +126,20 @@ function Round({ r, evidence, act }: { r: RoundView; evidence: EvidenceChoice[];
   const [proof, setProof] = useState(r.evidenceIds[0] ?? '');
   const [request, setRequest] = useState('');
   const [due, setDue] = useState('');
+  const [picking, setPicking] = useState<string | null>(null);
   const id = (k: string) => `rp-round-${r.id}-${k}`;
+  const sent = r.packageId ? packages.find((p) => p.id === r.packageId) : undefined;
+  const nameOf = new Map(evidence.map((e) => [e.id, e.name]));
   return (
     <article className="rp-round" data-testid="rp-round" data-outcome={r.outcome}>
       <h3>
         {r.creditor} · {r.sentOn} · {t(`repayments.rounds.channels.${r.channel}`)} · {t(`repayments.rounds.outcomes.${r.outcome}`)}
       </h3>
+      {r.packageId && (
+        <p className="case-small" data-testid="rp-round-sent-package">
+          {sent ? t('repayments.rounds.sentPackage', { label: packageLabel(t, sent) }) : t('repayments.rounds.packageGone')}
+        </p>
+      )}
       {r.windowStart && r.windowEnd && <p className="case-small" data-testid="rp-round-window">{t('repayments.rounds.window', { from: r.windowStart, to: r.windowEnd })}</p>}
       {r.windowProblem && <p className="case-small">{r.windowProblem}</p>}
       {r.needsWriting && (
@@ -137,11 +187,35 @@ function Round({ r, evidence, act }: { r: RoundView; evidence: EvidenceChoice[];
       <h4>{t('repayments.rounds.requests')}</h4>
       <ul>
         {r.requests.map((q) => (
-          <li key={q.id}>
+          <li key={q.id} data-testid="rp-request" data-answered={q.evidenceIds.length > 0 ? 'yes' : 'no'}>
             <label className="rp-check">
               <input type="checkbox" checked={q.done} onChange={(e) => void act(() => api().repayments.saveRequest({ ...q, done: e.target.checked }))} /> {q.text}
               {q.due && ` (${q.due})`}
             </label>
+            {q.evidenceIds.length > 0 ? (
+              <p className="case-small" data-testid="rp-request-answered">
+                {t('repayments.rounds.answeredBy', { names: q.evidenceIds.map((e) => nameOf.get(e) ?? t('repayments.rounds.evidenceGone')).join('、') })}
+              </p>
+            ) : (
+              <p className="case-small">{t('repayments.rounds.notAnswered')}</p>
+            )}
+            {picking === q.id ? (
+              <>
+                <RoundEvidencePicker
+                  evidence={evidence}
+                  chosen={q.evidenceIds}
+                  // Linking the material that answers it marks the request answered; removing the last one reopens it.
+                  onChange={(ids) => void act(() => api().repayments.saveRequest({ ...q, evidenceIds: ids, done: ids.length > 0 }))}
+                />
+                <button type="button" className="button button-quiet" onClick={() => setPicking(null)} data-testid="rp-picker-close">
+                  {t('repayments.rounds.pickerClose')}
+                </button>
+              </>
+            ) : (
+              <button type="button" className="button button-quiet" onClick={() => setPicking(q.id)} data-testid="rp-request-link">
+                {t('repayments.rounds.linkEvidence')}
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -79,7 +79,7 @@ export function EntryDetail({ contact: c, marks, onClose, onChanged, onEdit, onO
         {row(t('timeline.detail.phone'), c.phone)}
         {c.durationSec !== null && row(t('timeline.detail.duration'), durationText(t, c.durationSec))}
         {row(t('timeline.detail.summary'), c.summary)}
-        {row(t('timeline.detail.body'), c.body, 'detail-body')}
+        {row(t(c.source === 'chat_screenshots' ? 'timeline.detail.bodyScreenshot' : 'timeline.detail.body'), c.body, 'detail-body')}
         {row(t('timeline.detail.theySaid'), c.theySaid)}
         {row(t('timeline.detail.iPromised'), c.iPromised, 'detail-promised')}
         {row(t('timeline.detail.outcome'), c.outcome)}

@@ -1,10 +1,11 @@
 // The contacts a chat or SMS screenshot shows (shared/ocr/chat-layout.ts), to confirm or
 // correct in one view: sender, time, direction, text, per message. Only the messages the
 // person ticks become timeline entries, each linked to the screenshot as its evidence
-// (timeline:add with evidenceIds) — the same entries, flags and attribution as typed ones.
+// (timeline:addFromScreenshot) with its text and claims, the same flags and attribution as SMS.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ProposedContact, ScreenshotLayout } from '../../../../shared/ocr/chat-layout';
 import type { Direction } from '../../../../shared/timeline/kinds';
+import { extractClaims } from '../../../../shared/collection-claims';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -18,7 +19,22 @@ interface Row {
   text: string;
 }
 
-const NUMBER = /^\+?\d[\d\s-]{2,}$/;
+/** What the vault will store as this message's claims: read again from the text as corrected. */
+function ClaimsLine({ row }: { row: Row }) {
+  const t = useT();
+  if (row.direction !== 'incoming') return null;
+  const c = extractClaims(row.text, /^\d{4}-\d{2}-\d{2}/.test(row.at) ? { received: row.at.slice(0, 10) } : {});
+  const parts = [
+    c.amountOwed !== undefined ? t('timeline.detail.claimAmount', { amount: c.amountOwed }) : '',
+    c.overdueDays !== undefined ? t('timeline.detail.claimDays', { days: c.overdueDays }) : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <p className="case-small" data-testid="proposed-claims">
+      {parts.join('；')}
+    </p>
+  );
+}
 
 function rowOf(p: ProposedContact): Row {
   const at = p.at !== null ? p.at.slice(0, 16) : p.day !== null ? `${p.day}T` : '';
@@ -65,25 +81,16 @@ export function ProposedContacts({
       return;
     }
     setSaving(true);
-    let added = 0;
     try {
-      for (const r of chosen) {
-        const sender = r.sender.trim();
-        const number = NUMBER.test(sender);
-        await api().timeline.add({
-          at: r.at,
-          channel: layout === 'chat' ? 'chat' : 'sms',
-          direction: r.direction,
-          phone: number ? sender.replace(/[\s-]/g, '') : null,
-          person: !number && sender !== '' ? sender : null,
-          ...(r.direction === 'incoming' ? { theySaid: r.text } : { summary: r.text }),
-          evidenceIds: [evidenceId],
-        });
-        added++;
-      }
-      onDone(added);
+      // One call, one transaction: the vault stores each message's text and its claims.
+      const { ids } = await api().timeline.addFromScreenshot({
+        evidenceId,
+        layout,
+        entries: chosen.map((r) => ({ at: r.at, direction: r.direction, sender: r.sender.trim(), text: r.text.trim() })),
+      });
+      onDone(ids.length);
     } catch (err) {
-      setError(t('claims.proposed.failed', { added, message: errorText(t, err) }));
+      setError(t('claims.proposed.failedNone', { message: errorText(t, err) }));
     } finally {
       setSaving(false);
     }
@@ -136,16 +143,7 @@ export function ProposedContacts({
                 <textarea className="input tl-textarea" rows={3} value={r.text} onChange={(e) => set(i, { text: e.target.value })} data-testid="proposed-text" />
               </label>
               {p?.truncated && <p className="case-small">{t('claims.proposed.truncated')}</p>}
-              {p && (p.claims.amountOwed !== undefined || p.claims.overdueDays !== undefined) && (
-                <p className="case-small" data-testid="proposed-claims">
-                  {[
-                    p.claims.amountOwed !== undefined ? t('timeline.detail.claimAmount', { amount: p.claims.amountOwed }) : '',
-                    p.claims.overdueDays !== undefined ? t('timeline.detail.claimDays', { days: p.claims.overdueDays }) : '',
-                  ]
-                    .filter(Boolean)
-                    .join('；')}
-                </p>
-              )}
+              <ClaimsLine row={r} />
             </li>
           );
         })}
