@@ -11,7 +11,7 @@ import { buildDemo, type DemoResult } from '../../main/demo/build-demo';
 import { Vault } from '../../main/vault/vault';
 import '../../main/vault/features';
 import { packageDraftFromVault } from '../../main/vault/package/model-from-vault';
-import { todayBeijing } from '../../shared/dates';
+import { todayBeijing } from '../../shared/time/beijing';
 import { cli } from '../helpers/cli';
 import { pdftotext } from '../package/poppler';
 

@@ -6,7 +6,7 @@
 // the same columns as for an imported SMS (number, text), so they follow too. Plain Node.
 import { randomUUID } from 'node:crypto';
 import type { Vault } from '../vault';
-import { parseContactTime } from '../../../shared/timeline/beijing-time';
+import { parseTime } from '../../../shared/time/beijing';
 import { numberKey } from '../../../shared/timeline/numbers';
 import { extractClaims, type CollectionClaims } from '../../../shared/collection-claims';
 import { BadInputError } from '../../../shared/errors';
@@ -29,7 +29,7 @@ export function addScreenshotContacts(vault: Vault, input: ScreenshotEntries): {
   const rows = input.entries.map((e, i) => {
     const text = e.text.trim();
     if (text === '') throw new BadInputError(`第 ${i + 1} 条没有文字`);
-    const t = parseContactTime(e.at, `第 ${i + 1} 条的时间`);
+    const t = parseTime(e.at, `第 ${i + 1} 条的时间`);
     const sender = e.sender.trim();
     const isNumber = NUMBER.test(sender);
     const phone = isNumber ? sender.replace(/[\s-]/g, '') : null;

@@ -3,7 +3,7 @@
 // back, before saving, which day it understood, and refuses impossible days in the person's
 // language. The form keeps the typed text and reads it on save with readDateField().
 import { useId, useState } from 'react';
-import { todayBeijing } from '../../../shared/dates';
+import { todayBeijing } from '../../../shared/time/beijing';
 import { dateInWordsZh, parseDateInput, type DateInputKind, type DateInputParts, type DateInputResult, type DateInputWhen } from '../../../shared/date-input';
 import { currentLocale, useT, type Translate } from '../i18n';
 

@@ -1,12 +1,8 @@
 // Reading what people type into the case forms, with the shared parsers (full-width digits,
 // thousands separators, ¥; ambiguity refused with a Chinese message that says how to write it).
 import { detailOf } from '../../../../shared/case/detail';
-<<<<<<< HEAD
-import { parseDate } from '../../../../shared/time/beijing';
-=======
-import { todayBeijing } from '../../../../shared/dates';
+import { parseDate, todayBeijing } from '../../../../shared/time/beijing';
 import { parseDateInput, type DateInputKind, type DateInputWhen } from '../../../../shared/date-input';
->>>>>>> s-forms
 import { formatMoney, formatMoneyGrouped, formatPercent, formatRate } from '../../../../shared/money/decimal';
 import { parseAmount, parseCount, parseRate } from '../../../../shared/money/parse-amount';
 

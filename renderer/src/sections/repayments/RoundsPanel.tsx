@@ -11,12 +11,13 @@ import { errorText } from '../../lib/errors';
 import { Message } from '../../components/Message';
 import type { EvidenceChoice } from './useRepayments';
 import type { PackageRecord } from '../../../../shared/contracts/package';
-import { beijingTime, templateTitle } from '../application/package-format';
+import { templateTitle } from '../application/package-format';
+import { beijingMinute } from '../../../../shared/time/beijing';
 import { RoundEvidencePicker } from './RoundEvidencePicker';
 
 /** "还款申请.pdf · 分期还款申请 · 2024-10-18 · 寄给 招商银行…": how a built package is told apart. */
 function packageLabel(t: ReturnType<typeof useT>, p: PackageRecord): string {
-  return t('repayments.rounds.packageOption', { name: p.fileName, template: templateTitle(t, p.template), date: (beijingTime(p.builtAt) ?? p.builtAt).slice(0, 10), addressee: p.addressee });
+  return t('repayments.rounds.packageOption', { name: p.fileName, template: templateTitle(t, p.template), date: beijingMinute(p.builtAt).slice(0, 10), addressee: p.addressee });
 }
 
 /** The newest package addressed to this creditor (its legal name), else none. */
