@@ -6,7 +6,6 @@
 // is kept beside it (its name goes to onRestored, which shows it).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ResultOf } from '../../../shared/contract';
-import { CHUNK_BYTES } from '../../../shared/evidence/limits';
 import { Message } from '../components/Message';
 import { PassphraseField } from '../components/PassphraseField';
 import { currentLocale, useT } from '../i18n';
@@ -14,7 +13,7 @@ import { api } from '../lib/api';
 import { errorCodeOf, retryAfterSeconds } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { sayText, type Said } from '../lib/said';
-import { blobToBase64 } from '../sections/application/bytes';
+import { sendChunks } from '../lib/upload';
 import './restore.css';
 
 export type RestoreDone = ResultOf<'restore:run'>;
@@ -89,11 +88,11 @@ export function RestoreFromBackup({ place, onRestored }: RestoreFromBackupProps)
     let sourceId = '';
     try {
       sourceId = (await api().restore.uploadBegin({ name: file.name, bytes: file.size })).sourceId;
-      for (let offset = 0, seq = 0; offset < file.size; offset += CHUNK_BYTES, seq++) {
-        const data = await blobToBase64(file.slice(offset, offset + CHUNK_BYTES));
-        await api().restore.uploadChunk({ sourceId, seq, data });
-        setState({ step: 'reading', name: file.name, sent: Math.min(file.size, offset + CHUNK_BYTES), total: file.size });
-      }
+      // The backup goes to a private temporary file in main, not into the vault it may replace.
+      const id = sourceId;
+      await sendChunks(file, (seq, data) => api().restore.uploadChunk({ sourceId: id, seq, data }), {
+        onBytes: (sent) => setState({ step: 'reading', name: file.name, sent, total: file.size }),
+      });
       setState({ step: 'chosen', source: { sourceId, name: file.name, bytes: file.size } });
       requestAnimationFrame(() => passInput.current?.focus());
     } catch (err) {
