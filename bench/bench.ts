@@ -53,31 +53,53 @@ if (process.argv[2] === 'edits-child') {
 
 /** Every importer and IPC channel fuzzed; new findings kept under test/fixtures/fuzz-regressions/. */
 function runFuzzBench(perTarget: number, only?: string[]): Promise<void> {
-  return runFuzz({ perTarget, keepDir: REGRESSIONS_DIR, log: (l) => console.log(l), ...(only ? { only } : {}) }).then((f) => printFuzzFigures('Fuzzing: every importer and IPC channel (issue 13)', f));
+  return runFuzz({ perTarget, keepDir: REGRESSIONS_DIR, log: (l) => console.log(l), ...(only ? { only } : {}) }).then((f) =>
+    printFuzzFigures('Fuzzing: every importer and IPC channel (issue 13)', f),
+  );
 }
 
 function runAll(): void {
-console.log(`# Xieshang benchmarks — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-printTable('Vault (issue 2)', runVaultBench());
-printTable('Timeline: SMS import and query (issue 5)', runTimelineBench());
-const timelineRender = runTimelineRenderBench().then((rows) => printTable('Timeline in the harness (issue 5)', rows), (err: unknown) => console.log(`timeline render bench failed: ${String(err)}`));
-// After the timeline's harness bench, so the two do not share the 2 cores.
-const packageBench = timelineRender
-  .then(() => runPackageBench())
-  .then((rows) => printTable('Application package (issue 6)', rows), (err: unknown) => console.log(`package bench failed: ${String(err)}`))
-  .then(() => runPackageMemoryBench())
-  .then((rows) => printTable('Application package: memory (issue 6)', rows), (err: unknown) => console.log(`package memory bench failed: ${String(err)}`));
-const demoBench = packageBench
-  .then(() => runDemoBench())
-  .then((rows) => printTable('Demo and unlock (issue 14)', rows), (err: unknown) => console.log(`demo bench failed: ${String(err)}`));
-// Last: the 1 GB evidence import wants the 2 cores to itself.
-const evidenceBench = demoBench.then(() => runEvidenceBench()).then((rows) => printTable('Evidence import (issue 3)', rows), (err: unknown) => console.log(`evidence bench failed: ${String(err)}`));
-void evidenceBench
-  .then(() => runOcrBench())
-  .then((rows) => printTable('OCR of phone screenshots (issue 12)', rows), (err: unknown) => console.log(`ocr bench failed: ${String(err)}`))
-  // Issue 13: ≥ 100 SIGKILL trials, after everything else (they spawn a CLI per step).
-  .then(() => runFaultsBench(100))
-  .then(printFaultFigures, (err: unknown) => console.log(`faults bench failed: ${String(err)}`))
-  .then(() => runFuzzBench(200))
-  .catch((err: unknown) => console.log(`fuzz bench failed: ${String(err)}`));
+  console.log(`# Xieshang benchmarks — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  printTable('Vault (issue 2)', runVaultBench());
+  printTable('Timeline: SMS import and query (issue 5)', runTimelineBench());
+  const timelineRender = runTimelineRenderBench().then(
+    (rows) => printTable('Timeline in the harness (issue 5)', rows),
+    (err: unknown) => console.log(`timeline render bench failed: ${String(err)}`),
+  );
+  // After the timeline's harness bench, so the two do not share the 2 cores.
+  const packageBench = timelineRender
+    .then(() => runPackageBench())
+    .then(
+      (rows) => printTable('Application package (issue 6)', rows),
+      (err: unknown) => console.log(`package bench failed: ${String(err)}`),
+    )
+    .then(() => runPackageMemoryBench())
+    .then(
+      (rows) => printTable('Application package: memory (issue 6)', rows),
+      (err: unknown) => console.log(`package memory bench failed: ${String(err)}`),
+    );
+  const demoBench = packageBench
+    .then(() => runDemoBench())
+    .then(
+      (rows) => printTable('Demo and unlock (issue 14)', rows),
+      (err: unknown) => console.log(`demo bench failed: ${String(err)}`),
+    );
+  // Last: the 1 GB evidence import wants the 2 cores to itself.
+  const evidenceBench = demoBench
+    .then(() => runEvidenceBench())
+    .then(
+      (rows) => printTable('Evidence import (issue 3)', rows),
+      (err: unknown) => console.log(`evidence bench failed: ${String(err)}`),
+    );
+  void evidenceBench
+    .then(() => runOcrBench())
+    .then(
+      (rows) => printTable('OCR of phone screenshots (issue 12)', rows),
+      (err: unknown) => console.log(`ocr bench failed: ${String(err)}`),
+    )
+    // Issue 13: ≥ 100 SIGKILL trials, after everything else (they spawn a CLI per step).
+    .then(() => runFaultsBench(100))
+    .then(printFaultFigures, (err: unknown) => console.log(`faults bench failed: ${String(err)}`))
+    .then(() => runFuzzBench(200))
+    .catch((err: unknown) => console.log(`fuzz bench failed: ${String(err)}`));
 }

@@ -102,11 +102,13 @@ export async function runDemoBench(): Promise<BenchRow[]> {
   try {
     const bin = path.resolve(__dirname, '..', '..', 'bin', 'xieshang.cjs');
     // Reference for this machine's state right now: the CLI's own start-up (`--help`).
-    const startMs = median([0, 1, 2].map(() => {
-      const t = performance.now();
-      spawnSync(process.execPath, [bin, '--help'], { stdio: 'ignore' });
-      return performance.now() - t;
-    }));
+    const startMs = median(
+      [0, 1, 2].map(() => {
+        const t = performance.now();
+        spawnSync(process.execPath, [bin, '--help'], { stdio: 'ignore' });
+        return performance.now() - t;
+      }),
+    );
     const demo = timeDemo(bin, path.join(dir, 'demo'));
     const rows: BenchRow[] = [
       {
@@ -129,14 +131,12 @@ export async function runDemoBench(): Promise<BenchRow[]> {
     fs.mkdirSync(dataDir);
     fs.copyFileSync(path.join(dir, 'demo', 'demo.vault'), path.join(dataDir, VAULT_FILE_NAME));
     const parts = inProcessUnlock(path.join(dataDir, VAULT_FILE_NAME));
-    rows.push(
-      {
-        name: 'unlock, in process: open (lock, key, schema check) + first queries (evidence list, 首页)',
-        ours: `${ms(parts.openMs + parts.queriesMs)} (open ${ms(parts.openMs)}, queries ${ms(parts.queriesMs)})`,
-        reference: `${ms(parts.kdfMs)} (key derivation alone, PBKDF2 256k)`,
-        ratio: (parts.openMs + parts.queriesMs) / parts.kdfMs,
-      },
-    );
+    rows.push({
+      name: 'unlock, in process: open (lock, key, schema check) + first queries (evidence list, 首页)',
+      ours: `${ms(parts.openMs + parts.queriesMs)} (open ${ms(parts.openMs)}, queries ${ms(parts.queriesMs)})`,
+      reference: `${ms(parts.kdfMs)} (key derivation alone, PBKDF2 256k)`,
+      ratio: (parts.openMs + parts.queriesMs) / parts.kdfMs,
+    });
     try {
       const ui = await harnessUnlock(dataDir);
       rows.push(

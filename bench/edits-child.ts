@@ -31,7 +31,14 @@ export function editsChild(file: string, tag: string): void {
         }
         break;
       case 1: {
-        const c = addContact(vault, { at: '2024-10-21T23:10:00+08:00', channel: 'phone', direction: 'incoming', partyType: 'collector', phone: '13912345678', summary: `kill-trial ${mark}` });
+        const c = addContact(vault, {
+          at: '2024-10-21T23:10:00+08:00',
+          channel: 'phone',
+          direction: 'incoming',
+          partyType: 'collector',
+          phone: '13912345678',
+          summary: `kill-trial ${mark}`,
+        });
         contact = c.id;
         say({ kind: 'contact-add', id: c.id, n });
         break;

@@ -195,7 +195,15 @@ export async function runEvidenceBench(): Promise<BenchRow[]> {
     fs.writeFileSync(childFile, CHILD);
     const child = spawnSync(process.execPath, [childFile, workerPath, path.join(dir, 'enc.xsv'), corpus, PASS], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (child.status !== 0) throw new Error(`encrypted import failed: ${child.stderr}`);
-    const enc = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; cpuSeconds: number; worst: number; ok: number; failed: number; rssBefore: number; maxRss: number };
+    const enc = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+      seconds: number;
+      cpuSeconds: number;
+      worst: number;
+      ok: number;
+      failed: number;
+      rssBefore: number;
+      maxRss: number;
+    };
 
     // The same import into an unencrypted SQLite file (same code, same settings, no cipher).
     const plain = plainVault(path.join(dir, 'plain.db'));

@@ -90,7 +90,10 @@ export async function runFaultsBench(trials = 100): Promise<FaultFigures> {
       case 'import-calls': {
         const files = Array.from({ length: 5 }, (_, i) => {
           const f = path.join(inputs, `9518${i}_20241018${String(100000 + t * 10 + i).slice(-6)}.wav`);
-          fs.writeFileSync(f, monoWav16(8000, 8000 * 20, (k) => Math.round(Math.sin((k * (i + t + 1)) / 30) * 8000)));
+          fs.writeFileSync(
+            f,
+            monoWav16(8000, 8000 * 20, (k) => Math.round(Math.sin((k * (i + t + 1)) / 30) * 8000)),
+          );
           return f;
         });
         args = ['import-calls', ...files];
@@ -145,7 +148,8 @@ export async function runFaultsBench(trials = 100): Promise<FaultFigures> {
       const out = path.join(dir, `p-${tag}.pdf`);
       if (fs.existsSync(out)) {
         const pdf = fs.readFileSync(out);
-        if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-' || !pdf.subarray(-32).toString('latin1').includes('%%EOF')) figures.problems.push(`${where}: ${out} is not a whole PDF`);
+        if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-' || !pdf.subarray(-32).toString('latin1').includes('%%EOF'))
+          figures.problems.push(`${where}: ${out} is not a whole PDF`);
         fs.rmSync(out, { force: true });
       }
     }
@@ -170,7 +174,11 @@ export function printFaultFigures(f: FaultFigures): void {
   console.log('\n## Faults: SIGKILL trials (issue 13)');
   console.log(`trials ${f.trials} · killed mid-way ${f.killed} · finished before the kill ${f.finishedBeforeKill} · verify runs ${f.verifyRuns} · ${Math.round(f.ms / 1000)} s`);
   console.log(`edits reported committed before a kill, each found in the vault: ${f.editsReported}`);
-  console.log(`by operation: ${Object.entries(f.byOp).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `by operation: ${Object.entries(f.byOp)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   console.log(`problems found: ${f.problems.length}`);
   for (const p of f.problems.slice(0, 20)) console.log(`  - ${p}`);
 }

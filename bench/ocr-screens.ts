@@ -50,8 +50,7 @@ export function wrap(text: string, maxEm: number): string[] {
 
 async function render(rects: string[], spans: Span[]): Promise<Buffer> {
   const texts = spans.map(
-    (s) =>
-      `<text x="${s.x}" y="${s.y}" font-family="${SYSTEM_CJK_FONT}" font-size="${s.size}" fill="${s.fill}" text-anchor="${s.anchor ?? 'start'}">${esc(s.text)}</text>`,
+    (s) => `<text x="${s.x}" y="${s.y}" font-family="${SYSTEM_CJK_FONT}" font-size="${s.size}" fill="${s.fill}" text-anchor="${s.anchor ?? 'start'}">${esc(s.text)}</text>`,
   );
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${SCREEN.width}" height="${SCREEN.height}">${rects.join('')}${texts.join('')}</svg>`;
   return sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();

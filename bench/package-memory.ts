@@ -51,19 +51,42 @@ export async function packageMemoryChild(dir: string): Promise<void> {
   const before = process.memoryUsage().rss;
   const exhibits: PackageModelInput['exhibits'] = [];
   let n = 1;
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.jpg')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((x) => x.endsWith('.jpg'))
+    .sort()) {
     const file = path.join(dir, f);
     const bytes = fs.readFileSync(file);
     exhibits.push({
-      n: n++, title: `聊天截图 ${f}`, category: '聊天记录', date: '2025-01-10', sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length,
-      mime: 'image/jpeg', kind: 'image', fileName: f, source: { read: async () => new Uint8Array(await fs.promises.readFile(file)) },
+      n: n++,
+      title: `聊天截图 ${f}`,
+      category: '聊天记录',
+      date: '2025-01-10',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      size: bytes.length,
+      mime: 'image/jpeg',
+      kind: 'image',
+      fileName: f,
+      source: { read: async () => new Uint8Array(await fs.promises.readFile(file)) },
     });
   }
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.wav')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((x) => x.endsWith('.wav'))
+    .sort()) {
     const file = path.join(dir, f);
     exhibits.push({
-      n: n++, title: `通话录音 ${f}`, category: '通话录音', date: '2025-01-10', sha256: await sha256File(file), size: fs.statSync(file).size,
-      mime: 'audio/wav', kind: 'audio', fileName: f, meta: { 时长: '3 小时' }, source: { chunks: () => fileChunks(file) },
+      n: n++,
+      title: `通话录音 ${f}`,
+      category: '通话录音',
+      date: '2025-01-10',
+      sha256: await sha256File(file),
+      size: fs.statSync(file).size,
+      mime: 'audio/wav',
+      kind: 'audio',
+      fileName: f,
+      meta: { 时长: '3 小时' },
+      source: { chunks: () => fileChunks(file) },
     });
   }
   const model: PackageModelInput = {

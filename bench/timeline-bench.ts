@@ -33,12 +33,17 @@ const BODIES = [
 export function writeSmsBackup(file: string, count: number, startMs = Date.UTC(2023, 0, 1) - BEIJING): number {
   const fd = fs.openSync(file, 'w');
   try {
-    fs.writeSync(fd, `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<!--File Created By SMS Backup & Restore v10.20.002-->\n<smses count="${count}" backup_set="bench" backup_date="${startMs}" type="full">\n`);
+    fs.writeSync(
+      fd,
+      `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<!--File Created By SMS Backup & Restore v10.20.002-->\n<smses count="${count}" backup_set="bench" backup_date="${startMs}" type="full">\n`,
+    );
     let batch: string[] = [];
     for (let i = 0; i < count; i++) {
       const sender = SENDERS[i % SENDERS.length]!;
       const type = i % 7 === 3 ? '2' : '1';
-      const body = BODIES[(i * 7 + 3) % BODIES.length]!.replace('{d}', String(10 + (i % 90))).replace('{d}', String(i % 10)).replace('{a}', `${1000 + (i % 9000)}.${String(i % 100).padStart(2, '0')}`);
+      const body = BODIES[(i * 7 + 3) % BODIES.length]!.replace('{d}', String(10 + (i % 90)))
+        .replace('{d}', String(i % 10))
+        .replace('{a}', `${1000 + (i % 9000)}.${String(i % 100).padStart(2, '0')}`);
       const date = startMs + i * 317_000; // ~5 minutes apart: every hour of the day, night included
       const esc = body.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
       batch.push(

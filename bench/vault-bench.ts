@@ -66,9 +66,24 @@ export function runVaultBench(): BenchRow[] {
     plain.close();
 
     return [
-      { name: 'unlock (open + key derivation), median of 5', ours: `${median(opens).toFixed(0)} ms`, reference: `${median(plainOpens).toFixed(1)} ms (unencrypted open)`, ratio: median(opens) / median(plainOpens) },
-      { name: `write ${COUNT} × 200 KB blobs, one transaction`, ours: `${e.writeMBs.toFixed(0)} MB/s (SQLCipher v4)`, reference: `${p.writeMBs.toFixed(0)} MB/s (no encryption)`, ratio: e.writeMBs / p.writeMBs },
-      { name: `read ${COUNT} × 200 KB blobs`, ours: `${e.readMBs.toFixed(0)} MB/s (SQLCipher v4)`, reference: `${p.readMBs.toFixed(0)} MB/s (no encryption)`, ratio: e.readMBs / p.readMBs },
+      {
+        name: 'unlock (open + key derivation), median of 5',
+        ours: `${median(opens).toFixed(0)} ms`,
+        reference: `${median(plainOpens).toFixed(1)} ms (unencrypted open)`,
+        ratio: median(opens) / median(plainOpens),
+      },
+      {
+        name: `write ${COUNT} × 200 KB blobs, one transaction`,
+        ours: `${e.writeMBs.toFixed(0)} MB/s (SQLCipher v4)`,
+        reference: `${p.writeMBs.toFixed(0)} MB/s (no encryption)`,
+        ratio: e.writeMBs / p.writeMBs,
+      },
+      {
+        name: `read ${COUNT} × 200 KB blobs`,
+        ours: `${e.readMBs.toFixed(0)} MB/s (SQLCipher v4)`,
+        reference: `${p.readMBs.toFixed(0)} MB/s (no encryption)`,
+        ratio: e.readMBs / p.readMBs,
+      },
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

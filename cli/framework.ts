@@ -83,12 +83,7 @@ export const GLOBAL_OPTIONS: OptionSpec = {
   help: { type: 'boolean', short: 'h' },
 };
 
-export function makeContext(
-  positionals: string[],
-  values: OptionValues,
-  env: NodeJS.ProcessEnv,
-  cwd: string,
-): CommandContext {
+export function makeContext(positionals: string[], values: OptionValues, env: NodeJS.ProcessEnv, cwd: string): CommandContext {
   const ctx: CommandContext = {
     positionals,
     values,
@@ -135,8 +130,6 @@ export function makeContext(
 /** The one-line stderr error: 口令错误 [WRONG_PASSPHRASE], or the JSON form with --json. */
 export function formatError(err: unknown, json: boolean): { text: string; exit: number } {
   const info = toErrorInfo(err);
-  const text = json
-    ? JSON.stringify({ error: { code: info.code, message: info.message } })
-    : `${info.message} [${info.code}]`;
+  const text = json ? JSON.stringify({ error: { code: info.code, message: info.message } }) : `${info.message} [${info.code}]`;
   return { text, exit: exitCodeFor(info) };
 }

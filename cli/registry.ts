@@ -51,11 +51,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('export-evidence', '导出一件证据的原始文件 / write one original, byte-identical', evidence),
   entry('verify', '校验所有证据的 SHA-256 / re-hash every item against its recorded SHA-256', evidence),
   entry('import-sms', '导入短信：安卓“SMS Backup & Restore”备份（XML），或按列导出的表格（CSV / 文本），每条短信成为时间线的一条记录 / import SMS', timeline),
-  entry(
-    'import-calls',
-    '导入通话录音（可给文件夹）：号码和时间取自文件名，时长取自音频；每个录音成为证据和时间线记录 / import call recordings',
-    timeline,
-  ),
+  entry('import-calls', '导入通话录音（可给文件夹）：号码和时间取自文件名，时长取自音频；每个录音成为证据和时间线记录 / import call recordings', timeline),
   entry('timeline', '列出全部联系记录（按时间先后），附催收行为标记 / every contact, oldest first, with conduct flags', timeline),
   entry('calc penalty', '计算逾期罚息（单利或按日复利），可与年利率上限比较 / overdue penalty', calc),
   entry('calc plan', '按月等额分期还款计划 / an equal-installment monthly schedule', calc),

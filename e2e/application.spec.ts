@@ -10,8 +10,6 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { createVault, openDemo } from './steps';
 
-
-
 async function draw(page: Page) {
   const pad = page.getByTestId('signature-pad');
   await expect(pad).toBeVisible();
@@ -131,9 +129,7 @@ test('build, preview, save and verify a signed package through the wizard', asyn
   // (Keyboard: a reminder toast may cover the button by now.)
   await id('pkg-next').press('Enter');
   await expect(id('pkg-pick').first()).toBeVisible();
-  await expect
-    .poll(() => id('pkg-pick-title').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)))
-    .toContain('身份证明（向导中改的标题）');
+  await expect.poll(() => id('pkg-pick-title').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toContain('身份证明（向导中改的标题）');
 });
 
 test('what is missing stops the build, and says what it is', async ({ app }) => {

@@ -16,7 +16,6 @@ import { chatScreenshot, email, exe, pdf, png, wav, write } from '../test/eviden
 const PASS = E2E_PASSPHRASE;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-
 /** Slows the upload of chunks down, so progress can be watched (and cancelled) deterministically. */
 async function slowUploads(page: Page, ms: number) {
   const handler = async (route: Route) => {
@@ -38,7 +37,10 @@ async function makeFolder(): Promise<{ dir: string; files: Record<string, Buffer
   madeDirs.push(dir);
   const root = path.join(dir, '催收证据 2024');
   const files: Record<string, Buffer> = {
-    '聊天截图/Screenshot_20241018-143022.png': await chatScreenshot(['您好，您的花呗已逾期 35 天', '我因失业暂时无力还款，想申请分期', '可以提交困难证明申请', '好的，请问需要哪些材料？'], { seed: 1 }),
+    '聊天截图/Screenshot_20241018-143022.png': await chatScreenshot(
+      ['您好，您的花呗已逾期 35 天', '我因失业暂时无力还款，想申请分期', '可以提交困难证明申请', '好的，请问需要哪些材料？'],
+      { seed: 1 },
+    ),
     '聊天截图/微信图片_20241019093011.jpg': await chatScreenshot(['今天必须还清，否则上门', '请不要威胁我，我在整理材料', '再不还就联系你的家人'], { format: 'jpeg', seed: 2 }),
     '录音/95188_20241018143022.wav': wav(200),
     '账单/花呗账单 2024年10月.pdf': await pdf(['花呗账单 2024年10月', '本期应还 1,825.00 元', '逾期罚息按日万分之五计算'], { pages: 2 }),
@@ -224,7 +226,11 @@ test('drag in, watch progress, thumbnails, filter, search a note, every preview,
   expect(fs.readdirSync(out).sort()).toEqual(['95188_20241018143022.wav', 'Screenshot_20241018-143022.png', 'manifest.csv', 'manifest.json']);
   const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { items: { file: string; sha256: string; category: string; capturedAt: string }[] };
   for (const item of manifest.items) expect(sha(fs.readFileSync(path.join(out, item.file)))).toBe(item.sha256);
-  expect(manifest.items.find((i) => i.file.endsWith('.wav'))).toMatchObject({ category: 'call_recording', capturedAt: '2024-10-18T14:30:22+08:00', sha256: sha(folder.files['录音/95188_20241018143022.wav']!) });
+  expect(manifest.items.find((i) => i.file.endsWith('.wav'))).toMatchObject({
+    category: 'call_recording',
+    capturedAt: '2024-10-18T14:30:22+08:00',
+    sha256: sha(folder.files['录音/95188_20241018143022.wav']!),
+  });
   expect(fs.readFileSync(path.join(out, 'manifest.csv'), 'utf8')).toContain('聊天截图');
 
   // 9. Verify everything.

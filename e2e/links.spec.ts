@@ -22,7 +22,6 @@ const BACKUP = [
   '</smses>',
 ].join('\n');
 
-
 test('links: screenshots → a contact → its evidence and back; an imported SMS into the debts check', async ({ app }) => {
   test.setTimeout(120_000);
   const { page } = app;

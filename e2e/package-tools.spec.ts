@@ -29,7 +29,6 @@ test.afterAll(() => {
   if (demoDir) fs.rmSync(demoDir, { recursive: true, force: true });
 });
 
-
 async function openTab(page: Page, tab: 'build' | 'list' | 'verify') {
   await page.getByTestId('nav-application').click();
   await expect(page.getByTestId('section-application')).toBeVisible();
@@ -53,7 +52,10 @@ async function drawSignature(page: Page) {
   const strokes: [number, number][][] = [
     curve(60, (u) => [0.08 + 0.42 * u + 0.05 * Math.cos(7 * Math.PI * u), 0.55 + 0.2 * Math.sin(7 * Math.PI * u) * (1 - 0.4 * u)]),
     curve(30, (u) => [0.52 + 0.38 * u, 0.62 - 0.32 * Math.sin(Math.PI * u) + 0.1 * u]),
-    [[0.93, 0.38], [0.935, 0.4]],
+    [
+      [0.93, 0.38],
+      [0.935, 0.4],
+    ],
   ];
   for (const s of strokes) {
     const [first, ...rest] = s.map(([fx, fy]) => [box.x + fx * box.width, box.y + fy * box.height] as const);
@@ -151,7 +153,16 @@ test('the list of packages built from the vault', async ({ app }) => {
     const p = window.xieshang.package;
     const { uploadId } = await p.uploadBegin({ purpose: 'build' });
     await p.uploadChunk({ uploadId, seq: 0, data: btoa('%PDF-1.7\n% e2e\n%%EOF\n') });
-    const done = await p.finish({ uploadId, template: 'waiver', addressee: '招商银行信用卡中心', signer: '张三', sign: false, pages: 4, fileName: '罚息减免申请书.pdf', exhibits: ex });
+    const done = await p.finish({
+      uploadId,
+      template: 'waiver',
+      addressee: '招商银行信用卡中心',
+      signer: '张三',
+      sign: false,
+      pages: 4,
+      fileName: '罚息减免申请书.pdf',
+      exhibits: ex,
+    });
     await p.discard({ uploadId });
     return done.sha256;
   }, exhibits);

@@ -114,7 +114,10 @@ test('agreement, payments, reminder, calendar, rounds and a budget from real bil
   const ics = fs.readFileSync(out, 'utf8');
   expect(ics).toContain('BEGIN:VALARM');
   // What a locked phone can show (the summaries and alarm texts) carries no name and no amount.
-  const shown = ics.split('\r\n').filter((l) => /^(SUMMARY|DESCRIPTION):/.test(l)).join('\n');
+  const shown = ics
+    .split('\r\n')
+    .filter((l) => /^(SUMMARY|DESCRIPTION):/.test(l))
+    .join('\n');
   expect(shown).not.toMatch(/蚂蚁|1000|500|¥/);
 
   // An application round: accepted on the phone — flagged until confirmed in writing.

@@ -41,7 +41,10 @@ test('restore a backup from 设置 and from the unlock screen; wrong passphrase 
   await id('settings-backup').click();
   await expect(id('settings-backup-result')).toContainText('已备份', { timeout: 30_000 });
   const exports = path.join(dataDir, 'exports');
-  const backup = path.join(exports, fs.readdirSync(exports).find((n) => n.endsWith('.xsv'))!);
+  const backup = path.join(
+    exports,
+    fs.readdirSync(exports).find((n) => n.endsWith('.xsv'))!,
+  );
 
   // An item added after the backup.
   await id('nav-evidence').click();

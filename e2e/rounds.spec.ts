@@ -30,7 +30,9 @@ test('a round records the package it sent; a request for more material is answer
   await pkg.selectOption({ label: chosen! });
   await id('rp-round-save').click();
   await expect(id('rp-round')).toHaveCount(roundsBefore + 1);
-  const round = id('rp-round').filter({ has: page.getByTestId('rp-round-sent-package') }).first();
+  const round = id('rp-round')
+    .filter({ has: page.getByTestId('rp-round-sent-package') })
+    .first();
   await expect(round.getByTestId('rp-round-sent-package')).toContainText(chosen!);
 
   // The creditor asks for proof of income.

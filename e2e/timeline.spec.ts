@@ -210,7 +210,10 @@ test('timeline: a 200 MB call recording goes through the UI (the one upload prim
   try {
     // 100 million 16-bit samples at 8 kHz: 200 MB, 3 h 28 min 20 s.
     const file = path.join(dir, '95188_20241016231000.wav');
-    fs.writeFileSync(file, monoWav16(8000, 100_000_000, (i) => ((i * 37) % 4000) - 2000));
+    fs.writeFileSync(
+      file,
+      monoWav16(8000, 100_000_000, (i) => ((i * 37) % 4000) - 2000),
+    );
     expect(fs.statSync(file).size).toBeGreaterThan(200_000_000);
     await id('import-calls-input').setInputFiles(file);
     await expect(id('import-status')).toContainText('导入了 1 个录音', { timeout: 540_000 });

@@ -91,12 +91,7 @@ function plain(status: number, text: string, opts: EvidenceRequestOptions, extra
 }
 
 /** Serves one parsed evidence request. */
-export async function serveEvidence(
-  source: EvidenceByteSource,
-  target: { kind: ByteKind; id: string } | null,
-  request: Request,
-  opts: EvidenceRequestOptions,
-): Promise<Response> {
+export async function serveEvidence(source: EvidenceByteSource, target: { kind: ByteKind; id: string } | null, request: Request, opts: EvidenceRequestOptions): Promise<Response> {
   if (request.method === 'OPTIONS') {
     return new Response(null, {
       status: 204,

@@ -79,14 +79,7 @@ function parseUrl(raw: unknown): URL | null {
 /** True only for app://xieshang/… (exact host, no port, no credentials). */
 export function isAppUrl(raw: unknown): boolean {
   const url = parseUrl(raw);
-  return (
-    url !== null &&
-    url.protocol === `${APP_SCHEME}:` &&
-    url.hostname === APP_HOST &&
-    url.port === '' &&
-    url.username === '' &&
-    url.password === ''
-  );
+  return url !== null && url.protocol === `${APP_SCHEME}:` && url.hostname === APP_HOST && url.port === '' && url.username === '' && url.password === '';
 }
 
 /** An IPC message is trusted only from the app's own page in the top-level frame. */

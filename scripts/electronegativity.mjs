@@ -14,11 +14,23 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * and why it does not apply. The static scanner cannot see values built by a function.
  */
 const ALLOW = [
-  { check: 'CSP_GLOBAL_CHECK', file: 'N/A', why: 'The CSP is a response header set on every app:// response (main/protocol.ts, main/security.ts), not a <meta> tag; test/electron/security.test.ts checks it has no unsafe-* source.' },
-  { check: 'NODE_INTEGRATION_JS_CHECK', file: 'main/window.ts', why: 'webPreferences come from hardenedWebPreferences() (nodeIntegration false, also in workers and subframes); test/electron/security.test.ts asserts each value.' },
+  {
+    check: 'CSP_GLOBAL_CHECK',
+    file: 'N/A',
+    why: 'The CSP is a response header set on every app:// response (main/protocol.ts, main/security.ts), not a <meta> tag; test/electron/security.test.ts checks it has no unsafe-* source.',
+  },
+  {
+    check: 'NODE_INTEGRATION_JS_CHECK',
+    file: 'main/window.ts',
+    why: 'webPreferences come from hardenedWebPreferences() (nodeIntegration false, also in workers and subframes); test/electron/security.test.ts asserts each value.',
+  },
   { check: 'CONTEXT_ISOLATION_JS_CHECK', file: 'main/window.ts', why: 'contextIsolation: true via hardenedWebPreferences(); asserted in test/electron/security.test.ts.' },
   { check: 'SANDBOX_JS_CHECK', file: 'main/window.ts', why: 'sandbox: true via hardenedWebPreferences() and app.enableSandbox() in main/main.ts; asserted in tests.' },
-  { check: 'AUXCLICK_JS_CHECK', file: 'main/window.ts', why: 'window.open and every navigation away from app:// are denied for all webContents (main/window.ts; test/electron/window-guards.test.ts), so a middle click opens nothing.' },
+  {
+    check: 'AUXCLICK_JS_CHECK',
+    file: 'main/window.ts',
+    why: 'window.open and every navigation away from app:// are denied for all webContents (main/window.ts; test/electron/window-guards.test.ts), so a middle click opens nothing.',
+  },
   { check: 'REMOTE_MODULE_JS_CHECK', file: 'main/window.ts', why: 'The remote module no longer exists in Electron ≥ 14 (we ship 45).' },
 ];
 

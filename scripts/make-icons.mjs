@@ -16,6 +16,9 @@ const svg = fs.readFileSync(path.join(dir, 'icon.svg'));
 fs.mkdirSync(path.join(dir, 'icons'), { recursive: true });
 await sharp(svg, { density: 300 }).resize(1024, 1024).png().toFile(path.join(dir, 'icon.png'));
 for (const n of LINUX_SIZES) {
-  await sharp(svg, { density: 300 }).resize(n, n).png().toFile(path.join(dir, 'icons', `${n}x${n}.png`));
+  await sharp(svg, { density: 300 })
+    .resize(n, n)
+    .png()
+    .toFile(path.join(dir, 'icons', `${n}x${n}.png`));
 }
 console.log(`wrote build-resources/icon.png and ${LINUX_SIZES.length} Linux sizes`);

@@ -36,8 +36,7 @@ function noElectron(reason) {
 
 /** The executable inside an Electron dist folder (same table as electron/install.js). */
 function executableIn(distDir) {
-  const rel =
-    process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : process.platform === 'win32' ? 'electron.exe' : 'electron';
+  const rel = process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : process.platform === 'win32' ? 'electron.exe' : 'electron';
   return path.join(distDir, rel);
 }
 

@@ -66,10 +66,7 @@ export const contract = {
   /** Main asks the user where to save (a dialog in Electron); the renderer never names a path. */
   'vault:backup': {
     args: Empty,
-    result: z.union([
-      z.object({ cancelled: z.literal(true) }),
-      z.object({ cancelled: z.literal(false), out: z.string(), bytes: z.number().int() }),
-    ]),
+    result: z.union([z.object({ cancelled: z.literal(true) }), z.object({ cancelled: z.literal(false), out: z.string(), bytes: z.number().int() })]),
   },
   'vault:auditVerify': {
     args: Empty,
@@ -111,9 +108,7 @@ type MethodOf<C extends string, N extends string> = C extends `${N}:${infer M}` 
 /** window.xieshang: one named function per channel, grouped by namespace, plus subscribe. */
 export type XieshangApi = {
   [N in NamespaceOf<Channel>]: {
-    [M in MethodOf<Channel, N>]: (
-      args?: ArgsOf<Extract<Channel, `${N}:${M}`>>,
-    ) => Promise<ResultOf<Extract<Channel, `${N}:${M}`>>>;
+    [M in MethodOf<Channel, N>]: (args?: ArgsOf<Extract<Channel, `${N}:${M}`>>) => Promise<ResultOf<Extract<Channel, `${N}:${M}`>>>;
   };
 } & {
   subscribe<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void;

@@ -18,17 +18,7 @@ export interface DateInputOptions {
   notAfterToday?: boolean;
 }
 
-export type DateInputErrorCode =
-  | 'empty'
-  | 'format'
-  | 'twoDigitYear'
-  | 'year'
-  | 'month'
-  | 'day'
-  | 'time'
-  | 'future'
-  | 'needDay'
-  | 'needTime';
+export type DateInputErrorCode = 'empty' | 'format' | 'twoDigitYear' | 'year' | 'month' | 'day' | 'time' | 'future' | 'needDay' | 'needTime';
 
 export interface DateInputParts {
   year: number;

@@ -60,7 +60,7 @@ export function errorCauseOf(err: unknown, depth = 0): ErrorCause {
 
 /** One log line for a failure that reached the user as INTERNAL (or any code, with its cause). */
 export function describeFailure(err: unknown): string {
-  const carried = (err as Partial<Pick<XieshangError, 'code'>> & { diagnosis?: ErrorCause } | null)?.diagnosis;
+  const carried = (err as (Partial<Pick<XieshangError, 'code'>> & { diagnosis?: ErrorCause }) | null)?.diagnosis;
   const cause = carried ?? errorCauseOf(err);
   const code = (err as { code?: unknown } | null)?.code;
   return `${typeof code === 'string' ? `${code} ` : ''}${cause.name}${cause.detail ? `: ${cause.detail}` : ''}`;

@@ -158,9 +158,7 @@ export function formatErrorMessage(code: ErrorCode, params: ErrorParams = {}, lo
   const template: string = ERROR_MESSAGES[code][locale];
   // A detail given as a code (see error-details.ts) is rendered in the same language.
   if (isDetailKey(params.detailKey)) params = { ...params, detail: formatDetail(params.detailKey, params, locale) };
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -180,9 +178,7 @@ export class XieshangError extends Error {
     this.params = params;
   }
   toInfo(): ErrorInfo {
-    return Object.keys(this.params).length > 0
-      ? { code: this.code, message: this.message, params: this.params }
-      : { code: this.code, message: this.message };
+    return Object.keys(this.params).length > 0 ? { code: this.code, message: this.message, params: this.params } : { code: this.code, message: this.message };
   }
 }
 
@@ -304,12 +300,7 @@ export function toErrorInfo(err: unknown): ErrorInfo {
 }
 
 function isWireError(err: unknown): err is ErrorInfo {
-  return (
-    typeof err === 'object' &&
-    err !== null &&
-    isErrorCode((err as { code?: unknown }).code) &&
-    typeof (err as { message?: unknown }).message === 'string'
-  );
+  return typeof err === 'object' && err !== null && isErrorCode((err as { code?: unknown }).code) && typeof (err as { message?: unknown }).message === 'string';
 }
 
 /** Rebuilds a throwable from the wire shape (renderer side of IPC). */

@@ -10,17 +10,7 @@ import { MIN_PASSPHRASE_LENGTH } from './passphrase';
 export type StrengthScore = 0 | 1 | 2 | 3 | 4;
 
 /** A short hint for the user; the renderer translates `strength.hint.<key>`. */
-export type StrengthHint =
-  | 'empty'
-  | 'tooShort'
-  | 'common'
-  | 'repeat'
-  | 'sequence'
-  | 'date'
-  | 'variety'
-  | 'longer'
-  | 'good'
-  | 'strong';
+export type StrengthHint = 'empty' | 'tooShort' | 'common' | 'repeat' | 'sequence' | 'date' | 'variety' | 'longer' | 'good' | 'strong';
 
 export interface StrengthResult {
   score: StrengthScore;
@@ -36,24 +26,127 @@ export interface StrengthResult {
  * matching is case-insensitive and also tries undoing simple l33t (p@ssw0rd → password).
  */
 const COMMON: readonly string[] = [
-  '123456', 'password', '123456789', '12345678', '111111', '000000', '5201314', '123123',
-  '1234567890', '666666', '888888', '88888888', '11111111', '123456789a', 'a123456', 'qwerty',
-  'abc123', 'iloveyou', 'woaini1314', '1314520', 'qq123456', 'a123456789', 'aa123456',
-  '1qaz2wsx', '1q2w3e4r', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', '147258369', '123321', '654321',
-  '112233', '7758521', '520520', 'woaini', 'admin', 'root', 'passw0rd', 'password1', 'qwe123',
-  '123qwe', 'abc123456', 'abcd1234', 'welcome', 'letmein', 'monkey', 'dragon', 'sunshine',
-  'princess', 'football', 'baseball', 'master', 'shadow', 'superman', 'michael', 'hello',
-  'love', 'iloveu', 'login', 'secret', 'changeme', 'default', 'test', 'guest', 'user',
-  'china', 'beijing', 'shanghai', 'zhongguo', 'nihao', 'wangyi', 'baidu', 'taobao', 'alipay',
-  'zhifubao', 'huabei', 'jiebei', 'weixin', 'wechat', 'xieshang', 'mima', 'kouling',
-  'zhangwei', 'wangwei', 'liwei', 'wangfang', 'xiaoming', 'lilei', 'hanmeimei',
-  '我爱你', '我爱你一生一世', '一生一世', '一二三四五六', '一二三四', '密码', '口令', '中国', '你好',
-  '证据箱', '协商', '花呗', '借呗', '支付宝', '微信', '淘宝',
+  '123456',
+  'password',
+  '123456789',
+  '12345678',
+  '111111',
+  '000000',
+  '5201314',
+  '123123',
+  '1234567890',
+  '666666',
+  '888888',
+  '88888888',
+  '11111111',
+  '123456789a',
+  'a123456',
+  'qwerty',
+  'abc123',
+  'iloveyou',
+  'woaini1314',
+  '1314520',
+  'qq123456',
+  'a123456789',
+  'aa123456',
+  '1qaz2wsx',
+  '1q2w3e4r',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  '147258369',
+  '123321',
+  '654321',
+  '112233',
+  '7758521',
+  '520520',
+  'woaini',
+  'admin',
+  'root',
+  'passw0rd',
+  'password1',
+  'qwe123',
+  '123qwe',
+  'abc123456',
+  'abcd1234',
+  'welcome',
+  'letmein',
+  'monkey',
+  'dragon',
+  'sunshine',
+  'princess',
+  'football',
+  'baseball',
+  'master',
+  'shadow',
+  'superman',
+  'michael',
+  'hello',
+  'love',
+  'iloveu',
+  'login',
+  'secret',
+  'changeme',
+  'default',
+  'test',
+  'guest',
+  'user',
+  'china',
+  'beijing',
+  'shanghai',
+  'zhongguo',
+  'nihao',
+  'wangyi',
+  'baidu',
+  'taobao',
+  'alipay',
+  'zhifubao',
+  'huabei',
+  'jiebei',
+  'weixin',
+  'wechat',
+  'xieshang',
+  'mima',
+  'kouling',
+  'zhangwei',
+  'wangwei',
+  'liwei',
+  'wangfang',
+  'xiaoming',
+  'lilei',
+  'hanmeimei',
+  '我爱你',
+  '我爱你一生一世',
+  '一生一世',
+  '一二三四五六',
+  '一二三四',
+  '密码',
+  '口令',
+  '中国',
+  '你好',
+  '证据箱',
+  '协商',
+  '花呗',
+  '借呗',
+  '支付宝',
+  '微信',
+  '淘宝',
 ];
 
 const L33T: Readonly<Record<string, string>> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g',
-  '@': 'a', '$': 's', '!': 'i', '|': 'l', '+': 't',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+  '+': 't',
 };
 
 /** Keyboard rows (and the common column walk) whose runs are as guessable as "abcd". */
@@ -89,12 +182,7 @@ export function estimatePassphraseStrength(passphrase: string, minLength: number
   const tail = chars.slice(ANALYSE_MAX);
   const lower = head.map((c) => c.toLowerCase());
 
-  const matches = [
-    ...commonMatches(lower, head),
-    ...sequenceMatches(lower),
-    ...repeatMatches(lower, charBits),
-    ...dateMatches(lower),
-  ];
+  const matches = [...commonMatches(lower, head), ...sequenceMatches(lower), ...repeatMatches(lower, charBits), ...dateMatches(lower)];
   const { bits: headBits, used } = cheapestChain(head, matches, charBits);
   let bits = headBits;
   for (const c of tail) bits += charBits(c);
@@ -114,14 +202,7 @@ function scoreFromBits(bits: number): StrengthScore {
   return score as StrengthScore;
 }
 
-function chooseHint(
-  score: StrengthScore,
-  isCommon: boolean,
-  length: number,
-  minLength: number,
-  chars: readonly string[],
-  used: readonly Match[],
-): StrengthHint {
+function chooseHint(score: StrengthScore, isCommon: boolean, length: number, minLength: number, chars: readonly string[], used: readonly Match[]): StrengthHint {
   if (isCommon) return 'common';
   if (length < minLength) return 'tooShort';
   if (score >= 4) return 'strong';
@@ -183,7 +264,10 @@ function commonMatches(lower: readonly string[], original: readonly string[]): M
   COMMON.forEach((word, rank) => {
     const wordChars = Array.from(word).length;
     if (wordChars < 2) return;
-    for (const [source, extra] of [[text, 0], [leet, 1]] as const) {
+    for (const [source, extra] of [
+      [text, 0],
+      [leet, 1],
+    ] as const) {
       if (extra === 1 && leet === text) continue;
       let from = source.indexOf(word);
       while (from !== -1) {
@@ -205,7 +289,7 @@ function sequenceMatches(lower: readonly string[]): Match[] {
   const out: Match[] = [];
   const n = lower.length;
   // Runs where each code point is the previous ±1 (abc, 321, 一二 is not, but ａｂｃ is).
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i + 1;
     const d = j < n ? (lower[j]!.codePointAt(0) ?? 0) - (lower[i]!.codePointAt(0) ?? 0) : 0;
     if (d === 1 || d === -1) {
@@ -293,11 +377,7 @@ function sameSlice(a: readonly string[], x: number, y: number, len: number): boo
 
 /** Dynamic programming: the cheapest way to build the passphrase from patterns and single
  * characters. Each pattern beyond the first costs one extra bit (where the patterns join). */
-function cheapestChain(
-  chars: readonly string[],
-  matches: readonly Match[],
-  charBits: (c: string) => number,
-): { bits: number; used: Match[] } {
+function cheapestChain(chars: readonly string[], matches: readonly Match[], charBits: (c: string) => number): { bits: number; used: Match[] } {
   const n = chars.length;
   const best: number[] = new Array<number>(n + 1).fill(Infinity);
   const via: (Match | null)[] = new Array<Match | null>(n + 1).fill(null);
@@ -322,7 +402,7 @@ function cheapestChain(
     via[i] = chosen;
   }
   const used: Match[] = [];
-  for (let i = n; i > 0; ) {
+  for (let i = n; i > 0;) {
     const m = via[i];
     if (m) {
       used.push(m);

@@ -178,8 +178,7 @@ async function runCases(
       else if (r.outcome === 'refused') {
         row.refused++;
         row.codes[r.code] = (row.codes[r.code] ?? 0) + 1;
-      }
-      else if (r.outcome === 'finding' || r.outcome === 'ended') {
+      } else if (r.outcome === 'finding' || r.outcome === 'ended') {
         row.findings++;
         const finding: Finding = { target: target.name, kind: r.outcome === 'ended' ? r.kind : 'unnamed', detail: r.detail };
         if (opts.keepDir) finding.file = keep(opts.keepDir, target, data, finding);
@@ -229,7 +228,9 @@ export function printFuzzFigures(title: string, f: FuzzFigures): void {
   console.log('| target | tried | ok | refused (named) | findings | slowest case ms | refusals by code |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const [name, r] of Object.entries(f.perTarget)) {
-    const codes = Object.entries(r.codes).map(([c, n]) => `${c} ${n}`).join(', ');
+    const codes = Object.entries(r.codes)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ');
     console.log(`| ${name} | ${r.tried} | ${r.ok} | ${r.refused} | ${r.findings} | ${r.maxMs} | ${codes} |`);
   }
   for (const x of f.findings) console.log(`- ${x.target}: ${x.kind}: ${x.detail}${x.file ? ` (kept: ${x.file})` : ''}`);

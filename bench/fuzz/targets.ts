@@ -76,7 +76,30 @@ const withMagic = (magics: string[]) =>
   fc.tuple(fc.constantFrom(...magics), fc.uint8Array({ maxLength: 4096 })).map(([m, tail]) => Buffer.concat([Buffer.from(m, 'latin1'), Buffer.from(tail)]));
 
 const bytesOf = (s: fc.Arbitrary<string>) => s.map((t) => Buffer.from(t, 'utf8'));
-const cjk = fc.constantFrom('招商银行', '逾期', '还款', '您好', '【花呗】', '借呗', '元', '天', '万', '贰佰', '年', '月', '日', '号', '：', '，', '。', '\u202e', '\r\n', '"', ',', '\t');
+const cjk = fc.constantFrom(
+  '招商银行',
+  '逾期',
+  '还款',
+  '您好',
+  '【花呗】',
+  '借呗',
+  '元',
+  '天',
+  '万',
+  '贰佰',
+  '年',
+  '月',
+  '日',
+  '号',
+  '：',
+  '，',
+  '。',
+  '\u202e',
+  '\r\n',
+  '"',
+  ',',
+  '\t',
+);
 const textUnit = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), cjk, fc.constantFrom('0', '1', '2', '9', '.', '-', ':', '/', ' '));
 const text = (max: number) => fc.string({ unit: textUnit, maxLength: max });
 
@@ -86,7 +109,10 @@ const smsXml = fc
   .chain((msgs) =>
     fc.constantFrom('', '<?xml version="1.0" encoding="UTF-8"?>', '<!DOCTYPE smses [<!ENTITY lol "lol">]>', '<!DOCTYPE x SYSTEM "file:///etc/passwd">').map((prolog) => {
       const esc = (s: string) => s.replace(/"/g, '&quot;');
-      const rows = msgs.map((m) => `<sms address="${esc(m.address)}" date="${esc(m.date)}" type="${esc(m.type)}" body="${esc(m.body)}"${m.extra ? ' readable_date="x" contact_name="(Unknown)"' : ''} />`);
+      const rows = msgs.map(
+        (m) =>
+          `<sms address="${esc(m.address)}" date="${esc(m.date)}" type="${esc(m.type)}" body="${esc(m.body)}"${m.extra ? ' readable_date="x" contact_name="(Unknown)"' : ''} />`,
+      );
       return Buffer.from(`${prolog}<smses count="${msgs.length}">${rows.join('\n')}</smses>`, 'utf8');
     }),
   );
@@ -102,11 +128,23 @@ const billHeader: fc.Arbitrary<string[]> = fc.oneof(
 );
 
 const recordingName = fc.oneof(
-  fc.tuple(text(12), fc.constantFrom('13800138000', '95555', '+8613800138000', ''), fc.date({ min: new Date('1990-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }), fc.constantFrom('.amr', '.m4a', '.mp3', '.wav', '.3gp', ''))
+  fc
+    .tuple(
+      text(12),
+      fc.constantFrom('13800138000', '95555', '+8613800138000', ''),
+      fc.date({ min: new Date('1990-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }),
+      fc.constantFrom('.amr', '.m4a', '.mp3', '.wav', '.3gp', ''),
+    )
     .chain(([who, num, d, ext]) => {
       const p = (n: number) => String(n).padStart(2, '0');
       const stamp = `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
-      return fc.constantFrom(`${who}(${num})_${stamp}${ext}`, `${num}_${stamp}${ext}`, `${who}_${num}_${stamp}${ext}`, `${stamp}_${num}${ext}`, `Call@${who}(${num})_${stamp}${ext}`);
+      return fc.constantFrom(
+        `${who}(${num})_${stamp}${ext}`,
+        `${num}_${stamp}${ext}`,
+        `${who}_${num}_${stamp}${ext}`,
+        `${stamp}_${num}${ext}`,
+        `Call@${who}(${num})_${stamp}${ext}`,
+      );
     }),
   text(80).map((s) => `${s}.amr`),
   fc.constantFrom('\u001b[31m95555\u001b[0m_20241018100512.amr', '../../../etc/passwd_20241018100512.wav', 'CON.wav', '.wav', 'a'.repeat(300) + '.wav'),
@@ -119,7 +157,9 @@ const caseJson = fc.oneof(
       format: fc.constantFrom('xieshang-case', 'xieshang.case', 'x', 1),
       version: fc.oneof(fc.constantFrom(1, 2, 0, -1, '1'), fc.integer()),
       applicant: fc.dictionary(fc.constantFrom('name', 'idNumber', 'phone', 'address', 'city'), garbage, { maxKeys: 5 }),
-      debts: fc.array(fc.dictionary(fc.constantFrom('id', 'lender', 'kind', 'principal', 'balance', 'overdueSince', 'rate', 'currency'), garbage, { maxKeys: 8 }), { maxLength: 4 }),
+      debts: fc.array(fc.dictionary(fc.constantFrom('id', 'lender', 'kind', 'principal', 'balance', 'overdueSince', 'rate', 'currency'), garbage, { maxKeys: 8 }), {
+        maxLength: 4,
+      }),
       contacts: fc.array(garbage, { maxLength: 3 }),
     })
     .map((v) => Buffer.from(JSON.stringify(v), 'utf8')),
@@ -165,7 +205,11 @@ function linesMutated(textIn: string): fc.Arbitrary<string> {
 }
 
 const noticeText = fc
-  .tuple(fc.integer({ min: 1900, max: 2200 }), fc.array(fc.tuple(fc.constantFrom('元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节', '圣诞节'), text(40)), { maxLength: 9 }), text(60))
+  .tuple(
+    fc.integer({ min: 1900, max: 2200 }),
+    fc.array(fc.tuple(fc.constantFrom('元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节', '圣诞节'), text(40)), { maxLength: 9 }),
+    text(60),
+  )
   .map(([y, items, tail]) => `国务院办公厅关于${y}年部分节假日安排的通知\n${items.map(([n, t], i) => `${'一二三四五六七八九'[i] ?? '十'}、${n}：${t}\n`).join('')}${tail}`);
 
 // ---- running -------------------------------------------------------------------------
@@ -190,7 +234,9 @@ const evidence = (name: string, file: string, arb: (s: Seeds) => fc.Arbitrary<Bu
 });
 
 export const TARGETS: Target[] = [
-  evidence('evidence-image', 'photo.png', (s) => fc.oneof(mutated(s.png), mutated(s.jpeg), withMagic(['\x89PNG\r\n\x1a\n', '\xff\xd8\xff', 'GIF89a', 'RIFF\0\0\0\0WEBP', '\0\0\0\x18ftypheic']))),
+  evidence('evidence-image', 'photo.png', (s) =>
+    fc.oneof(mutated(s.png), mutated(s.jpeg), withMagic(['\x89PNG\r\n\x1a\n', '\xff\xd8\xff', 'GIF89a', 'RIFF\0\0\0\0WEBP', '\0\0\0\x18ftypheic'])),
+  ),
   evidence('evidence-pdf', 'doc.pdf', (s) => fc.oneof(mutated(s.pdf), withMagic(['%PDF-1.7\n', '%PDF-2.0\n%\xe2\xe3\n1 0 obj <<']))),
   evidence('evidence-audio', 'call.amr', (s) => fc.oneof(mutated(s.wav), withMagic(['#!AMR\n', 'ID3\x04\0\0\0\0\0\0', 'RIFF\x24\0\0\0WAVEfmt ', '\0\0\0\x20ftypM4A ', 'OggS']))),
   evidence('evidence-zip', 'archive.zip', (s) => fc.oneof(mutated(s.zip), withMagic(['PK\x03\x04', 'PK\x05\x06', 'Rar!\x1a\x07\0', "7z\xbc\xaf'\x1c"]))),
@@ -207,7 +253,13 @@ export const TARGETS: Target[] = [
   {
     name: 'sms-table',
     ext: 'txt',
-    inputs: () => fc.oneof(table(smsHeader, ','), table(smsHeader, '\t'), bytesOf(text(300)), fc.uint8Array({ maxLength: 512 }).map((u) => Buffer.from(u))),
+    inputs: () =>
+      fc.oneof(
+        table(smsHeader, ','),
+        table(smsHeader, '\t'),
+        bytesOf(text(300)),
+        fc.uint8Array({ maxLength: 512 }).map((u) => Buffer.from(u)),
+      ),
     run: async (data, env) => {
       const { importSmsTable } = await import('../../main/vault/timeline/sms-table-import');
       return importSmsTable(env.vault, data, { name: 'sms.csv' });
@@ -243,7 +295,15 @@ export const TARGETS: Target[] = [
   {
     name: 'bill',
     ext: 'bin',
-    inputs: (s) => fc.oneof(...s.bills.map((b) => mutated(b)), ...s.bills.map((b) => linesMutated(b.toString('latin1')).map((t) => Buffer.from(t, 'latin1'))), table(billHeader, ','), table(billHeader, '\t'), mutated(s.xlsx), bytesOf(text(300))),
+    inputs: (s) =>
+      fc.oneof(
+        ...s.bills.map((b) => mutated(b)),
+        ...s.bills.map((b) => linesMutated(b.toString('latin1')).map((t) => Buffer.from(t, 'latin1'))),
+        table(billHeader, ','),
+        table(billHeader, '\t'),
+        mutated(s.xlsx),
+        bytesOf(text(300)),
+      ),
     run: async (data, env) => {
       const { importBillFile } = await import('../../main/vault/bills/import');
       const xlsx = data.subarray(0, 2).toString('latin1') === 'PK';
@@ -253,7 +313,8 @@ export const TARGETS: Target[] = [
   {
     name: 'holiday-notice',
     ext: 'txt',
-    inputs: (s) => fc.oneof({ weight: 3, arbitrary: linesMutated(s.notice) }, { weight: 1, arbitrary: noticeText }, { weight: 1, arbitrary: text(400) }).map((t) => Buffer.from(t, 'utf8')),
+    inputs: (s) =>
+      fc.oneof({ weight: 3, arbitrary: linesMutated(s.notice) }, { weight: 1, arbitrary: noticeText }, { weight: 1, arbitrary: text(400) }).map((t) => Buffer.from(t, 'utf8')),
     run: async (data) => {
       const { parseNotice } = await import('../../shared/calendar/notice');
       return parseNotice(data.toString('utf8'));
@@ -314,7 +375,8 @@ export async function makeSeeds(): Promise<Seeds> {
     '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R>>endobj\n4 0 obj<</Length 44>>stream\nBT /F1 12 Tf 20 100 Td (Hello) Tj ET q Q q Q\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
     'latin1',
   );
-  const sheet = '<?xml version="1.0"?><worksheet><sheetData><row><c t="inlineStr"><is><t>日期</t></is></c><c t="inlineStr"><is><t>金额</t></is></c></row><row><c t="inlineStr"><is><t>2024-10-18</t></is></c><c><v>12.5</v></c></row></sheetData></worksheet>';
+  const sheet =
+    '<?xml version="1.0"?><worksheet><sheetData><row><c t="inlineStr"><is><t>日期</t></is></c><c t="inlineStr"><is><t>金额</t></is></c></row><row><c t="inlineStr"><is><t>2024-10-18</t></is></c><c><v>12.5</v></c></row></sheetData></worksheet>';
   const { alipayGbk, wechatXlsx, bankCsv } = await import('../../test/bills/samples');
   const { sampleCase } = await import('../../test/case/fixtures');
   let root = __dirname;

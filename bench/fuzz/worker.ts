@@ -18,10 +18,7 @@ export interface CaseMessage {
   data: Uint8Array;
 }
 export type CaseReply =
-  | { id: number; outcome: 'ok' }
-  | { id: number; outcome: 'refused'; code: string }
-  | { id: number; outcome: 'finding'; detail: string }
-  | { id: -1; outcome: 'ready' };
+  { id: number; outcome: 'ok' } | { id: number; outcome: 'refused'; code: string } | { id: number; outcome: 'finding'; detail: string } | { id: -1; outcome: 'ready' };
 
 const PASSPHRASE = 'fuzz passphrase 协商 2024';
 const port = parentPort!;
@@ -84,7 +81,11 @@ async function main(): Promise<void> {
       } catch (err) {
         if (err instanceof XieshangError && err.code !== 'INTERNAL') return { id: msg.id, outcome: 'refused', code: err.code };
         const e = err as { name?: string; message?: string; stack?: string };
-        const where = (e.stack ?? '').split('\n').slice(1, 4).map((l) => l.trim()).join(' | ');
+        const where = (e.stack ?? '')
+          .split('\n')
+          .slice(1, 4)
+          .map((l) => l.trim())
+          .join(' | ');
         return { id: msg.id, outcome: 'finding', detail: `${e.name ?? typeof err}: ${String(e.message ?? err).slice(0, 300)} @ ${where}` };
       }
     })().then((reply) => port.postMessage(reply));

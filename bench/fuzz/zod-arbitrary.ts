@@ -22,7 +22,11 @@ function stringArb(d: Def): fc.Arbitrary<string> {
   const max = checks.find((c) => c.check === 'max_length')?.maximum;
   const min = checks.find((c) => c.check === 'min_length')?.minimum ?? 0;
   const pattern = checks.find((c) => c.format === 'regex')?.pattern;
-  const plain = fc.string({ unit: fc.oneof(fc.constant('x'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('证', '據', '\u202e', '\n', '%', '/', '\\')), minLength: min, maxLength: Math.min(max ?? 200, 200) });
+  const plain = fc.string({
+    unit: fc.oneof(fc.constant('x'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('证', '據', '\u202e', '\n', '%', '/', '\\')),
+    minLength: min,
+    maxLength: Math.min(max ?? 200, 200),
+  });
   if (!pattern) return fc.oneof(plain, fc.constantFrom('2024-02-30', '2024-13-01', '0', '-1', '1e999', 'NaN'));
   let matching: fc.Arbitrary<string>;
   try {

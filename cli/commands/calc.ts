@@ -5,13 +5,7 @@ import { BadInputError, UsageError } from '../../shared/errors';
 import { daysBetween, parseDate } from '../../shared/time/beijing';
 import { formatMoney, formatMoneyGrouped, formatPercent, Money } from '../../shared/money/decimal';
 import { parseAmount, parseCount, parseRate } from '../../shared/money/parse-amount';
-import {
-  MAX_PENALTY_DAYS,
-  PENALTY_MODE_NAMES,
-  computePenalty,
-  isPenaltyMode,
-  type PenaltyResult,
-} from '../../shared/money/penalty';
+import { MAX_PENALTY_DAYS, PENALTY_MODE_NAMES, computePenalty, isPenaltyMode, type PenaltyResult } from '../../shared/money/penalty';
 import { MAX_INSTALLMENTS, makePlan, type PlanResult } from '../../shared/money/plan';
 import { daxie } from '../../shared/money/daxie';
 import { MAX_WORKDAYS, countWorkdays, useAddedHolidays } from '../../shared/calendar/workdays';
@@ -30,8 +24,7 @@ const money = (s: string) => `${formatMoneyGrouped(new Money(s))} 元`;
 
 export const calcPenalty: Command<PenaltyResult> = {
   name: 'calc penalty',
-  usage:
-    'calc penalty --principal P --daily-rate R (--days D | --from DATE --to DATE) [--mode simple|compound-daily] [--ceiling-annual C]',
+  usage: 'calc penalty --principal P --daily-rate R (--days D | --from DATE --to DATE) [--mode simple|compound-daily] [--ceiling-annual C]',
   summary: '计算逾期罚息（单利或按日复利），可与年利率上限比较 / overdue penalty',
   options: {
     principal: { type: 'string' },
@@ -66,9 +59,7 @@ export const calcPenalty: Command<PenaltyResult> = {
       dailyRate,
       days,
       mode,
-      ...(ceilingText !== undefined
-        ? { ceilingAnnual: parseRate(ceilingText, 'annual', '年利率上限（--ceiling-annual）') }
-        : {}),
+      ...(ceilingText !== undefined ? { ceilingAnnual: parseRate(ceilingText, 'annual', '年利率上限（--ceiling-annual）') } : {}),
     });
   },
   human(r) {
@@ -107,17 +98,14 @@ export const calcPlan: Command<PlanResult> = {
       total,
       installments,
       first,
-      ...(capacityText !== undefined
-        ? { capacity: parseAmount(capacityText, { label: '每月还款能力（--capacity）' }) }
-        : {}),
+      ...(capacityText !== undefined ? { capacity: parseAmount(capacityText, { label: '每月还款能力（--capacity）' }) } : {}),
     });
   },
   human(r) {
     const lines = [`分 ${r.installments.length} 期，合计 ${money(r.sum)}`];
     for (const i of r.installments) lines.push(`第 ${i.n} 期  ${i.date}  ${money(i.amount)}`);
     if (r.feasible !== undefined) {
-      const min =
-        r.minInstallments === null ? `${MAX_INSTALLMENTS} 期以内都超出每月能力` : `最少需要分 ${r.minInstallments} 期`;
+      const min = r.minInstallments === null ? `${MAX_INSTALLMENTS} 期以内都超出每月能力` : `最少需要分 ${r.minInstallments} 期`;
       lines.push(`${r.feasible ? '每期都在还款能力之内' : '有的期数超出每月还款能力'}；${min}`);
     }
     return lines.join('\n');

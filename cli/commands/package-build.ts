@@ -36,7 +36,8 @@ function addressee(vault: Vault, named: string | undefined): string | undefined 
 
 export const packageBuildCommand: Command<PackageBuildDoc> = {
   name: 'package build',
-  usage: 'xieshang package build --out FILE.pdf [--sign] [--template negotiation|waiver|complaint|mediation|stop-contact|statement-request|confirm-agreement] [--creditor ID] [--vault PATH]',
+  usage:
+    'xieshang package build --out FILE.pdf [--sign] [--template negotiation|waiver|complaint|mediation|stop-contact|statement-request|confirm-agreement] [--creditor ID] [--vault PATH]',
   summary: '用证据箱里的资料生成申请材料 PDF（可数字签名） / build the application package from the vault',
   options: { out: { type: 'string' }, sign: { type: 'boolean' }, template: { type: 'string' }, creditor: { type: 'string' } },
   async run(ctx) {
@@ -61,5 +62,6 @@ export const packageBuildCommand: Command<PackageBuildDoc> = {
       vault.close();
     }
   },
-  human: (r) => `申请材料已生成：${r.out}（致债权机构 ${r.creditor}）\n共 ${r.pages} 页，附 ${r.exhibits} 份证据，${(r.bytes / 1024 / 1024).toFixed(1)} MB${r.signed ? '，已数字签名' : ''}\nSHA-256：${r.sha256}`,
+  human: (r) =>
+    `申请材料已生成：${r.out}（致债权机构 ${r.creditor}）\n共 ${r.pages} 页，附 ${r.exhibits} 份证据，${(r.bytes / 1024 / 1024).toFixed(1)} MB${r.signed ? '，已数字签名' : ''}\nSHA-256：${r.sha256}`,
 };

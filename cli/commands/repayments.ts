@@ -88,7 +88,9 @@ export const agendaCommand: Command<CliAgendaItem[]> = {
   },
   human(items) {
     if (items.length === 0) return '这段时间没有待办。';
-    return items.map((i) => `${i.date}  ${KIND_ZH[i.kind] ?? i.kind}  ${i.title}${i.amount ? `  ${i.amount}` : ''}${i.status ? `  ${STATUS_ZH[i.status] ?? i.status}` : ''}`).join('\n');
+    return items
+      .map((i) => `${i.date}  ${KIND_ZH[i.kind] ?? i.kind}  ${i.title}${i.amount ? `  ${i.amount}` : ''}${i.status ? `  ${STATUS_ZH[i.status] ?? i.status}` : ''}`)
+      .join('\n');
   },
 };
 

@@ -95,7 +95,11 @@ function looksLikeXml(file: string): boolean {
     const head = Buffer.alloc(512);
     const n = fs.readSync(fd, head, 0, 512, 0);
     fs.closeSync(fd);
-    const text = head.subarray(0, n).toString('latin1').replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').replace(/\x00/g, '');
+    const text = head
+      .subarray(0, n)
+      .toString('latin1')
+      .replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '')
+      .replace(/\x00/g, '');
     return text.trimStart().startsWith('<');
   } catch {
     return true; // the XML path reports the unreadable file

@@ -63,8 +63,5 @@ export const restoreCommand: Command<RestoreResult> = {
     const from = path.resolve(ctx.cwd, ctx.requireString('from'));
     return restoreFromBackup(ctx.vaultPath(), from, ctx.passphrase(), { actor: 'cli' });
   },
-  human: (r) =>
-    r.previousKeptAs
-      ? `已从备份恢复：${r.from}\n原来的证据箱文件保留为：${r.previousKeptAs}`
-      : `已从备份恢复：${r.from}`,
+  human: (r) => (r.previousKeptAs ? `已从备份恢复：${r.from}\n原来的证据箱文件保留为：${r.previousKeptAs}` : `已从备份恢复：${r.from}`),
 };

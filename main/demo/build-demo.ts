@@ -128,7 +128,9 @@ function caseDocument(proofIds: Map<string, string>): CaseDoc {
         { id: 'x-transport', category: 'personal', label: '交通', monthly: '120.00', evidenceId: null, note: '' },
       ],
       // The bank card is a creditor of the case (its own letters); a family loan is taken out of the capacity first.
-      debts: [{ id: 'd-family', creditor: '母亲（亲友借款）', priority: false, family: true, owed: '6000.00', monthly: '100.00', evidenceId: null, note: '2026 年 4 月借来交房租' }],
+      debts: [
+        { id: 'd-family', creditor: '母亲（亲友借款）', priority: false, family: true, owed: '6000.00', monthly: '100.00', evidenceId: null, note: '2026 年 4 月借来交房租' },
+      ],
       assets: [],
       reference: null,
     },

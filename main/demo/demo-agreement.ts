@@ -37,7 +37,13 @@ export async function addDemoAgreement(vault: Vault, filesDir: string): Promise<
   const total = dec(account.principal);
   const plan = makePlan({ total, installments: 60, first });
   // The application that led to it: sent twelve days before, accepted (by SMS) a week later.
-  const accepted = saveRound(vault, { creditorId: account.creditorId, sentOn: addDays(signedOn, -12), channel: 'app', packageId: null, note: '示例（虚构）：在 App 在线客服提交协商申请' });
+  const accepted = saveRound(vault, {
+    creditorId: account.creditorId,
+    sentOn: addDays(signedOn, -12),
+    channel: 'app',
+    packageId: null,
+    note: '示例（虚构）：在 App 在线客服提交协商申请',
+  });
   setOutcome(vault, {
     roundId: accepted.id,
     outcome: 'accepted',

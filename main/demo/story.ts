@@ -29,7 +29,16 @@ export const creditors = [
 export const accounts = [
   { key: 'huabei', creditor: 'ant', product: 'huabei' as const, number: '花呗账户 138****1234', principal: '8620.00', interest: '0.00', fees: '0.00', overdueSince: '2026-05-10' },
   { key: 'jiebei', creditor: 'ant', product: 'jiebei' as const, number: 'JB20250318000123', principal: '30000.00', interest: '1260.00', fees: '0.00', overdueSince: '2026-04-15' },
-  { key: 'card', creditor: 'bank', product: 'credit_card' as const, number: '6259 **** **** 4821', principal: '12450.00', interest: '980.00', fees: '150.00', overdueSince: '2026-06-05' },
+  {
+    key: 'card',
+    creditor: 'bank',
+    product: 'credit_card' as const,
+    number: '6259 **** **** 4821',
+    principal: '12450.00',
+    interest: '980.00',
+    fees: '150.00',
+    overdueSince: '2026-06-05',
+  },
 ];
 
 /** Monthly figures (元), in the shape of the financial statement. */
@@ -258,7 +267,11 @@ export const proofs: { fileName: string; category: string; title: string; issuer
     title: '就业失业登记证明',
     issuer: '成都市锦江区就业服务管理局（示例）',
     date: '2026-04-08',
-    body: ['兹证明周晓雯（身份证号 510104199203150028）于 2026 年 4 月 8 日在本机构办理失业登记，', '现处于失业状态，按规定领取失业保险金，每月 1850.00 元，领取期限 12 个月。', '特此证明。'],
+    body: [
+      '兹证明周晓雯（身份证号 510104199203150028）于 2026 年 4 月 8 日在本机构办理失业登记，',
+      '现处于失业状态，按规定领取失业保险金，每月 1850.00 元，领取期限 12 个月。',
+      '特此证明。',
+    ],
   },
   {
     fileName: '离职证明.pdf',

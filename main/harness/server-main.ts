@@ -10,9 +10,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
   });
-  const dataDir = values['data-dir']
-    ? path.resolve(values['data-dir'])
-    : fs.mkdtempSync(path.join(os.tmpdir(), 'xieshang-harness-'));
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : fs.mkdtempSync(path.join(os.tmpdir(), 'xieshang-harness-'));
   fs.mkdirSync(dataDir, { recursive: true });
   const dist = path.resolve(__dirname, '..');
   const harness = await startHarness({

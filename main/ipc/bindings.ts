@@ -144,15 +144,7 @@ const holidaysLines: Bindings<Contract, HolidaysChannel, typeof holidaysFeature>
   'holidays:addNotice': { fn: 'addNotice', args: ({ text }) => [text] },
 };
 
-export type BoundChannel =
-  | CaseChannel
-  | SidesChannel
-  | OcrChannel
-  | EvidenceBoundChannel
-  | TimelineBoundChannel
-  | PackageBoundChannel
-  | RepaymentsBoundChannel
-  | HolidaysChannel;
+export type BoundChannel = CaseChannel | SidesChannel | OcrChannel | EvidenceBoundChannel | TimelineBoundChannel | PackageBoundChannel | RepaymentsBoundChannel | HolidaysChannel;
 
 export interface VaultBindingOptions extends BindHooks {
   host: VaultHost;

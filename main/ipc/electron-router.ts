@@ -44,8 +44,7 @@ export function isSenderAppMainFrame(event: Pick<IpcMainInvokeEvent, 'sender' | 
     const frame = event.senderFrame;
     const main = contents.mainFrame;
     if (!frame || !main) return false;
-    const isMainFrame =
-      frame.parent === null && (frame === main || (frame.processId === main.processId && frame.frameToken === main.frameToken));
+    const isMainFrame = frame.parent === null && (frame === main || (frame.processId === main.processId && frame.frameToken === main.frameToken));
     return isTrustedSender(frame.url, isMainFrame);
   } catch {
     // A frame disposed mid-call throws on access: treat it as untrusted.

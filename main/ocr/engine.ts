@@ -203,8 +203,7 @@ function cropInto(img: Raster, b: { x: number; y: number; w: number; h: number }
       const p10 = (r1 + b.x + x0) * 3;
       const p11 = (r1 + b.x + x1) * 3;
       for (let c = 0; c < 3; c++) {
-        const v =
-          (img.data[p00 + c]! * (1 - wx) + img.data[p01 + c]! * wx) * (1 - wy) + (img.data[p10 + c]! * (1 - wx) + img.data[p11 + c]! * wx) * wy;
+        const v = (img.data[p00 + c]! * (1 - wx) + img.data[p01 + c]! * wx) * (1 - wy) + (img.data[p10 + c]! * (1 - wx) + img.data[p11 + c]! * wx) * wy;
         out[(2 - c) * plane + y * stride + x] = (v / 255 - 0.5) / 0.5;
       }
     }

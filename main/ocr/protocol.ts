@@ -7,7 +7,4 @@ export interface OcrRequest {
   threads: number;
 }
 
-export type OcrReply =
-  | { kind: 'started'; id: number }
-  | { kind: 'done'; id: number; result: OcrResult }
-  | { kind: 'failed'; id: number; message: string };
+export type OcrReply = { kind: 'started'; id: number } | { kind: 'done'; id: number; result: OcrResult } | { kind: 'failed'; id: number; message: string };

@@ -164,8 +164,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     lockNow,
     vaultRequests: () => host.requests(),
-    evidenceRequest: (target, request, allowOrigin) =>
-      serveEvidence(target?.kind === 'package' ? packages.bytes : evidence.bytes, target, request, { allowOrigin }),
+    evidenceRequest: (target, request, allowOrigin) => serveEvidence(target?.kind === 'package' ? packages.bytes : evidence.bytes, target, request, { allowOrigin }),
     async dispose() {
       autoLock.disarm();
       timeline.dispose();

@@ -153,7 +153,7 @@ export function parseSignedData(bytes: Uint8Array): ParsedSignature {
   if (!certsNode || !si) throw new Error('签名中没有证书或签名者信息');
   const siParts = si.value as Asn1[];
   const sid = siParts[1]!;
-  const digestOid = asn1.derToOid(((siParts[2]!.value as Asn1[])[0]!.value as string));
+  const digestOid = asn1.derToOid((siParts[2]!.value as Asn1[])[0]!.value as string);
   const digestAlgorithm = DIGESTS[digestOid];
   if (!digestAlgorithm) throw new Error(`不支持的摘要算法 ${digestOid}`);
   let k = 3;
@@ -165,7 +165,7 @@ export function parseSignedData(bytes: Uint8Array): ParsedSignature {
     for (const a of attrs) {
       const [t, vals] = a.value as Asn1[];
       if (t && asn1.derToOid(t.value as string) === OID.messageDigest) {
-        messageDigest = Buffer.from(((vals!.value as Asn1[])[0]!.value as string), 'binary');
+        messageDigest = Buffer.from((vals!.value as Asn1[])[0]!.value as string, 'binary');
       }
     }
     k++;

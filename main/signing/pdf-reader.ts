@@ -5,20 +5,7 @@
 // package was re-saved by another tool) falls back to loading it whole with pdf-lib.
 import fs from 'node:fs/promises';
 import { createInflate } from 'node:zlib';
-import {
-  PDFArray,
-  PDFContext,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFNumber,
-  PDFObject,
-  PDFObjectParser,
-  PDFRawStream,
-  PDFRef,
-  PDFString,
-  PDFHexString,
-} from '@cantoo/pdf-lib';
+import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObject, PDFObjectParser, PDFRawStream, PDFRef, PDFString, PDFHexString } from '@cantoo/pdf-lib';
 
 export interface StreamInfo {
   dict: PDFDict;
@@ -238,7 +225,12 @@ export async function* streamData(reader: PdfReader, ref: PDFRef, decode = true)
   if (!s) throw new Error(`对象 ${ref.objectNumber} 不是流`);
   const filter = await reader.resolve(s.dict.get(PDFName.of('Filter')));
   const filters = filter instanceof PDFName ? [filter] : filter instanceof PDFArray ? filter.asArray() : [];
-  const raw: AsyncIterable<Uint8Array> = 'data' in s ? (async function* () { yield s.data; })() : reader.range(s.offset, s.offset + s.length);
+  const raw: AsyncIterable<Uint8Array> =
+    'data' in s
+      ? (async function* () {
+          yield s.data;
+        })()
+      : reader.range(s.offset, s.offset + s.length);
   if (!decode || filters.length === 0) {
     yield* raw;
     return;

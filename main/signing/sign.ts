@@ -118,7 +118,11 @@ export async function hashRange(fh: fs.FileHandle, hash: ReturnType<typeof creat
  * Signs a package file in place (it must carry a placeholder, as every package built with
  * signing.reserve does). Memory: a few MB whatever the file size.
  */
-export async function signFile(file: string, identity: SigningIdentity, opts: { signingTime?: Date } = {}): Promise<{ bytes: number; byteRange: [number, number, number, number]; sha256: string }> {
+export async function signFile(
+  file: string,
+  identity: SigningIdentity,
+  opts: { signingTime?: Date } = {},
+): Promise<{ bytes: number; byteRange: [number, number, number, number]; sha256: string }> {
   const fh = await fs.open(file, 'r+');
   try {
     const { size } = await fh.stat();

@@ -33,17 +33,7 @@ interface AuditRow {
 }
 
 export function rowHash(row: Omit<AuditRow, 'hash'>): string {
-  const canonical = JSON.stringify([
-    row.id,
-    row.at,
-    row.actor,
-    row.action,
-    row.entity,
-    row.entity_id,
-    row.old_value,
-    row.new_value,
-    row.prev_hash,
-  ]);
+  const canonical = JSON.stringify([row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.old_value, row.new_value, row.prev_hash]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
@@ -51,9 +41,7 @@ const toJson = (v: unknown): string | null => (v === undefined ? null : JSON.str
 
 /** Appends one row. Call inside the transaction that makes the change it records. */
 export function appendAudit(db: Db, entry: AuditEntry): number {
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; hash: string }
-    | undefined;
+  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
   const row: Omit<AuditRow, 'hash'> = {
     id: (last?.id ?? 0) + 1,
     at: entry.at ?? new Date().toISOString(),

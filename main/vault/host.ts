@@ -11,9 +11,7 @@ import type { FeatureName, Features } from './features';
 
 type Fn = (...args: never[]) => unknown;
 export type VaultHost = {
-  [K in SessionMethod]: VaultSession[K] extends Fn
-    ? (...args: Parameters<VaultSession[K]>) => Promise<Awaited<ReturnType<VaultSession[K]>>>
-    : never;
+  [K in SessionMethod]: VaultSession[K] extends Fn ? (...args: Parameters<VaultSession[K]>) => Promise<Awaited<ReturnType<VaultSession[K]>>> : never;
 } & {
   /** Calls a feature module function; with a task, progress flows back and cancel() applies. */
   invoke(feature: string, method: string, args: unknown[], task?: TaskOptions): Promise<unknown>;

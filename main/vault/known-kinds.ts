@@ -17,7 +17,10 @@ const KINDS: { test: (h: Buffer) => boolean; kind: Kind }[] = [
   { test: (h) => at(h, 4, 'ftypheic') || at(h, 4, 'ftypheix') || at(h, 4, 'ftypmif1'), kind: { 'zh-CN': ' HEIC 照片', 'zh-TW': ' HEIC 照片', en: 'a HEIC photo' } },
   { test: (h) => at(h, 4, 'ftyp'), kind: { 'zh-CN': '视频或录音（MP4/M4A）', 'zh-TW': '影片或錄音（MP4/M4A）', en: 'a video or recording (MP4/M4A)' } },
   { test: (h) => h.subarray(0, 1024).includes(Buffer.from('%PDF-', 'latin1')), kind: { 'zh-CN': ' PDF 文档', 'zh-TW': ' PDF 文件', en: 'a PDF document' } },
-  { test: (h) => at(h, 0, [0x50, 0x4b, 0x03, 0x04]) || at(h, 0, [0x50, 0x4b, 0x05, 0x06]), kind: { 'zh-CN': ' ZIP 压缩包或 Office 文档', 'zh-TW': ' ZIP 壓縮檔或 Office 文件', en: 'a ZIP archive or an Office document' } },
+  {
+    test: (h) => at(h, 0, [0x50, 0x4b, 0x03, 0x04]) || at(h, 0, [0x50, 0x4b, 0x05, 0x06]),
+    kind: { 'zh-CN': ' ZIP 压缩包或 Office 文档', 'zh-TW': ' ZIP 壓縮檔或 Office 文件', en: 'a ZIP archive or an Office document' },
+  },
   { test: (h) => at(h, 0, [0x52, 0x61, 0x72, 0x21]), kind: { 'zh-CN': ' RAR 压缩包', 'zh-TW': ' RAR 壓縮檔', en: 'a RAR archive' } },
   { test: (h) => at(h, 0, [0x37, 0x7a, 0xbc, 0xaf]), kind: { 'zh-CN': ' 7z 压缩包', 'zh-TW': ' 7z 壓縮檔', en: 'a 7z archive' } },
   { test: (h) => at(h, 0, 'ID3') || at(h, 0, [0xff, 0xfb]), kind: { 'zh-CN': ' MP3 录音', 'zh-TW': ' MP3 錄音', en: 'an MP3 recording' } },

@@ -30,7 +30,10 @@ export interface RestoreOptions {
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
 
 function keptName(vaultPath: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const ext = path.extname(vaultPath);
   const base = vaultPath.slice(0, vaultPath.length - ext.length);
   for (let n = 0; ; n++) {

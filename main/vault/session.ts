@@ -124,12 +124,7 @@ export class VaultSession {
   }
 
   /** Runs one function of a feature module against this session. */
-  invoke(
-    feature: string,
-    method: string,
-    args: unknown[],
-    task: { progress?: FeatureContext['progress']; cancelled?: () => boolean } = {},
-  ): unknown {
+  invoke(feature: string, method: string, args: unknown[], task: { progress?: FeatureContext['progress']; cancelled?: () => boolean } = {}): unknown {
     const module = (FEATURES as Record<string, FeatureModule>)[feature];
     const fn = module && Object.prototype.hasOwnProperty.call(module, method) ? module[method] : undefined;
     if (!fn) throw new BadInputError(detail('UNKNOWN_OPERATION', { operation: `${feature}.${method}` }));

@@ -3,12 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import {
-  VaultExistsError,
-  VaultDamagedError,
-  XieshangError,
-  PassphraseTooShortError,
-} from '../../shared/errors';
+import { VaultExistsError, VaultDamagedError, XieshangError, PassphraseTooShortError } from '../../shared/errors';
 import { isLongEnough, MIN_PASSPHRASE_LENGTH } from '../../shared/passphrase';
 import { openEncrypted, rekey, isCorruption, type Db } from './sqlite';
 import { checkVaultFile } from './file-checks';

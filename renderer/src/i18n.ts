@@ -63,9 +63,66 @@ import formsEn from '../locales/forms/en.json';
 // adds them here under its own top-level key (three imports and one line per locale below),
 // so parallel work on different sections never edits the same file.
 
-const zhCN = { ...coreZhCN, debts: debtsZhCN, finances: financesZhCN, plan: planZhCN, timeline: timelineZhCN, evidence: evidenceZhCN, demo: demoZhCN, packageTools: packageToolsZhCN, application: applicationZhCN, sides: sidesZhCN, claims: claimsZhCN, current: currentZhCN, repayments: repaymentsZhCN, checks: checksZhCN, ocr: ocrZhCN, restore: restoreZhCN, moneyRules: moneyRulesZhCN, forms: formsZhCN };
-const zhTW = { ...coreZhTW, debts: debtsZhTW, finances: financesZhTW, plan: planZhTW, timeline: timelineZhTW, evidence: evidenceZhTW, demo: demoZhTW, packageTools: packageToolsZhTW, application: applicationZhTW, sides: sidesZhTW, claims: claimsZhTW, current: currentZhTW, repayments: repaymentsZhTW, checks: checksZhTW, ocr: ocrZhTW, restore: restoreZhTW, moneyRules: moneyRulesZhTW, forms: formsZhTW };
-const en = { ...coreEn, debts: debtsEn, finances: financesEn, plan: planEn, timeline: timelineEn, evidence: evidenceEn, demo: demoEn, packageTools: packageToolsEn, application: applicationEn, sides: sidesEn, claims: claimsEn, current: currentEn, repayments: repaymentsEn, checks: checksEn, ocr: ocrEn, restore: restoreEn, moneyRules: moneyRulesEn, forms: formsEn };
+const zhCN = {
+  ...coreZhCN,
+  debts: debtsZhCN,
+  finances: financesZhCN,
+  plan: planZhCN,
+  timeline: timelineZhCN,
+  evidence: evidenceZhCN,
+  demo: demoZhCN,
+  packageTools: packageToolsZhCN,
+  application: applicationZhCN,
+  sides: sidesZhCN,
+  claims: claimsZhCN,
+  current: currentZhCN,
+  repayments: repaymentsZhCN,
+  checks: checksZhCN,
+  ocr: ocrZhCN,
+  restore: restoreZhCN,
+  moneyRules: moneyRulesZhCN,
+  forms: formsZhCN,
+};
+const zhTW = {
+  ...coreZhTW,
+  debts: debtsZhTW,
+  finances: financesZhTW,
+  plan: planZhTW,
+  timeline: timelineZhTW,
+  evidence: evidenceZhTW,
+  demo: demoZhTW,
+  packageTools: packageToolsZhTW,
+  application: applicationZhTW,
+  sides: sidesZhTW,
+  claims: claimsZhTW,
+  current: currentZhTW,
+  repayments: repaymentsZhTW,
+  checks: checksZhTW,
+  ocr: ocrZhTW,
+  restore: restoreZhTW,
+  moneyRules: moneyRulesZhTW,
+  forms: formsZhTW,
+};
+const en = {
+  ...coreEn,
+  debts: debtsEn,
+  finances: financesEn,
+  plan: planEn,
+  timeline: timelineEn,
+  evidence: evidenceEn,
+  demo: demoEn,
+  packageTools: packageToolsEn,
+  application: applicationEn,
+  sides: sidesEn,
+  claims: claimsEn,
+  current: currentEn,
+  repayments: repaymentsEn,
+  checks: checksEn,
+  ocr: ocrEn,
+  restore: restoreEn,
+  moneyRules: moneyRulesEn,
+  forms: formsEn,
+};
 
 type Messages = typeof zhCN;
 // Same keys in every locale, in both directions, and a message for every error code.

@@ -29,7 +29,10 @@ export function headerKey(header: readonly string[]): string {
 
 /** Finds the header row naming every mapped column. */
 export function bankHeader(rows: readonly string[][], mapping: ColumnMapping): number {
-  return findHeader(rows, Object.values(mapping).map((v) => [v as string]));
+  return findHeader(
+    rows,
+    Object.values(mapping).map((v) => [v as string]),
+  );
 }
 
 export function parseBank(rows: readonly string[][], mapping: ColumnMapping): ParsedBill {
@@ -42,7 +45,14 @@ export function parseBank(rows: readonly string[][], mapping: ColumnMapping): Pa
   }
   const header = rows[h]!;
   const at = (name: string | undefined) => (name ? columnIndex(header, [name]) : -1);
-  const col = { date: at(mapping.date), amount: at(mapping.amount), dir: at(mapping.direction), counterparty: at(mapping.counterparty), description: at(mapping.description), category: at(mapping.category) };
+  const col = {
+    date: at(mapping.date),
+    amount: at(mapping.amount),
+    dir: at(mapping.direction),
+    counterparty: at(mapping.counterparty),
+    description: at(mapping.description),
+    category: at(mapping.category),
+  };
   const out: ParsedBill = { source: 'bank', rows: [], skipped: 0 };
   for (const r of rows.slice(h + 1)) {
     const cell = (i: number) => (i >= 0 ? (r[i] ?? '').trim() : '');
@@ -62,7 +72,15 @@ export function parseBank(rows: readonly string[][], mapping: ColumnMapping): Pa
       out.skipped++;
       continue;
     }
-    out.rows.push({ date, ...c, amount: money(amount), category: cell(col.category) || '其他', counterparty: cell(col.counterparty), description: cell(col.description), orderNo: '' });
+    out.rows.push({
+      date,
+      ...c,
+      amount: money(amount),
+      category: cell(col.category) || '其他',
+      counterparty: cell(col.counterparty),
+      description: cell(col.description),
+      orderNo: '',
+    });
   }
   return out;
 }

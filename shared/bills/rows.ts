@@ -80,7 +80,13 @@ const OWN_TRANSFER = /余额宝|零钱通|转入零钱|零钱提现|零钱充值
  * Refunds, transfers between one's own accounts and repayments are not income or spending
  * (direction 'neutral'); `status` with 关闭 / 失败 means no money moved (null: skip the row).
  */
-export function classify(input: { direction: BillDirection; type: string; counterparty: string; description: string; status: string }): { direction: BillDirection; kind: BillKind } | null {
+export function classify(input: {
+  direction: BillDirection;
+  type: string;
+  counterparty: string;
+  description: string;
+  status: string;
+}): { direction: BillDirection; kind: BillKind } | null {
   const { type, counterparty, description, status } = input;
   if (/关闭|失败|已撤销/.test(status) && !/退款/.test(status)) return null;
   if (/退款/.test(status) || /退款/.test(type) || /^退款/.test(description)) return { direction: 'neutral', kind: 'refund' };

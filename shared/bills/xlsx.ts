@@ -169,7 +169,9 @@ export function readXlsxRows(bytes: Uint8Array): string[][] {
   }
   if (bytes.length < 4 || u32(bytes, 0) !== 0x04034b50) throw new NotABillError('不是 xlsx 文件');
   const entries = directory(bytes);
-  const sheets = entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)).sort((a, b) => Number(/\d+/.exec(a.name.slice(14))![0]) - Number(/\d+/.exec(b.name.slice(14))![0]));
+  const sheets = entries
+    .filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
+    .sort((a, b) => Number(/\d+/.exec(a.name.slice(14))![0]) - Number(/\d+/.exec(b.name.slice(14))![0]));
   if (entries.some((e) => e.flags & 1)) throw new NotABillError('这个压缩文件有密码（已加密），请先取消密码再导入');
   const sheet = sheets[0];
   if (!sheet) throw new NotABillError('这个文件不是 Excel 工作簿（里面没有工作表）');

@@ -82,7 +82,8 @@ export function parseNotice(raw: string): ParsedNotice {
   // their 、 would look like an item number.
   const text = raw
     .normalize('NFKC')
-    .replace(/[（(][^）)]*[）)]/g, '').replace(/[ \t\u3000\r]+/g, '');
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[ \t\u3000\r]+/g, '');
   const yearMatch = /关于(\d{4})年部分节假日安排/.exec(text) ?? /现将(\d{4})年/.exec(text);
   if (!yearMatch) {
     throw new BadInputError('没有找到通知的年份：请粘贴完整的通知，包括标题“国务院办公厅关于××××年部分节假日安排的通知”');

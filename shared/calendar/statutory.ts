@@ -47,9 +47,7 @@ export function statutoryYear(year: string): HolidayYear {
   if (hit) return hit;
   const f = FESTIVALS[year];
   if (Number(year) < FIRST_STATUTORY_YEAR || !f) {
-    throw new BadInputError(
-      `没有 ${year} 年的法定节假日安排数据，也无法按法定节假日估算（可估算的年份：${FIRST_STATUTORY_YEAR}–${Object.keys(FESTIVALS).pop() ?? '—'}）`,
-    );
+    throw new BadInputError(`没有 ${year} 年的法定节假日安排数据，也无法按法定节假日估算（可估算的年份：${FIRST_STATUTORY_YEAR}–${Object.keys(FESTIVALS).pop() ?? '—'}）`);
   }
   // Every day of entitlement, in order; a day named twice (中秋 on Oct 1–3) is still owed.
   const entitled = [

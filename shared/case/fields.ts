@@ -18,7 +18,7 @@ function shown(input: unknown): string {
 }
 
 function preview(input: unknown): string {
-  const s = typeof input === 'string' ? input : JSON.stringify(input) ?? String(input);
+  const s = typeof input === 'string' ? input : (JSON.stringify(input) ?? String(input));
   return s.length > 30 ? `${s.slice(0, 30)}…` : s;
 }
 
@@ -79,8 +79,8 @@ export const DateString = z
   .meta({ description: '日期 YYYY-MM-DD / a date that exists', examples: ['2026-01-31'] });
 
 /** An ISO 8601 time with offset: 2024-10-18T14:30:22+08:00 (or Z). */
-export const TimeString = z
-  .iso.datetime({ offset: true, error: (iss) => `时间格式不对：${preview(iss.input)}（应为 ISO 8601，例如 2024-10-18T14:30:22+08:00）` })
+export const TimeString = z.iso
+  .datetime({ offset: true, error: (iss) => `时间格式不对：${preview(iss.input)}（应为 ISO 8601，例如 2024-10-18T14:30:22+08:00）` })
   .meta({ description: 'ISO 8601 时间，带时区 / ISO 8601 time with offset' });
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -126,9 +126,7 @@ export function int(min: number, max: number, description: string) {
 }
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T, description: string) {
-  return z
-    .enum(values, { error: (iss) => `只能是 ${values.join(' / ')} 之一，而不是 ${shown(iss.input)}` })
-    .meta({ description });
+  return z.enum(values, { error: (iss) => `只能是 ${values.join(' / ')} 之一，而不是 ${shown(iss.input)}` }).meta({ description });
 }
 
 export function list<T extends z.ZodType>(item: T, max: number, description: string) {

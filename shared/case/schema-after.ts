@@ -84,7 +84,7 @@ export const RoundSchema = z
     note,
     outcome: choice(['pending', 'accepted', 'counter_offer', 'refused', 'no_answer'], 'pending 等待答复 / accepted 同意 / counter_offer 还价 / refused 拒绝 / no_answer 未答复'),
     outcomeOn: DateString.nullable(),
-    creditorWords: text(8000, '对方的原话 / the creditor\'s words'),
+    creditorWords: text(8000, "对方的原话 / the creditor's words"),
     evidenceIds: list(EvidenceIdString, 50, '答复的证据 / evidence of the answer'),
     oral: z.boolean({ error: '必须是 true 或 false' }).meta({ description: '口头约定，待书面确认 / agreed orally' }),
     createdAt: stamp('记录时间 / recorded at'),

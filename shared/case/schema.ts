@@ -4,19 +4,7 @@
 // 债务 / 财务 / 方案 pages edit it piece by piece, the application package (issue 6) reads it.
 // Isomorphic: zod and shared/ only.
 import { z } from 'zod';
-import {
-  DailyRateString,
-  DateString,
-  EvidenceIdString,
-  IdString,
-  MoneyString,
-  TimeString,
-  choice,
-  int,
-  list,
-  requiredText,
-  text,
-} from './fields';
+import { DailyRateString, DateString, EvidenceIdString, IdString, MoneyString, TimeString, choice, int, list, requiredText, text } from './fields';
 
 export {
   CASE_FORMAT,
@@ -88,13 +76,11 @@ export const CreditorSchema = z
     productName: text(60, '产品名称（信用卡名称或其他产品）/ product name'),
     channels: list(ServiceChannelSchema, 20, '服务渠道 / service channels'),
     note,
-    institution: choice(INSTITUTIONS, '机构类型：bank 银行（贵行）/ consumer-finance 消费金融公司 / company 其他公司（贵司）；省略或 null 时按名称推断')
-      .nullable()
-      .optional(),
+    institution: choice(INSTITUTIONS, '机构类型：bank 银行（贵行）/ consumer-finance 消费金融公司 / company 其他公司（贵司）；省略或 null 时按名称推断').nullable().optional(),
     creditCode: text(18, '统一社会信用代码（调解申请用）/ unified social credit code').optional(),
     capacityShare: MoneyString.nullable()
       .optional()
-      .meta({ description: '每月还款能力中分给该机构的金额；省略或 null 时按欠款比例分配 / this creditor\'s share of the monthly capacity; null = pro rata' }),
+      .meta({ description: "每月还款能力中分给该机构的金额；省略或 null 时按欠款比例分配 / this creditor's share of the monthly capacity; null = pro rata" }),
   })
   .meta({ description: '债权机构 / creditor' });
 
@@ -126,12 +112,10 @@ export const AccountSchema = z
       OVERDUE_CONVENTIONS,
       '逾期天数的算法：creditor 应还款日次日算第 1 天（债权机构自己的算法，省略时的默认）/ inclusive 应还款日当天算第 1 天',
     ).optional(),
-    rateConfirmed: TimeString.nullable()
-      .optional()
-      .meta({
-        description:
-          '日利率高于 0.1%/天时，用户确认无误的时间；没有它，这样的账户不能导入或保存（或用 case import --confirm-rates）/ when the user confirmed a daily rate above 0.1 %',
-      }),
+    rateConfirmed: TimeString.nullable().optional().meta({
+      description:
+        '日利率高于 0.1%/天时，用户确认无误的时间；没有它，这样的账户不能导入或保存（或用 case import --confirm-rates）/ when the user confirmed a daily rate above 0.1 %',
+    }),
   })
   .meta({ description: '账户 / account' });
 
@@ -176,17 +160,12 @@ export const FlexibleCostSchema = item(FLEXIBLE_COST_CATEGORIES);
 export const OtherDebtSchema = z.strictObject({
   id: IdString,
   creditor: requiredText(200, '债权人 / creditor'),
-  priority: z
-    .boolean({ error: '必须是 true 或 false' })
-    .meta({ description: '优先债务（房贷、房租、水电、税费、抚养费等不还会失去住房或服务的）/ priority debt' }),
+  priority: z.boolean({ error: '必须是 true 或 false' }).meta({ description: '优先债务（房贷、房租、水电、税费、抚养费等不还会失去住房或服务的）/ priority debt' }),
   owed: MoneyString.meta({ description: '欠款 / owed' }),
   monthly: MoneyString.meta({ description: '每月还款 / monthly payment' }),
   evidenceId: EvidenceIdString.nullable(),
   note,
-  family: z
-    .boolean({ error: '必须是 true 或 false' })
-    .optional()
-    .meta({ description: '向亲友的借款（与优先债务一样先从还款能力中扣除）/ a loan from family or friends' }),
+  family: z.boolean({ error: '必须是 true 或 false' }).optional().meta({ description: '向亲友的借款（与优先债务一样先从还款能力中扣除）/ a loan from family or friends' }),
 });
 
 export const AssetSchema = z.strictObject({
@@ -224,8 +203,7 @@ export const FinancesSchema = z
     reference: ReferenceFigureSchema.nullable(),
   })
   .meta({
-    description:
-      '财务状况（参照英国 Standard Financial Statement）：每月可用于还款 = 收入 − 固定支出 − 弹性支出 − 优先债务 / the financial statement',
+    description: '财务状况（参照英国 Standard Financial Statement）：每月可用于还款 = 收入 − 固定支出 − 弹性支出 − 优先债务 / the financial statement',
   });
 
 export const OwedBreakdownSchema = z.strictObject({

@@ -20,9 +20,7 @@ export interface CaseProblem {
   message: string;
 }
 
-export type CaseValidation =
-  | { ok: true; doc: CaseDoc; warnings: CaseProblem[] }
-  | { ok: false; problems: CaseProblem[] };
+export type CaseValidation = { ok: true; doc: CaseDoc; warnings: CaseProblem[] } | { ok: false; problems: CaseProblem[] };
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -254,9 +252,7 @@ export function unconfirmedRateMessage(dailyRate: string): string {
 /** Accounts whose daily rate is above the sane range and carries no confirmation. */
 export function unconfirmedRates(doc: Pick<CaseDoc, 'accounts'>): CaseProblem[] {
   return doc.accounts.flatMap((a, i) =>
-    rateNeedsConfirmation(a.penalty.dailyRate) && !a.rateConfirmed
-      ? [problem(`accounts[${i}].penalty.dailyRate`, unconfirmedRateMessage(a.penalty.dailyRate))]
-      : [],
+    rateNeedsConfirmation(a.penalty.dailyRate) && !a.rateConfirmed ? [problem(`accounts[${i}].penalty.dailyRate`, unconfirmedRateMessage(a.penalty.dailyRate))] : [],
   );
 }
 

@@ -3,8 +3,31 @@
 import { Money, type Decimal } from '../money/decimal';
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 三: 3, 叁: 3, 參: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陆: 6, 陸: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  貳: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  叁: 3,
+  參: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  陸: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 10_000, 萬: 10_000, 亿: 100_000_000, 億: 100_000_000 };
@@ -34,7 +57,8 @@ export function parseChineseInteger(text: string): number | undefined {
       lastWasDigit = false;
     } else if (big !== undefined) {
       const part = section + (digit ?? 0); // number-ok: integer count assembly
-      if (big === 100_000_000) total = (total + part) * big; // number-ok: integer count assembly
+      if (big === 100_000_000)
+        total = (total + part) * big; // number-ok: integer count assembly
       else total += (part === 0 ? 1 : part) * big; // number-ok: integer count assembly
       section = 0;
       digit = undefined;

@@ -48,7 +48,10 @@ export const PlanDraftSchema = z.strictObject({
   installments: int(1, 60, 'installments'),
   firstDate: DateString,
   note: text(4000, 'note'),
-  step: z.strictObject({ count: int(1, 59, 'step.count'), amount: MoneyString }).nullable().optional(),
+  step: z
+    .strictObject({ count: int(1, 59, 'step.count'), amount: MoneyString })
+    .nullable()
+    .optional(),
 });
 
 const IdArgs = z.strictObject({ id: IdString });

@@ -163,10 +163,7 @@ export const evidenceContract = {
   /** Main shows the open dialog (files or a folder), then imports what was chosen as a task. */
   'evidence:pickAndImport': {
     args: z.object({ mode: z.enum(['files', 'folder']), taskId: TaskId, ...ImportOptions }).strict(),
-    result: z.union([
-      z.object({ cancelled: z.literal(true) }),
-      z.object({ cancelled: z.literal(false), interrupted: z.boolean(), results: z.array(ImportResultSchema) }),
-    ]),
+    result: z.union([z.object({ cancelled: z.literal(true) }), z.object({ cancelled: z.literal(false), interrupted: z.boolean(), results: z.array(ImportResultSchema) })]),
   },
   /** Bytes from the renderer (drag-and-drop, paste, file input): begin, chunks, commit. */
   'evidence:uploadBegin': {

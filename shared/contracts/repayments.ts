@@ -20,7 +20,16 @@ export const ScheduleSchema = z.object({
   paid: MoneyText,
   remaining: MoneyText,
   installments: z.array(
-    z.object({ n: z.number().int(), due: DateText, amount: MoneyText, paid: MoneyText, open: MoneyText, status: StatusEnum, daysLate: z.number().int(), paidOn: DateText.nullable() }),
+    z.object({
+      n: z.number().int(),
+      due: DateText,
+      amount: MoneyText,
+      paid: MoneyText,
+      open: MoneyText,
+      status: StatusEnum,
+      daysLate: z.number().int(),
+      paidOn: DateText.nullable(),
+    }),
   ),
   payments: z.array(
     z.object({

@@ -15,7 +15,10 @@ const FlagEnum = z.enum(FLAG_CODES);
 export const ClaimsSchema = z.object({
   amountOwed: z.string().optional(),
   overdueDays: z.number().int().optional(),
-  dueDate: z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/).optional(),
+  dueDate: z
+    .string()
+    .regex(/^(\d{4}-)?\d{2}-\d{2}$/)
+    .optional(),
   minimumPayment: z.string().optional(),
 });
 
@@ -117,7 +120,10 @@ export type ContactPatch = z.infer<typeof ContactPatchSchema>;
 export const TimelineFilterSchema = z
   .object({
     channels: z.array(ChannelEnum).max(CONTACT_CHANNELS.length).optional(),
-    parties: z.array(EffectivePartyEnum).max(PARTY_TYPES.length + 1).optional(),
+    parties: z
+      .array(EffectivePartyEnum)
+      .max(PARTY_TYPES.length + 1)
+      .optional(),
     flaggedOnly: z.boolean().optional(),
     from: DateText.optional(),
     to: DateText.optional(),
@@ -210,11 +216,12 @@ export type ImportCallResult = z.infer<typeof ImportCallResultSchema>;
 /** An upload that went through the one upload primitive (evidence:uploadBegin / uploadChunk); see renderer/src/lib/upload.ts. */
 const UploadId = z.string().regex(/^[0-9a-f]{32}$/);
 /** A renderer-chosen id: progress of the import arrives as task:progress events with it. */
-const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+const TaskId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .optional();
 /** Which column holds what, in a CSV / text SMS export: a header's text or a column number from 1. */
-export const SmsColumnsSchema = z
-  .object({ sender: Text(100), time: Text(100), body: Text(100), direction: Text(100).optional() })
-  .strict();
+export const SmsColumnsSchema = z.object({ sender: Text(100), time: Text(100), body: Text(100), direction: Text(100).optional() }).strict();
 
 export const ReminderSchema = z.object({ items: z.array(AgendaItemSchema) });
 

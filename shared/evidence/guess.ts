@@ -28,11 +28,16 @@ const CALL = /通话录音|录音|call|record|\d{5,}[_( ].*\d{14}/i;
 // has a time header (22:41, 昨天 22:41, 10月18日 09:07) and sentences in bubbles.
 const SENDER_LINE = /^(?:\+?86)?1[3-9]\d{9}$|^(?:95|96|10|12)\d{3,14}$/;
 const SIGNATURE = /^【[^】]{2,12}】/;
-const TIME_HEADER = /^(?:(?:昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天]|\d{1,2}月\d{1,2}日|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?)\s*)?(?:上午|下午|晚上|凌晨)?\s*\d{1,2}:\d{2}$/;
+const TIME_HEADER =
+  /^(?:(?:昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天]|\d{1,2}月\d{1,2}日|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?)\s*)?(?:上午|下午|晚上|凌晨)?\s*\d{1,2}:\d{2}$/;
 
 /** 'sms' or 'chat' when recognised screen text looks like an SMS list or a chat; null otherwise. */
 export function screenKindOfText(text: string): 'sms' | 'chat' | null {
-  const lines = text.normalize('NFKC').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const lines = text
+    .normalize('NFKC')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   const senders = lines.filter((l) => SENDER_LINE.test(l.replace(/[\s-]/g, ''))).length;
   const signatures = lines.filter((l) => SIGNATURE.test(l)).length;
   if (senders >= 2 || signatures >= 2 || /^(?:信息|短信|Messages)$/.test(lines[1] ?? '')) return 'sms';

@@ -34,7 +34,10 @@ function tryDecode(bytes: Uint8Array, encoding: string): { text: string; encodin
 
 /** The MIME type a text's first characters suggest. */
 export function sniffTextType(text: string): string {
-  const head = text.slice(0, 2048).replace(/^\uFEFF/, '').trimStart();
+  const head = text
+    .slice(0, 2048)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (/^<!doctype html|^<html[\s>]/i.test(head)) return 'text/html';
   if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(head)) return 'image/svg+xml';
   if (/^<\?xml/i.test(head)) return 'application/xml';

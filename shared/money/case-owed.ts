@@ -154,8 +154,7 @@ export function accountCeilings(account: OwedAccount, date: string, table: LprTa
   const charges = penalty.plus(owed.fees);
   const allCharges = charges.plus(owed.interest);
   const daily = parseRate(account.penalty.dailyRate, 'daily');
-  const annual =
-    account.penalty.mode === 'simple' ? daily.times(365) : ONE.plus(daily).pow(365).minus(1);
+  const annual = account.penalty.mode === 'simple' ? daily.times(365) : ONE.plus(daily).pow(365).minus(1);
   const check = (ceiling: Ceiling, sumAll: boolean): CeilingCheck => {
     const sinceContract = sumAll && account.contractDate !== null ? Math.max(0, daysBetween(account.contractDate, owed.date)) : null;
     const days = sinceContract !== null && sinceContract > owed.penaltyDays ? sinceContract : owed.penaltyDays;

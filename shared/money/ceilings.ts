@@ -63,8 +63,7 @@ export function mergeLprRows(userRows: unknown, base: LprTable = SHIPPED_LPR): L
   });
   const rows = [...byDate.values()].sort((a, b) => compareDates(a.from, b.from));
   const last = rows[rows.length - 1]; // number-ok: index
-  const checkedThrough =
-    last && compareDates(last.from, base.checkedThrough) > 0 ? last.from : base.checkedThrough;
+  const checkedThrough = last && compareDates(last.from, base.checkedThrough) > 0 ? last.from : base.checkedThrough;
   return { rows, checkedThrough };
 }
 
@@ -84,9 +83,7 @@ export function lprOn(date: string, table: LprTable = SHIPPED_LPR): LprOn {
   for (const row of table.rows) if (compareDates(row.from, on) <= 0) found = row;
   if (!found) {
     const first = table.rows[0];
-    throw new BadInputError(
-      `没有 ${on} 的一年期 LPR 数据（表中最早为 ${first ? first.from : '无'}）。请在设置中补充当时的 LPR。`,
-    );
+    throw new BadInputError(`没有 ${on} 的一年期 LPR 数据（表中最早为 ${first ? first.from : '无'}）。请在设置中补充当时的 LPR。`);
   }
   return { date: on, rate: new Money(found.rate), from: found.from, mayBeStale: compareDates(on, table.checkedThrough) > 0 };
 }
@@ -116,9 +113,7 @@ export function fourTimesLpr(date: string, table: LprTable = SHIPPED_LPR): Ceili
     annualRate: formatRate(lpr.rate.times(4)),
     title: `4 倍一年期 LPR（${formatPercent(lpr.rate)} × 4 = ${formatPercent(lpr.rate.times(4))}）`,
     basis: ceilingData.privateLending4xLpr.basis,
-    caveat:
-      ceilingData.privateLending4xLpr.caveat +
-      (lpr.mayBeStale ? `所用 LPR 为 ${lpr.from} 的报价，之后可能已调整，请核对。` : ''),
+    caveat: ceilingData.privateLending4xLpr.caveat + (lpr.mayBeStale ? `所用 LPR 为 ${lpr.from} 的报价，之后可能已调整，请核对。` : ''),
     lpr: { rate: formatRate(lpr.rate), from: lpr.from, mayBeStale: lpr.mayBeStale },
   };
 }

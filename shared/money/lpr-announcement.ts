@@ -19,9 +19,7 @@ export function parseLprAnnouncement(raw: string): LprAnnouncement {
   const text = raw.normalize('NFKC').replace(/\s+/g, '');
   const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
   if (!date) throw new BadInputError('没有找到公告日期：应为“2026年11月20日贷款市场报价利率（LPR）为：……”');
-  const from = formatYMD(
-    parseYMD(`${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`, 'LPR 公告日期'),
-  );
+  const from = formatYMD(parseYMD(`${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`, 'LPR 公告日期'));
   const one = /(?:1|一)年期(?:LPR)?为(\d{1,2}(?:\.\d{1,4})?)%/.exec(text);
   if (!one) throw new BadInputError('没有找到一年期 LPR：应有“1年期LPR为3.0%”这样的文字');
   const rate = new Money(one[1]!).dividedBy(100);

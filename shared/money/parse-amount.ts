@@ -60,9 +60,7 @@ function parseUnsigned(body: string, label: string, original: string, maxDecimal
   if (intPart.includes(',')) {
     if (!allowGrouping) throw new BadInputError(`${label}里不能有逗号：${describe(original)}`);
     if (!GROUPED.test(intPart)) {
-      throw new BadInputError(
-        `${label}的千位分隔符位置不对：${describe(original)}（逗号后面必须正好是三位数字，例如 1,234.56；如果是小数，请用小数点）`,
-      );
+      throw new BadInputError(`${label}的千位分隔符位置不对：${describe(original)}（逗号后面必须正好是三位数字，例如 1,234.56；如果是小数，请用小数点）`);
     }
     if (intPart.startsWith('0')) throw new BadInputError(`${label}的写法有歧义：${describe(original)}`);
   } else if (!PLAIN.test(intPart)) {
@@ -70,9 +68,7 @@ function parseUnsigned(body: string, label: string, original: string, maxDecimal
   }
   if (fracPart !== undefined && fracPart.length > maxDecimals) {
     throw new BadInputError(
-      maxDecimals === 2
-        ? `${label}最多两位小数（精确到分）：${describe(original)}`
-        : `${label}的小数位太多（最多 ${maxDecimals} 位）：${describe(original)}`,
+      maxDecimals === 2 ? `${label}最多两位小数（精确到分）：${describe(original)}` : `${label}的小数位太多（最多 ${maxDecimals} 位）：${describe(original)}`,
     );
   }
   return new Money(fracPart === undefined ? intPart.replace(/,/g, '') : `${intPart.replace(/,/g, '')}.${fracPart}`);
@@ -133,9 +129,7 @@ export function parseRate(input: unknown, kind: RateKind, label = RATE_NAMES[kin
   const raw = parseUnsigned(s, label, input, percent ? 10 : 12, false);
   const rate = percent ? raw.dividedBy(100) : raw;
   if (rate.greaterThanOrEqualTo(1)) {
-    throw new BadInputError(
-      `${label}必须小于 100%：${describe(input)}（小数写法如 0.0005，百分比写法如 0.05%）`,
-    );
+    throw new BadInputError(`${label}必须小于 100%：${describe(input)}（小数写法如 0.0005，百分比写法如 0.05%）`);
   }
   return rate;
 }

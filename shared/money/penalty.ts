@@ -180,8 +180,7 @@ function readAccount(account: AccountRule) {
 
 export function describeRule(account: Pick<AccountRule, 'mode' | 'dailyRate' | 'graceDays' | 'startDate' | 'convention'>): string {
   const rate = formatPercent(parseRate(account.dailyRate, 'daily'));
-  const formula =
-    account.mode === 'simple' ? `未还本金 × ${rate} × 计罚息天数` : `未还本金 × ((1 + ${rate})^计罚息天数 − 1)`;
+  const formula = account.mode === 'simple' ? `未还本金 × ${rate} × 计罚息天数` : `未还本金 × ((1 + ${rate})^计罚息天数 − 1)`;
   const grace = account.graceDays > 0 ? `，前 ${account.graceDays} 天为宽限期不计罚息` : '';
   return `罚息（${PENALTY_MODE_NAMES[account.mode]}）= ${formula}；逾期天数以应还款日 ${account.startDate} 为准，${conventionText(account.convention)}${grace}；利息和费用按已录入金额计入，不再计罚息；结果四舍五入到分。`;
 }

@@ -47,9 +47,7 @@ export function offerFor(basis: OfferBasis, owed: Breakdown, interestOffered = '
   else {
     offered = parseAmount(interestOffered, { label: '愿意支付的利息部分' });
     if (offered.greaterThan(extra)) {
-      throw new BadInputError(
-        `愿意支付的利息部分（${formatMoneyGrouped(offered)} 元）超过了利息、费用和罚息的合计（${formatMoneyGrouped(extra)} 元）`,
-      );
+      throw new BadInputError(`愿意支付的利息部分（${formatMoneyGrouped(offered)} 元）超过了利息、费用和罚息的合计（${formatMoneyGrouped(extra)} 元）`);
     }
   }
   let left = offered;
@@ -109,12 +107,7 @@ export interface PlanPreview {
 }
 
 /** Everything the plan page shows and the vault stores for a draft. Throws BadInputError on bad input. */
-export function previewPlan(
-  draft: PlanDraftInput,
-  accounts: readonly OwedAccount[],
-  finances: FinanceFigures,
-  today: string,
-): PlanPreview {
+export function previewPlan(draft: PlanDraftInput, accounts: readonly OwedAccount[], finances: FinanceFigures, today: string): PlanPreview {
   if (draft.accountIds.length === 0) throw new BadInputError('请至少选择一个账户');
   const chosen = draft.accountIds.map((id) => {
     const found = accounts.find((a) => a.id === id);
@@ -130,7 +123,9 @@ export function previewPlan(
   const total = dec(offer.total);
   if (total.isZero()) throw new BadInputError('还款总额为 0：所选账户没有可偿还的金额');
   const capacity = planCapacity(finances);
-  const schedule = draft.step ? steppedPlan(total, draft.installments, firstDate, draft.step, finances, capacity) : makePlan({ total, installments: draft.installments, first: firstDate, ...(capacity ? { capacity } : {}) });
+  const schedule = draft.step
+    ? steppedPlan(total, draft.installments, firstDate, draft.step, finances, capacity)
+    : makePlan({ total, installments: draft.installments, first: firstDate, ...(capacity ? { capacity } : {}) });
   const largest = schedule.installments.reduce((max, i) => (dec(i.amount).greaterThan(max) ? dec(i.amount) : max), ZERO);
   const warnings: PlanWarning[] = [];
   if (compareDates(firstDate, today) < 0) warnings.push({ kind: 'first-date-past', firstDate, today });

@@ -72,7 +72,9 @@ function clean(text: string): string {
 }
 
 function senderOf(text: string): string {
-  const t = clean(text.normalize('NFKC')).replace(/^[<‹〈]\s*/, '').replace(/\s*\(\d+\)$/, '');
+  const t = clean(text.normalize('NFKC'))
+    .replace(/^[<‹〈]\s*/, '')
+    .replace(/\s*\(\d+\)$/, '');
   return NUMBERISH.test(t) ? t.replace(/[\s-]/g, '') : t;
 }
 

@@ -92,4 +92,3 @@ export function completeModel(
     signing: { reserve: signature?.reserve ?? false },
   };
 }
-

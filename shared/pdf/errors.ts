@@ -6,15 +6,7 @@
 import { BadInputError, XieshangError, formatErrorMessage } from '../errors';
 
 export type PackageErrorReason =
-  | 'incomplete'
-  | 'invalid-model'
-  | 'exhibit-hash'
-  | 'exhibit-password'
-  | 'exhibit-damaged'
-  | 'exhibit-empty'
-  | 'exhibit-unreadable'
-  | 'signature-image'
-  | 'font';
+  'incomplete' | 'invalid-model' | 'exhibit-hash' | 'exhibit-password' | 'exhibit-damaged' | 'exhibit-empty' | 'exhibit-unreadable' | 'signature-image' | 'font';
 
 /** Base: a bad input to the builder, with the reason and (for exhibits) the exhibit number. */
 export class PackageInputError extends BadInputError {
@@ -65,9 +57,7 @@ export class ExhibitPasswordRequiredError extends PackageInputError {
   constructor(n: number, title: string, wrongPassword: boolean) {
     super(
       'exhibit-password',
-      wrongPassword
-        ? `${label(n, title)}是加密的 PDF，提供的密码不对，请重新输入密码`
-        : `${label(n, title)}是加密的 PDF，需要密码才能放入申请书，请提供它的打开密码`,
+      wrongPassword ? `${label(n, title)}是加密的 PDF，提供的密码不对，请重新输入密码` : `${label(n, title)}是加密的 PDF，需要密码才能放入申请书，请提供它的打开密码`,
       n,
     );
     this.name = 'ExhibitPasswordRequiredError';

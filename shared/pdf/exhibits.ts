@@ -45,16 +45,7 @@ import { isJpeg, jpegComplete, parseJpeg, JpegError } from './jpeg';
 import { A4, FILL, GREY, INK, MARGIN, RULE, type Anchor, type Layout } from './layout';
 import type { ManifestExhibit } from './manifest';
 import type { Exhibit, ExhibitOcr, ExhibitSource } from './model';
-import {
-  addFileAttachmentIcon,
-  drawXObject,
-  orientedImageMatrix,
-  shouldCompress,
-  writeEmbeddedFile,
-  writeJpegImage,
-  writePngImage,
-  type Matrix,
-} from './objects';
+import { addFileAttachmentIcon, drawXObject, orientedImageMatrix, shouldCompress, writeEmbeddedFile, writeJpegImage, writePngImage, type Matrix } from './objects';
 import { isPng, parsePng, pngToPdfImage, PngError, PngTooLargeError } from './png';
 import type { StreamingPdfWriter } from './writer';
 
@@ -397,11 +388,7 @@ export class ExhibitWriter {
   }
 
   /** One source page → a form XObject in the package (content decoded: a damaged stream fails here). */
-  private pageAsForm(
-    src: PDFDocument,
-    page: PDFPage,
-    copier: PDFObjectCopier,
-  ): { ref: PDFRef; bbox: [number, number, number, number]; rotate: number; empty: boolean } {
+  private pageAsForm(src: PDFDocument, page: PDFPage, copier: PDFObjectCopier): { ref: PDFRef; bbox: [number, number, number, number]; rotate: number; empty: boolean } {
     const { context } = this.env;
     const leaf = page.node;
     const nums = (arr: PDFArray) => arr.asArray().map((o) => src.context.lookup(o, PDFNumber).asNumber());
@@ -504,8 +491,8 @@ export class ExhibitWriter {
       const ty1 = Math.max(...corners.map((c) => c[1]!));
       const rx0 = Math.min(rect[0]!, rect[2]!);
       const ry0 = Math.min(rect[1]!, rect[3]!);
-      const sx = tx1 > tx0 ? (Math.abs(rect[2]! - rect[0]!) / (tx1 - tx0)) : 1;
-      const sy = ty1 > ty0 ? (Math.abs(rect[3]! - rect[1]!) / (ty1 - ty0)) : 1;
+      const sx = tx1 > tx0 ? Math.abs(rect[2]! - rect[0]!) / (tx1 - tx0) : 1;
+      const sy = ty1 > ty0 ? Math.abs(rect[3]! - rect[1]!) / (ty1 - ty0) : 1;
       const ref = context.register(copier.copy(n));
       let xobjects = res.lookup(PDFName.of('XObject'));
       if (!(xobjects instanceof PDFDict)) {
@@ -693,4 +680,3 @@ export function formMatrix(bbox: [number, number, number, number], rotate: numbe
   // M = T(ox, oy) · S(s) · R · T(−x0, −y0)
   return [s * a, s * b, s * c, s * d, s * (e - a * x0 - c * y0) + ox, s * (f - b * x0 - d * y0) + oy];
 }
-

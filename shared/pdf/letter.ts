@@ -253,9 +253,7 @@ function arrearsBlock(env: LetterEnv): void {
   );
   L.paragraph(`欠款合计：${yuan(t.total)}（人民币${daxie(t.total)}）。`, { indent: false, size: 11 });
   const ask = v.toCreditor ? `恳请${v.you}提供每一项的明细` : `请${v.creditor}提供每一项的明细`;
-  const counted = m.accounts.some((x) => x.overdueRule)
-    ? '逾期天数按各账户所注的算法计算'
-    : '逾期天数自应还款日的次日起算';
+  const counted = m.accounts.some((x) => x.overdueRule) ? '逾期天数按各账户所注的算法计算' : '逾期天数自应还款日的次日起算';
   L.paragraph(`以上金额单位为元，依据账单及本人核算；${counted}。如与${v.toCreditor ? v.you : v.creditor}的记录不一致，${ask}。`, { indent: false, size: 9, color: GREY });
 }
 
@@ -409,9 +407,7 @@ function proposalBlock(env: LetterEnv): void {
   }
   if (m.template !== 'waiver') L.paragraph(waiver);
   if (m.pauseCollection && v.toCreditor) {
-    L.paragraph(
-      `在${v.you}审核本申请期间，恳请暂停委外催收，并通知已受托的催收机构暂停联系本人及任何第三人；如需核实情况，请通过本申请所列的联系电话与本人联系，本人会如实配合。`,
-    );
+    L.paragraph(`在${v.you}审核本申请期间，恳请暂停委外催收，并通知已受托的催收机构暂停联系本人及任何第三人；如需核实情况，请通过本申请所列的联系电话与本人联系，本人会如实配合。`);
   }
   const promise = p?.promise?.trim() || defaultPromise(m);
   L.paragraph(promise);
@@ -432,8 +428,10 @@ function contactsBlock(env: LetterEnv, rows = env.model.contacts): void {
     ],
     rows.map((c) => [
       beijingMinuteCN(c.at),
-      c.direction ? `${c.channel}
-${c.direction === 'outgoing' ? '我方→' : '←对方'}` : c.channel,
+      c.direction
+        ? `${c.channel}
+${c.direction === 'outgoing' ? '我方→' : '←对方'}`
+        : c.channel,
       c.counterparty,
       c.exhibits?.length ? `${c.summary}（证据 ${c.exhibits.join('、')}）` : c.summary,
       [c.promised, c.followUp ? `跟进 ${dateCN(c.followUp)}` : ''].filter(Boolean).join('；'),
@@ -454,14 +452,7 @@ function exhibitIndex(env: LetterEnv): void {
       { title: '页码', width: 13 },
       { title: 'SHA-256（原件）', width: 29, size: 6.4 },
     ],
-    sorted.map((e) => [
-      String(e.n),
-      e.title,
-      e.category,
-      e.date ? dateCN(e.date) : '',
-      { deferred: () => env.exhibitPages(e.n), link: () => env.exhibitAnchor(e.n) },
-      e.sha256,
-    ]),
+    sorted.map((e) => [String(e.n), e.title, e.category, e.date ? dateCN(e.date) : '', { deferred: () => env.exhibitPages(e.n), link: () => env.exhibitAnchor(e.n) }, e.sha256]),
     { size: 8.5 },
   );
   const listed = sorted.filter((e) => e.listOnly).map((e) => `证据 ${e.n}`);
@@ -531,13 +522,7 @@ function flaggedTable(env: LetterEnv, rows: PackageModel['flaggedContacts']): vo
       { title: '经过', width: 33 },
       { title: '证据', width: 12 },
     ],
-    rows.map((f) => [
-      beijingMinuteCN(f.at),
-      `${f.channel}\n${f.counterparty}`,
-      f.flags.map(flagLabel).join('；'),
-      f.summary,
-      f.exhibits.map((x) => `证据 ${x}`).join('、'),
-    ]),
+    rows.map((f) => [beijingMinuteCN(f.at), `${f.channel}\n${f.counterparty}`, f.flags.map(flagLabel).join('；'), f.summary, f.exhibits.map((x) => `证据 ${x}`).join('、')]),
     { size: 8.5 },
   );
 }
@@ -555,7 +540,10 @@ function stopRequestsBlock(env: LetterEnv): void {
   if (m.stopRequests.length === 0) return;
   L.paragraph('本人曾明确要求停止上述行为：', { indent: false });
   for (const r of m.stopRequests) L.paragraph(`${beijingMinuteCN(r.at)}：${r.summary}`, { indent: false, size: 9.5 });
-  const last = m.stopRequests.map((r) => r.at).sort().at(-1)!;
+  const last = m.stopRequests
+    .map((r) => r.at)
+    .sort()
+    .at(-1)!;
   const after = m.flaggedContacts.filter((f) => f.at > last).length;
   if (after > 0) L.paragraph(`在本人最后一次提出要求之后，仍发生了上表所列的 ${after} 次联系。`, { indent: false });
 }
@@ -564,9 +552,7 @@ function writeComplaintBody(env: LetterEnv, section: (title: string) => void): v
   const { layout: L, model: m } = env;
   const v = voiceOf(m);
   const who = v.toCreditor ? `${v.you}（及${v.you}委托的催收机构）` : `${m.creditor.name}（及其委托的催收机构）`;
-  L.paragraph(
-    `投诉人${m.applicant.name}现就${who}在催收过程中的违规行为提出投诉。投诉人并不否认欠款，愿意协商还款，但下列催收行为已严重影响本人及家人的正常生活。`,
-  );
+  L.paragraph(`投诉人${m.applicant.name}现就${who}在催收过程中的违规行为提出投诉。投诉人并不否认欠款，愿意协商还款，但下列催收行为已严重影响本人及家人的正常生活。`);
   section('投诉人');
   applicantBlock(env);
   section('被投诉机构');

@@ -8,17 +8,7 @@ import { z } from 'zod';
 import { PackageIncompleteError, PackageModelError } from './errors';
 import { ADDRESSEE_KINDS } from './address';
 
-export const TEMPLATES = [
-  'negotiation',
-  'waiver',
-  'installments',
-  'complaint',
-  'mediation',
-  'callsheet',
-  'stop-contact',
-  'statement-request',
-  'confirm-agreement',
-] as const;
+export const TEMPLATES = ['negotiation', 'waiver', 'installments', 'complaint', 'mediation', 'callsheet', 'stop-contact', 'statement-request', 'confirm-agreement'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 export const TEMPLATE_TITLES: Record<Template, string> = {
@@ -45,9 +35,7 @@ export interface ExhibitSource {
 }
 
 const isSource = (v: unknown): v is ExhibitSource =>
-  typeof v === 'object' &&
-  v !== null &&
-  (typeof (v as ExhibitSource).read === 'function' || typeof (v as ExhibitSource).chunks === 'function');
+  typeof v === 'object' && v !== null && (typeof (v as ExhibitSource).read === 'function' || typeof (v as ExhibitSource).chunks === 'function');
 
 const Source = z.custom<ExhibitSource>(isSource, { message: '需要 read() 或 chunks() 读取函数' });
 const Bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: '需要字节数组（Uint8Array）' });
@@ -148,7 +136,10 @@ export const CapacitySchema = z.object({
   /** All offers together fit the whole capacity in every month. */
   withinWhole: z.boolean(),
   /** Later changes of the monthly capacity (an income ending or starting): from that date, this much. */
-  changes: z.array(z.object({ from: DateStr, monthly: Money, why: Text(200).optional() })).max(24).default([]),
+  changes: z
+    .array(z.object({ from: DateStr, monthly: Money, why: Text(200).optional() }))
+    .max(24)
+    .default([]),
 });
 export type Capacity = z.infer<typeof CapacitySchema>;
 
@@ -215,9 +206,7 @@ export type FlaggedContact = z.infer<typeof FlaggedContactSchema>;
 export const ExhibitOcrSchema = z.object({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
-  lines: z
-    .array(z.object({ text: Text(1000), box: z.object({ x: z.number().min(0), y: z.number().min(0), w: z.number().positive(), h: z.number().positive() }) }))
-    .max(5000),
+  lines: z.array(z.object({ text: Text(1000), box: z.object({ x: z.number().min(0), y: z.number().min(0), w: z.number().positive(), h: z.number().positive() }) })).max(5000),
 });
 export type ExhibitOcr = z.infer<typeof ExhibitOcrSchema>;
 
@@ -307,7 +296,10 @@ export const PackageModelSchema = z.object({
   /** Claims by the creditor side that exceed the ledger, with their dates and exhibits. */
   claims: z.array(ClaimRowSchema).max(200).default([]),
   /** The user's own requests to stop (date and words), from the record. */
-  stopRequests: z.array(z.object({ at: Text(40), summary: Text(2000) })).max(200).default([]),
+  stopRequests: z
+    .array(z.object({ at: Text(40), summary: Text(2000) }))
+    .max(200)
+    .default([]),
   /** Where the negotiation stands, in the record's words (a pending application is not a failed negotiation). */
   negotiationState: Text(1000).optional(),
   oralAgreement: OralAgreementSchema.optional(),
@@ -339,9 +331,7 @@ export const LETTER_TEMPLATES: readonly Template[] = ['negotiation', 'waiver', '
 export function validatePackageModel(input: unknown): PackageModel {
   const parsed = PackageModelSchema.safeParse(input);
   if (!parsed.success) {
-    throw new PackageModelError(
-      parsed.error.issues.slice(0, 20).map((i) => `${i.path.map(String).join('.') || '(根)'}：${i.message}`),
-    );
+    throw new PackageModelError(parsed.error.issues.slice(0, 20).map((i) => `${i.path.map(String).join('.') || '(根)'}：${i.message}`));
   }
   const m = parsed.data;
   const missing: string[] = [];

@@ -46,10 +46,7 @@ function planeDict(ctx: PDFContext, width: number, height: number, plane: PdfIma
     Filter: 'FlateDecode',
   });
   if (plane.predictor) {
-    dict.set(
-      PDFName.of('DecodeParms'),
-      ctx.obj({ Predictor: 15, Colors: plane.predictor.colors, BitsPerComponent: plane.bitsPerComponent, Columns: plane.predictor.columns }),
-    );
+    dict.set(PDFName.of('DecodeParms'), ctx.obj({ Predictor: 15, Colors: plane.predictor.colors, BitsPerComponent: plane.bitsPerComponent, Columns: plane.predictor.columns }));
   }
   for (const [k, v] of Object.entries(extra)) dict.set(PDFName.of(k), v as PDFDict);
   return dict;
@@ -66,7 +63,12 @@ export async function writePngImage(w: StreamingPdfWriter, ctx: PDFContext, img:
   if (typeof img.colorSpace === 'string') {
     extra.ColorSpace = PDFName.of(img.colorSpace);
   } else {
-    extra.ColorSpace = ctx.obj([PDFName.of('Indexed'), PDFName.of('DeviceRGB'), img.colorSpace.hival, PDFHexString.of(toHex(img.colorSpace.indexed.subarray(0, (img.colorSpace.hival + 1) * 3)))]);
+    extra.ColorSpace = ctx.obj([
+      PDFName.of('Indexed'),
+      PDFName.of('DeviceRGB'),
+      img.colorSpace.hival,
+      PDFHexString.of(toHex(img.colorSpace.indexed.subarray(0, (img.colorSpace.hival + 1) * 3))),
+    ]);
   }
   if (img.colorKey) extra.Mask = ctx.obj(img.colorKey);
   const ref = ctx.nextRef();
@@ -195,8 +197,7 @@ export interface OutlineItem {
 /** Builds the outline tree; returns the /Outlines dict ref. */
 export function buildOutline(ctx: PDFContext, items: OutlineItem[]): PDFRef {
   const rootRef = ctx.nextRef();
-  const countVisible = (list: OutlineItem[]): number =>
-    list.reduce((s, it) => s + 1 + (it.children && it.open !== false ? countVisible(it.children) : 0), 0);
+  const countVisible = (list: OutlineItem[]): number => list.reduce((s, it) => s + 1 + (it.children && it.open !== false ? countVisible(it.children) : 0), 0);
   const make = (list: OutlineItem[], parent: PDFRef): PDFRef[] => {
     const refs = list.map(() => ctx.nextRef());
     list.forEach((it, i) => {
@@ -219,10 +220,7 @@ export function buildOutline(ctx: PDFContext, items: OutlineItem[]): PDFRef {
     return refs;
   };
   const top = make(items, rootRef);
-  ctx.assign(
-    rootRef,
-    ctx.obj({ Type: 'Outlines', First: top[0]!, Last: top[top.length - 1]!, Count: countVisible(items) }),
-  );
+  ctx.assign(rootRef, ctx.obj({ Type: 'Outlines', First: top[0]!, Last: top[top.length - 1]!, Count: countVisible(items) }));
   return rootRef;
 }
 

@@ -7,9 +7,7 @@ import LineBreaker from 'linebreak';
 import { PDFHexString, type PDFFont } from '@cantoo/pdf-lib';
 
 /** Characters that must not start a line (避头). */
-export const NO_LINE_START = new Set([
-  ...'，。、；：？！）》」』】〕〉〗〙〛”’…—～·％‰℃,.;:?!)]}%｝］〞〟ゝゞヽヾーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖ々〻',
-]);
+export const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〉〗〙〛”’…—～·％‰℃,.;:?!)]}%｝］〞〟ゝゞヽヾーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖ々〻']);
 /** Characters that must not end a line (避尾). */
 export const NO_LINE_END = new Set([...'（《「『【〔〈〖〘〚“‘([{｛［〝']);
 

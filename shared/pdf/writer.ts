@@ -122,12 +122,7 @@ export class StreamingPdfWriter {
    * A stream of unknown length from an async source (attached recordings): /Length is an
    * indirect object written after the data. `transform` sees every chunk (hashing).
    */
-  async writeStreamFromChunks(
-    ref: PDFRef,
-    dict: PDFDict,
-    chunks: AsyncIterable<Uint8Array>,
-    onChunk?: (chunk: Uint8Array) => void,
-  ): Promise<number> {
+  async writeStreamFromChunks(ref: PDFRef, dict: PDFDict, chunks: AsyncIterable<Uint8Array>, onChunk?: (chunk: Uint8Array) => void): Promise<number> {
     const lengthRef = this.context.nextRef();
     dict.set(PDFName.of('Length'), lengthRef);
     await this.begin(ref);
@@ -190,7 +185,9 @@ export class StreamingPdfWriter {
       }
     }
     if (rows.length) await this.raw(latin1(rows.join('')));
-    const idHex = Array.from(trailer.id, (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+    const idHex = Array.from(trailer.id, (b) => b.toString(16).padStart(2, '0'))
+      .join('')
+      .toUpperCase();
     const info = trailer.info ? ` /Info ${trailer.info.objectNumber} ${trailer.info.generationNumber} R` : '';
     await this.raw(
       enc.encode(

@@ -22,11 +22,7 @@ export interface CliAgendaItem {
  */
 export function inWindow(items: readonly AgendaEntry[], from: string, days: number): AgendaEntry[] {
   const end = addDays(from, days);
-  return items.filter(
-    (i) =>
-      (compareDates(i.date, from) >= 0 && compareDates(i.date, end) < 0) ||
-      (i.kind === 'installment' && i.scheduleStatus === 'late'),
-  );
+  return items.filter((i) => (compareDates(i.date, from) >= 0 && compareDates(i.date, end) < 0) || (i.kind === 'installment' && i.scheduleStatus === 'late'));
 }
 
 export function cliAgendaItems(items: readonly AgendaEntry[]): CliAgendaItem[] {

@@ -19,7 +19,11 @@ const encoder = new TextEncoder();
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds one content line: at most 75 octets per physical line, continuation lines start with a space. */
@@ -51,7 +55,10 @@ function nextDay(date: string): string {
 
 /** UTC "20261205T195500Z". */
 export function icsStamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** The alarm trigger relative to the all-day event's start (00:00): N days before at 09:00. */
@@ -73,7 +80,15 @@ export function writeIcs(events: readonly IcsEvent[], now: Date): string {
       `SUMMARY:${escapeText(e.summary)}`,
     );
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-    lines.push('TRANSP:TRANSPARENT', 'BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(e.alarmText)}`, `TRIGGER:${alarmTrigger(e.alarmDaysBefore)}`, 'END:VALARM', 'END:VEVENT');
+    lines.push(
+      'TRANSP:TRANSPARENT',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${escapeText(e.alarmText)}`,
+      `TRIGGER:${alarmTrigger(e.alarmDaysBefore)}`,
+      'END:VALARM',
+      'END:VEVENT',
+    );
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';

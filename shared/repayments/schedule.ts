@@ -79,13 +79,7 @@ function byDateThenSeq(a: PaymentIn, b: PaymentIn): number {
  * The schedule on `today`. `dueDays`: an open installment due within this many days
  * (today included) is "due"; later ones are "upcoming".
  */
-export function buildSchedule(
-  total: string,
-  installments: readonly ScheduleInstallmentIn[],
-  payments: readonly PaymentIn[],
-  today: string,
-  dueDays: number,
-): Schedule {
+export function buildSchedule(total: string, installments: readonly ScheduleInstallmentIn[], payments: readonly PaymentIn[], today: string, dueDays: number): Schedule {
   const paidBy = installments.map(() => ZERO as Decimal);
   const fullOn: (string | null)[] = installments.map(() => null);
   const out: SchedulePayment[] = [];

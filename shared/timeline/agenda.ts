@@ -102,12 +102,7 @@ export function statusOf(date: string, today: string): AgendaStatus {
   return 'later';
 }
 
-export function buildAgenda(
-  contacts: readonly AgendaContact[],
-  installments: readonly AgendaInstallment[],
-  today: string,
-  extras: AgendaExtras = {},
-): AgendaEntry[] {
+export function buildAgenda(contacts: readonly AgendaContact[], installments: readonly AgendaInstallment[], today: string, extras: AgendaExtras = {}): AgendaEntry[] {
   const items: AgendaEntry[] = [];
   for (const c of contacts) {
     if (c.followUpDate && !c.followUpDone) {

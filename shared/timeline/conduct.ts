@@ -75,12 +75,15 @@ export interface ConductResult {
   interruptsLimitation: boolean;
 }
 
-
 const WORDING_CHANNELS: ReadonlySet<ContactChannel> = new Set(['sms', 'chat', 'email', 'letter']);
 
 /** The senders whose messages carry collection wording. */
 export function collectionSenders(inputs: readonly ConductInput[]): Set<string> {
-  return sendersWithWording(inputs, (e) => numberKey(e.phone), (i) => inputs[i]!.text.normalize('NFKC'));
+  return sendersWithWording(
+    inputs,
+    (e) => numberKey(e.phone),
+    (i) => inputs[i]!.text.normalize('NFKC'),
+  );
 }
 
 function sendersWithWording(inputs: readonly ConductInput[], keyOf: (e: ConductInput, i: number) => string, nfkc: (i: number) => string): Set<string> {
@@ -102,14 +105,21 @@ function partyOf(e: ConductInput, side: SideResult, hit: DirectoryHit | null): R
     return { party: e.partyType, organisation: e.organisation ?? hit?.organisation ?? null, reason: 'party_type', creditorSide };
   }
   const reason: SideReason =
-    side.source === 'unrelated' ? 'unrelated'
-    : side.source === 'user' ? 'side_set'
-    : side.source === 'agent_number' ? 'agent_number'
-    : side.source === 'creditor_number' ? 'creditor_number'
-    : side.source === 'mark' ? 'user_mark'
-    : side.source === 'directory' ? 'directory'
-    : side.source === 'text' ? 'collection_wording'
-    : 'none';
+    side.source === 'unrelated'
+      ? 'unrelated'
+      : side.source === 'user'
+        ? 'side_set'
+        : side.source === 'agent_number'
+          ? 'agent_number'
+          : side.source === 'creditor_number'
+            ? 'creditor_number'
+            : side.source === 'mark'
+              ? 'user_mark'
+              : side.source === 'directory'
+                ? 'directory'
+                : side.source === 'text'
+                  ? 'collection_wording'
+                  : 'none';
   if (side.kind === 'nobody' || (side.kind === 'unknown' && side.state !== 'suggested')) return { party: 'unknown', organisation, reason, creditorSide: false };
   const party = side.kind === 'agent' || (side.state === 'suggested' && side.suggestion?.kind === 'agent') ? 'collector' : 'creditor';
   return { party, organisation, reason, creditorSide: isCreditorSide(side) };
@@ -275,9 +285,7 @@ function computeAll(inputs: readonly ConductInput[], marks: ReadonlyMap<string, 
         });
       }
     }
-    const interruptsLimitation =
-      initiatedByCreditor &&
-      (e.channel === 'letter' || e.channel === 'email' || (e.channel === 'sms' && hasCollectionWordingNfkc(nfkc(i))));
+    const interruptsLimitation = initiatedByCreditor && (e.channel === 'letter' || e.channel === 'email' || (e.channel === 'sms' && hasCollectionWordingNfkc(nfkc(i))));
     out[i] = { party, side: sideOf[i]!, flags, interruptsLimitation };
   }
   return out;

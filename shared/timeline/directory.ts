@@ -25,9 +25,7 @@ export const SHIPPED_DIRECTORY: readonly DirectoryEntry[] = (shipped as { entrie
 
 const shippedIndex = new Map<string, DirectoryEntry>(SHIPPED_DIRECTORY.map((e) => [numberKey(e.number), e]));
 
-export type DirectoryHit =
-  | { from: 'user_mark'; side: MarkSide; organisation: string | null }
-  | { from: 'directory'; side: 'creditor'; organisation: string };
+export type DirectoryHit = { from: 'user_mark'; side: MarkSide; organisation: string | null } | { from: 'directory'; side: 'creditor'; organisation: string };
 
 /** What is known about a number: the user's mark first, then the shipped directory. */
 export function lookupNumber(raw: string | null | undefined, marks: ReadonlyMap<string, NumberMark>): DirectoryHit | null {

@@ -95,13 +95,18 @@ export interface SideInput {
   organisation: string | null;
 }
 
-const AGENCY_NAME = /([\u4e00-\u9fa5A-Za-z0-9（）()]{2,24}?(?:律师事务所|资产管理有限公司|资产管理公司|信息咨询有限公司|商务咨询有限公司|咨询服务有限公司|科技有限公司|调解中心|催收公司))/;
+const AGENCY_NAME =
+  /([\u4e00-\u9fa5A-Za-z0-9（）()]{2,24}?(?:律师事务所|资产管理有限公司|资产管理公司|信息咨询有限公司|商务咨询有限公司|咨询服务有限公司|科技有限公司|调解中心|催收公司))/;
 const AGENCY_WORDING = /催收|委外|委托我司|受托|受[^，。]{1,30}委托|资产管理|律师事务所|律所|调解中心/;
 const LAW_FIRM = /律师事务所|律所/;
 
 /** The legal name's distinctive core: 中国工商银行股份有限公司 → 中国工商银行. */
 function core(name: string): string {
-  return name.replace(/[（(]虚构[)）]/g, '').replace(/(股份)?有限(责任)?公司$/, '').replace(/信用卡(中心|部)$/, '').trim();
+  return name
+    .replace(/[（(]虚构[)）]/g, '')
+    .replace(/(股份)?有限(责任)?公司$/, '')
+    .replace(/信用卡(中心|部)$/, '')
+    .trim();
 }
 
 const PRODUCT_WORDS: Record<string, RegExp> = {
@@ -113,7 +118,11 @@ const PRODUCT_WORDS: Record<string, RegExp> = {
 /** The creditors a text or an organisation's name points at. */
 export function creditorsNamedIn(text: string, creditors: readonly SideCreditor[]): SideCreditor[] {
   if (!text) return [];
-  const byProduct = creditors.filter((c) => PRODUCT_WORDS[c.product]?.test(text) && (c.product !== 'credit-card' || text.includes(core(c.legalName)) || creditors.filter((x) => x.product === 'credit-card').length === 1));
+  const byProduct = creditors.filter(
+    (c) =>
+      PRODUCT_WORDS[c.product]?.test(text) &&
+      (c.product !== 'credit-card' || text.includes(core(c.legalName)) || creditors.filter((x) => x.product === 'credit-card').length === 1),
+  );
   const byName = creditors.filter((c) => {
     const k = core(c.legalName);
     return (k.length >= 2 && text.includes(k)) || (c.productName.trim().length >= 2 && text.includes(c.productName.trim()));

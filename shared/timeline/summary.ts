@@ -32,7 +32,19 @@ export function monthlySummary(entries: readonly SummaryInput[], conduct: Readon
     const month = beijingMonth(e.atMs);
     let m = months.get(month);
     if (!m) {
-      m = { month, contacts: 0, fromCreditorSide: 0, nightContacts: 0, nightCalls: 0, excessCallDays: 0, excessCalls: 0, thirdParty: 0, threats: 0, limitationInterruptions: 0, days: new Set() };
+      m = {
+        month,
+        contacts: 0,
+        fromCreditorSide: 0,
+        nightContacts: 0,
+        nightCalls: 0,
+        excessCallDays: 0,
+        excessCalls: 0,
+        thirdParty: 0,
+        threats: 0,
+        limitationInterruptions: 0,
+        days: new Set(),
+      };
       months.set(month, m);
     }
     m.contacts++;
@@ -52,9 +64,7 @@ export function monthlySummary(entries: readonly SummaryInput[], conduct: Readon
       else if (f.code === 'threat_or_impersonation') m.threats++;
     }
   }
-  return [...months.values()]
-    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
-    .map(({ days, ...rest }) => ({ ...rest, excessCallDays: days.size }));
+  return [...months.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0)).map(({ days, ...rest }) => ({ ...rest, excessCallDays: days.size }));
 }
 
 function isMap<K, V>(x: ReadonlyMap<K, V> | readonly unknown[]): x is ReadonlyMap<K, V> {

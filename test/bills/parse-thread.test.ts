@@ -20,7 +20,10 @@ import { alipayGbk, bankCsv, wechatXlsx, xlsx } from './samples';
 let huge: Uint8Array | null = null;
 function hugeSheet(): Uint8Array {
   const row = Array.from({ length: 10 }, (_, i) => `单元格${i}`);
-  huge ??= xlsx(Array.from({ length: 60_000 }, () => row), { inline: true });
+  huge ??= xlsx(
+    Array.from({ length: 60_000 }, () => row),
+    { inline: true },
+  );
   return huge;
 }
 
@@ -36,7 +39,11 @@ describe('the bill parser thread', () => {
       expect(await parseBillBounded(bytes, {}, {})).toEqual(parseBillBytes(bytes, {}, {}));
     }
     const bank = new TextEncoder().encode(bankCsv());
-    const withColumns = parseBillBytes(bank, { format: 'bank', columns: parseColumnsOption('date=交易日期,amount=交易金额,direction=收入/支出,counterparty=对方户名,description=交易摘要') }, {});
+    const withColumns = parseBillBytes(
+      bank,
+      { format: 'bank', columns: parseColumnsOption('date=交易日期,amount=交易金额,direction=收入/支出,counterparty=对方户名,description=交易摘要') },
+      {},
+    );
     expect(withColumns.remember).not.toBeNull();
     // Remembered: the thread gets the vault's mappings as a table.
     const known = { [withColumns.remember!.key]: withColumns.remember!.mapping };
@@ -44,7 +51,10 @@ describe('the bill parser thread', () => {
   });
 
   it('a refusal crosses the thread with its class and message', async () => {
-    const notBill = xlsx([['姓名', '电话'], ['张三', '123']]);
+    const notBill = xlsx([
+      ['姓名', '电话'],
+      ['张三', '123'],
+    ]);
     const err = await parseBillBounded(notBill, {}, {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NotABillError);
     expect((err as NotABillError).code).toBe('NOT_A_BILL');

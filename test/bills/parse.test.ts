@@ -58,12 +58,32 @@ describe('WeChat Pay xlsx', () => {
   });
 
   it('inline strings read the same', () => {
-    const rows = readXlsxRows(xlsx([['a', 'b'], ['1', '¥2.00']], { inline: true }));
-    expect(rows).toEqual([['a', 'b'], ['1', '¥2.00']]);
+    const rows = readXlsxRows(
+      xlsx(
+        [
+          ['a', 'b'],
+          ['1', '¥2.00'],
+        ],
+        { inline: true },
+      ),
+    );
+    expect(rows).toEqual([
+      ['a', 'b'],
+      ['1', '¥2.00'],
+    ]);
   });
 
   it('an xlsx that is not a bill is refused', () => {
-    expect(() => parseWechat(readXlsxRows(xlsx([['姓名', '电话'], ['张三', '123']])))).toThrow(/找不到微信支付账单的表头/);
+    expect(() =>
+      parseWechat(
+        readXlsxRows(
+          xlsx([
+            ['姓名', '电话'],
+            ['张三', '123'],
+          ]),
+        ),
+      ),
+    ).toThrow(/找不到微信支付账单的表头/);
   });
 
   it('an encrypted zip is refused before inflating anything', () => {

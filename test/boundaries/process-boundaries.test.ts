@@ -18,9 +18,7 @@ describe('the scanner catches violations (self-test on fixtures)', () => {
   const rulesFor = (file: string, source: string) => checkFile(file, source).map((v) => v.rule);
 
   it('renderer/ importing main/ or cli/, with any import form', () => {
-    expect(rulesFor('renderer/src/App.tsx', "import { openVault } from '../../main/vault/vault';")).toEqual([
-      'renderer/ must not import main/',
-    ]);
+    expect(rulesFor('renderer/src/App.tsx', "import { openVault } from '../../main/vault/vault';")).toEqual(['renderer/ must not import main/']);
     expect(rulesFor('renderer/src/x.ts', "import type { Handlers } from '../../main/ipc/dispatch';")).toHaveLength(1);
     expect(rulesFor('renderer/src/x.ts', "export * from '../../cli/framework';")).toEqual(['renderer/ must not import cli/']);
     expect(rulesFor('renderer/src/x.ts', "const m = await import('../../main/paths');")).toHaveLength(1);
@@ -29,9 +27,7 @@ describe('the scanner catches violations (self-test on fixtures)', () => {
   });
 
   it('preload/ importing main/', () => {
-    expect(rulesFor('preload/preload.ts', "import { APP_ORIGIN } from '../main/security';")).toEqual([
-      'preload/ must not import main/',
-    ]);
+    expect(rulesFor('preload/preload.ts', "import { APP_ORIGIN } from '../main/security';")).toEqual(['preload/ must not import main/']);
   });
 
   it('shared/ importing Node-only, native, electron, DOM-only or process code', () => {
@@ -57,9 +53,7 @@ describe('the scanner catches violations (self-test on fixtures)', () => {
   it('main/ importing renderer/, preload/ or cli/', () => {
     expect(rulesFor('main/main.ts', "import '../renderer/src/App';")).toEqual(['main/ must not import renderer/']);
     expect(rulesFor('main/main.ts', "import '../preload/preload';")).toEqual(['main/ must not import preload/']);
-    expect(rulesFor('main/vault/package/service.ts', "import { buildPackageToFile } from '../../../cli/commands/package';")).toEqual([
-      'main/ must not import cli/',
-    ]);
+    expect(rulesFor('main/vault/package/service.ts', "import { buildPackageToFile } from '../../../cli/commands/package';")).toEqual(['main/ must not import cli/']);
     expect(rulesFor('main/x.ts', "import type { Command } from '../cli/framework';")).toEqual(['main/ must not import cli/']);
   });
 

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BadInputError } from '../../shared/errors';
-import { addDays, addMonthsClamped, civilFromDays, daysBetween, daysFromCivil, daysInMonth, fromDays, isValidDate, parseDate, todayBeijing, toDays, weekday } from '../../shared/time/beijing';
+import {
+  addDays,
+  addMonthsClamped,
+  civilFromDays,
+  daysBetween,
+  daysFromCivil,
+  daysInMonth,
+  fromDays,
+  isValidDate,
+  parseDate,
+  todayBeijing,
+  toDays,
+  weekday,
+} from '../../shared/time/beijing';
 
 describe('parseDate', () => {
   it('accepts real dates, full-width digits too', () => {

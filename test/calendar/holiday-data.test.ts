@@ -23,13 +23,27 @@ const inRange = (map: Record<string, string>, from: string, to: string) =>
 describe('chinese-days data for 2025', () => {
   it('Spring Festival: Jan 28 – Feb 4 off; Jan 26 and Feb 8 are make-up working days', () => {
     expect(inRange(source.holidays, '2025-01-20', '2025-02-15')).toEqual([
-      '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02', '2025-02-03', '2025-02-04',
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
+      '2025-02-01',
+      '2025-02-02',
+      '2025-02-03',
+      '2025-02-04',
     ]);
     expect(inRange(source.workdays, '2025-01-20', '2025-02-15')).toEqual(['2025-01-26', '2025-02-08']);
   });
   it('National Day and Mid-Autumn: Oct 1 – 8 off; Sep 28 and Oct 11 are make-up working days', () => {
     expect(inRange(source.holidays, '2025-09-20', '2025-10-20')).toEqual([
-      '2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08',
+      '2025-10-01',
+      '2025-10-02',
+      '2025-10-03',
+      '2025-10-04',
+      '2025-10-05',
+      '2025-10-06',
+      '2025-10-07',
+      '2025-10-08',
     ]);
     expect(inRange(source.workdays, '2025-09-20', '2025-10-20')).toEqual(['2025-09-28', '2025-10-11']);
   });

@@ -4,14 +4,7 @@
 // 2025-01-01 and 2025-10-01 were Wednesdays.
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../shared/errors';
-import {
-  addWorkdays,
-  countWorkdays,
-  coveredYears,
-  isWorkday,
-  useAddedHolidays,
-  type HolidayCalendar,
-} from '../../shared/calendar/workdays';
+import { addWorkdays, countWorkdays, coveredYears, isWorkday, useAddedHolidays, type HolidayCalendar } from '../../shared/calendar/workdays';
 
 describe('isWorkday', () => {
   it('knows the 2025 Spring Festival and National Day', () => {

@@ -4,7 +4,7 @@ import { idCheckDigit, idNumberProblem } from '../../shared/case/id-number';
 import { ApplicantSchema } from '../../shared/case/schema';
 
 describe('GB 11643 ID numbers', () => {
-  it('computes the check digit (the standard\'s worked example 11010519491231002X)', () => {
+  it("computes the check digit (the standard's worked example 11010519491231002X)", () => {
     expect(idCheckDigit('11010519491231002')).toBe('X');
     expect(idNumberProblem('11010519491231002X')).toBeNull();
     expect(idNumberProblem('11010519491231002x')).toBeNull();

@@ -46,10 +46,10 @@ describe('migration 0003-case', () => {
   it('creates the case tables, STRICT, with money and rates as TEXT and no REAL column anywhere', () => {
     const db = fresh();
     expect(db.pragma('user_version', { simple: true })).toBe(3);
-    const tables = (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'case_%' ORDER BY name").all() as {
+    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'case_%' ORDER BY name").all() as {
       name: string;
       sql: string;
-    }[]);
+    }[];
     expect(tables.map((t) => t.name)).toEqual(CASE_TABLES);
     for (const t of tables) {
       expect(t.sql, t.name).toMatch(/\) STRICT$/);
@@ -75,9 +75,7 @@ describe('migration 0003-case', () => {
 
   it('enforces the constraints: product and mode lists, one applicant row, foreign keys, cascades', () => {
     const db = fresh();
-    const creditor = db.prepare(
-      "INSERT INTO case_creditors (id, position, legal_name, product, product_name, channels, note) VALUES (?, 0, '某公司', ?, '', ?, '')",
-    );
+    const creditor = db.prepare("INSERT INTO case_creditors (id, position, legal_name, product, product_name, channels, note) VALUES (?, 0, '某公司', ?, '', ?, '')");
     expect(() => creditor.run('c0', 'loan-shark', '[]')).toThrow(/CHECK/);
     expect(() => creditor.run('c0', 'huabei', 'not json')).toThrow(/CHECK/);
     creditor.run('c1', 'huabei', '[]');

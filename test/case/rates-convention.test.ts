@@ -25,9 +25,7 @@ function newVault(): Vault {
 }
 
 function withHighRate(doc: CaseDoc, confirmed?: string): CaseDoc {
-  const accounts = doc.accounts.map((a, i) =>
-    i === 0 ? { ...a, penalty: { ...a.penalty, dailyRate: '0.005' }, ...(confirmed ? { rateConfirmed: confirmed } : {}) } : a,
-  );
+  const accounts = doc.accounts.map((a, i) => (i === 0 ? { ...a, penalty: { ...a.penalty, dailyRate: '0.005' }, ...(confirmed ? { rateConfirmed: confirmed } : {}) } : a));
   return { ...doc, accounts };
 }
 

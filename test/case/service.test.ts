@@ -26,9 +26,13 @@ function newVault(): Vault {
 }
 
 function auditRows(vault: Vault, like = 'case.%') {
-  return vault.handle
-    .prepare('SELECT action, entity, entity_id, old_value, new_value FROM audit_log WHERE action LIKE ? ORDER BY id')
-    .all(like) as { action: string; entity: string; entity_id: string | null; old_value: string | null; new_value: string | null }[];
+  return vault.handle.prepare('SELECT action, entity, entity_id, old_value, new_value FROM audit_log WHERE action LIKE ? ORDER BY id').all(like) as {
+    action: string;
+    entity: string;
+    entity_id: string | null;
+    old_value: string | null;
+    new_value: string | null;
+  }[];
 }
 
 const huabei = (over: Partial<AccountSave['account']> = {}): AccountSave => ({
@@ -86,11 +90,7 @@ describe('case import / export', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(service.CaseImportError);
-    expect((error as service.CaseImportError).problems.map((p) => p.path)).toEqual([
-      'accounts[0].penalty.dailyRate',
-      'accounts[1].principal',
-      'plans[0].installments',
-    ]);
+    expect((error as service.CaseImportError).problems.map((p) => p.path)).toEqual(['accounts[0].penalty.dailyRate', 'accounts[1].principal', 'plans[0].installments']);
     expect((error as Error).message).toMatch(/^输入无效：案件文件有 3 处问题，没有导入任何内容：accounts\[0\]\.penalty\.dailyRate: /);
     expect(JSON.stringify(service.exportCase(vault))).toBe(before);
     expect(auditRows(vault, '%').length).toBe(auditBefore);
@@ -120,9 +120,7 @@ describe('case import / export', () => {
   it('a plan whose first date has passed imports, with a warning', () => {
     const doc = sampleCase();
     doc.plans[0]!.firstDate = '2026-02-01';
-    expect(service.importCase(newVault(), doc, clock).warnings).toEqual([
-      { path: 'plans[0].firstDate', message: '首期还款日 2026-02-01 已经过去' },
-    ]);
+    expect(service.importCase(newVault(), doc, clock).warnings).toEqual([{ path: 'plans[0].firstDate', message: '首期还款日 2026-02-01 已经过去' }]);
   });
 });
 
@@ -155,7 +153,11 @@ describe('case edits', () => {
       clock,
     );
     expect(moved.creditors.map((c) => c.legalName)).toEqual(['某某银行']);
-    expect(auditRows(vault).map((r) => r.action).slice(-3)).toEqual(['case.creditor.create', 'case.account.update', 'case.creditor.delete']);
+    expect(
+      auditRows(vault)
+        .map((r) => r.action)
+        .slice(-3),
+    ).toEqual(['case.creditor.create', 'case.account.update', 'case.creditor.delete']);
   });
 
   it('refuses what would leave the case invalid, and writes nothing', () => {
@@ -171,9 +173,7 @@ describe('case edits', () => {
     ).toThrow(/找不到账户 nope/);
     expect(() => service.deleteCreditor(vault, doc.creditors[0]!.id, clock)).toThrow(/还有 1 个账户/);
     expect(() => service.saveAccount(vault, { account: { ...huabei().account, creditorId: 'ghost' } }, clock)).toThrow(/找不到债权机构 ghost/);
-    expect(() =>
-      service.saveAccount(vault, huabei({ penalty: { mode: 'simple', dailyRate: '0.0005', graceDays: 0, startDate: '1901-01-01' } }), clock),
-    ).toThrow(/罚息起算日太早/);
+    expect(() => service.saveAccount(vault, huabei({ penalty: { mode: 'simple', dailyRate: '0.0005', graceDays: 0, startDate: '1901-01-01' } }), clock)).toThrow(/罚息起算日太早/);
     expect(auditRows(vault, '%').length).toBe(before);
     expect(service.getCase(vault).creditors).toHaveLength(1);
   });
@@ -218,9 +218,7 @@ describe('plans and the over-capacity acknowledgement', () => {
 
   it('above capacity: refused without an explicit acknowledgement, nothing saved', () => {
     const { vault, accountId } = withFinances();
-    expect(() => service.savePlan(vault, { plan: draft(accountId, 12) }, clock)).toThrow(
-      /每期最多 867\.50 元，超出每月可用于还款的 400\.00 元/,
-    );
+    expect(() => service.savePlan(vault, { plan: draft(accountId, 12) }, clock)).toThrow(/每期最多 867\.50 元，超出每月可用于还款的 400\.00 元/);
     expect(service.getCase(vault).plans).toEqual([]);
   });
 
@@ -240,11 +238,7 @@ describe('plans and the over-capacity acknowledgement', () => {
   it('within capacity: saved with no acknowledgement; versions are kept side by side', () => {
     const { vault, accountId } = withFinances();
     service.savePlan(vault, { plan: draft(accountId, 27) }, clock);
-    const doc = service.savePlan(
-      vault,
-      { plan: { ...draft(accountId, 25), name: '备选方案', role: 'fallback', basis: 'principal' } },
-      clock,
-    );
+    const doc = service.savePlan(vault, { plan: { ...draft(accountId, 25), name: '备选方案', role: 'fallback', basis: 'principal' } }, clock);
     expect(doc.plans.map((p) => [p.name, p.total, p.installments, p.overCapacityAck])).toEqual([
       ['报价方案', '10410.00', 27, null],
       ['备选方案', '10000.00', 25, null],
@@ -254,8 +248,7 @@ describe('plans and the over-capacity acknowledgement', () => {
 
   it('an agreement from the plan: installments marked paid one by one, each in the audit log', () => {
     const { vault, accountId } = withFinances();
-    const planId = service.savePlan(vault, { plan: { ...draft(accountId, 2), basis: 'principal' }, acknowledgeOverCapacity: true }, clock)
-      .plans[0]!.id;
+    const planId = service.savePlan(vault, { plan: { ...draft(accountId, 2), basis: 'principal' }, acknowledgeOverCapacity: true }, clock).plans[0]!.id;
     const doc = service.saveAgreement(
       vault,
       {

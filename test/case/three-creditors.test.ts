@@ -61,13 +61,13 @@ describe('the creditor side of every record', () => {
     });
   });
 
-  it('a filed lawsuit with its case number is a legal notice, not a threat; the agency\'s words are a threat', () => {
+  it("a filed lawsuit with its case number is a legal notice, not a threat; the agency's words are a threat", () => {
     const legal = entry('lawsuit-notice').flags.find((f) => f.code === 'threat_or_impersonation')!;
     expect(legal).toMatchObject({ nature: 'legal_notice', caseNumber: '(2026)渝0112民初12345号' });
     expect(entry('agency-night').flags.find((f) => f.code === 'threat_or_impersonation')).toMatchObject({ nature: 'threat' });
   });
 
-  it('excess_calls counts one side per Beijing day: the agency\'s call is 95188\'s 4th; the bank\'s three are not added', () => {
+  it("excess_calls counts one side per Beijing day: the agency's call is 95188's 4th; the bank's three are not added", () => {
     const ex = entry('agency-4').flags.find((f) => f.code === 'excess_calls')!;
     expect(ex).toMatchObject({ date: '2026-10-15', nth: 4, ofDay: 4 });
   });
@@ -114,9 +114,11 @@ describe('a letter speaks to one creditor', () => {
     ['c-jiebei', 'ant'],
     ['c-huabei', 'ant'],
     ['c-card', 'bank'],
-  ] as const)('the draft to %s holds only the %s side\'s contacts, flags and exhibits', (creditorId, side) => {
+  ] as const)("the draft to %s holds only the %s side's contacts, flags and exhibits", (creditorId, side) => {
     const draft = packageDraftFromVault(k.vault, { template: 'complaint', date: '2026-11-01', creditorId });
-    const expected = sideKeys(side).map((key) => entry(key).at).sort();
+    const expected = sideKeys(side)
+      .map((key) => entry(key).at)
+      .sort();
     expect(draft.model.contacts.map((c) => c.at).sort()).toEqual(expected);
     expect(draft.model.accounts.map((a) => a.label)).toEqual(side === 'ant' ? ['花呗', '借呗'] : ['信用卡']);
     // Flags: only the side's; the lawful lawsuit notice is not listed as a violation.
@@ -143,7 +145,7 @@ describe('a letter speaks to one creditor', () => {
     expect(draft.candidates.find((c) => c.evidenceId === k.evidence.bankBill)!.title).toBe('账单：蜀信信用卡账单-2026年9月.pdf');
   });
 
-  it('the built complaint to 借呗 names only its side; SMS rows cite the backup\'s exhibit number (pdftotext)', async () => {
+  it("the built complaint to 借呗 names only its side; SMS rows cite the backup's exhibit number (pdftotext)", async () => {
     const out = path.join(k.dir, 'complaint-jiebei.pdf');
     await buildPackageFromVault(k.vault, { template: 'complaint', date: '2026-11-01', sign: false, creditorId: 'c-jiebei' }, out);
     const text = pdftotext(out).replace(/\s+/g, '');
@@ -161,7 +163,7 @@ describe('a letter speaks to one creditor', () => {
     expect(text).toMatch(new RegExp(`23:10.{0,200}证据${n}`));
   }, 60_000);
 
-  it('the built negotiation letter to the bank holds none of 蚂蚁\'s contacts (pdftotext)', async () => {
+  it("the built negotiation letter to the bank holds none of 蚂蚁's contacts (pdftotext)", async () => {
     const out = path.join(k.dir, 'negotiation-card.pdf');
     await buildPackageFromVault(k.vault, { template: 'negotiation', date: '2026-11-01', sign: false, creditorId: 'c-card' }, out);
     const text = pdftotext(out).replace(/\s+/g, '');

@@ -81,7 +81,14 @@ export const MESSAGES: ExpectedSms[] = [
   { key: 'bank-overdue', address: NUMBERS.bank, date: D(9, 10), body: '【蜀信银行】您尾号4821的信用卡已逾期，欠款13,580.00元，请尽快还款。', side: 'bank', flags: [] },
   { key: 'bank-balance', address: NUMBERS.bank, date: D(9, 12), body: '【蜀信银行】您尾号1234的储蓄卡10月9日支出200.00元，余额1,230.55元。', side: 'nobody', flags: [] },
   { key: 'code-0200', address: NUMBERS.ant, date: D(11, 2), body: '【支付宝】验证码 482913，用于登录，5分钟内有效。请勿泄露。', side: 'nobody', flags: [] },
-  { key: 'carrier-bill', address: NUMBERS.carrier, date: D(11, 23, 30), body: '尊敬的客户，您10月话费账单已出：套餐费58.00元，流量费0.00元，当前余额12.30元。', side: 'nobody', flags: [] },
+  {
+    key: 'carrier-bill',
+    address: NUMBERS.carrier,
+    date: D(11, 23, 30),
+    body: '尊敬的客户，您10月话费账单已出：套餐费58.00元，流量费0.00元，当前余额12.30元。',
+    side: 'nobody',
+    flags: [],
+  },
   { key: 'marketing', address: NUMBERS.marketing, date: D(12, 22, 40), body: '【某某商城】双十一狂欢，全场满300减50，点击领取优惠券，回T退订。', side: 'nobody', flags: [] },
   {
     key: 'scam-offer',

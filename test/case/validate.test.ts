@@ -49,7 +49,10 @@ describe('case JSON validation', () => {
 
   it('not an object at all, or the wrong format/version', () => {
     expect(problems(validateCase([], TODAY))).toEqual(['必须是对象（{…}），而不是 列表']);
-    const v = validateCase(withChange((d) => ((d.format = 'other'), (d.version = 2))), TODAY);
+    const v = validateCase(
+      withChange((d) => ((d.format = 'other'), (d.version = 2))),
+      TODAY,
+    );
     expect(problems(v)).toEqual(['format: format 必须是 "xieshang-case"', 'version: version 必须是 1（本程序只认识这个版本）']);
   });
 
@@ -87,21 +90,41 @@ describe('case JSON validation', () => {
       'accounts[0].penalty.dailyRate: 日利率必须小于 100%：1（"0.0005" 表示每天 0.05%）',
       'accounts[1].penalty.dailyRate: 日利率格式不对：0.05%（用小数写，例如 "0.0005" 表示每天 0.05%；不要写百分号）',
     ]);
-    expect(problems(validateCase(withChange((d) => (d.accounts[0].penalty.dailyRate = '-0.0005')), TODAY))).toEqual([
-      'accounts[0].penalty.dailyRate: 日利率不能为负数：-0.0005',
-    ]);
-    expect(problems(validateCase(withChange((d) => (d.lpr = [{ from: '2026-03-20', rate: '0.3', note: '' }])), TODAY))).toEqual([
-      expect.stringMatching(/^lpr: .*不像一年期 LPR/),
-    ]);
+    expect(
+      problems(
+        validateCase(
+          withChange((d) => (d.accounts[0].penalty.dailyRate = '-0.0005')),
+          TODAY,
+        ),
+      ),
+    ).toEqual(['accounts[0].penalty.dailyRate: 日利率不能为负数：-0.0005']);
+    expect(
+      problems(
+        validateCase(
+          withChange((d) => (d.lpr = [{ from: '2026-03-20', rate: '0.3', note: '' }])),
+          TODAY,
+        ),
+      ),
+    ).toEqual([expect.stringMatching(/^lpr: .*不像一年期 LPR/)]);
   });
 
   it('zero or more than 60 installments', () => {
-    expect(problems(validateCase(withChange((d) => (d.plans[0].installments = 0)), TODAY))).toEqual([
-      'plans[0].installments: 必须在 1 到 60 之间：0',
-    ]);
-    expect(problems(validateCase(withChange((d) => (d.plans[0].installments = 61)), TODAY))).toEqual([
-      'plans[0].installments: 必须在 1 到 60 之间：61',
-    ]);
+    expect(
+      problems(
+        validateCase(
+          withChange((d) => (d.plans[0].installments = 0)),
+          TODAY,
+        ),
+      ),
+    ).toEqual(['plans[0].installments: 必须在 1 到 60 之间：0']);
+    expect(
+      problems(
+        validateCase(
+          withChange((d) => (d.plans[0].installments = 61)),
+          TODAY,
+        ),
+      ),
+    ).toEqual(['plans[0].installments: 必须在 1 到 60 之间：61']);
   });
 
   it('dates that do not exist, or are not YYYY-MM-DD', () => {
@@ -121,7 +144,10 @@ describe('case JSON validation', () => {
   });
 
   it('a first payment date in the past is allowed, with a warning', () => {
-    const v = validateCase(withChange((d) => (d.plans[0].firstDate = '2026-02-10')), TODAY);
+    const v = validateCase(
+      withChange((d) => (d.plans[0].firstDate = '2026-02-10')),
+      TODAY,
+    );
     expect(v).toEqual({
       ok: true,
       doc: expect.anything(),
@@ -150,12 +176,22 @@ describe('case JSON validation', () => {
   });
 
   it('plan totals must follow their basis; over capacity needs the acknowledgement', () => {
-    expect(problems(validateCase(withChange((d) => (d.plans[0].total = '9000.00')), TODAY))).toEqual([
-      'plans[0].total: 与还款基础 principal 不符（应为 10000.00）',
-    ]);
-    expect(problems(validateCase(withChange((d) => (d.plans[0].owed.total = '1.00')), TODAY))).toEqual([
-      'plans[0].owed.total: 不等于本金、利息、罚息和费用之和（应为 10410.00）',
-    ]);
+    expect(
+      problems(
+        validateCase(
+          withChange((d) => (d.plans[0].total = '9000.00')),
+          TODAY,
+        ),
+      ),
+    ).toEqual(['plans[0].total: 与还款基础 principal 不符（应为 10000.00）']);
+    expect(
+      problems(
+        validateCase(
+          withChange((d) => (d.plans[0].owed.total = '1.00')),
+          TODAY,
+        ),
+      ),
+    ).toEqual(['plans[0].owed.total: 不等于本金、利息、罚息和费用之和（应为 10410.00）']);
     const over = withChange((d) => (d.plans[0].installments = 10));
     expect(problems(validateCase(over, TODAY))).toEqual([
       'plans[0].overCapacityAck: 每期最多 1,000.00 元，超出每月可用于还款的 400.00 元：超出能力的方案必须有明确确认（overCapacityAck）',

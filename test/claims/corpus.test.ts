@@ -51,7 +51,12 @@ describe('claims corpus', () => {
     }
   });
 
-  for (const [field, floor] of [['amount', 0.95], ['days', 0.95], ['dueDate', 0.9], ['minimum', 0.9]] as const) {
+  for (const [field, floor] of [
+    ['amount', 0.95],
+    ['days', 0.95],
+    ['dueDate', 0.9],
+    ['minimum', 0.9],
+  ] as const) {
     it(`${field}: precision and recall ≥ ${floor}`, () => {
       const s = score(field);
       const stated = CORPUS.filter((m) => expectedOf(m, field) !== null).length;

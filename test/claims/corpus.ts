@@ -5,9 +5,7 @@
 // null where the message states none (or states it so that it cannot be read as a
 // figure: "逾期半个月"). Grow this list with every miss found.
 
-export type CorpusKind =
-  | 'huabei' | 'jiebei' | 'bank' | 'lender' | 'agency' | 'lawfirm' | 'mediation'
-  | 'carrier' | 'verification' | 'balance' | 'marketing' | 'scam' | 'personal';
+export type CorpusKind = 'huabei' | 'jiebei' | 'bank' | 'lender' | 'agency' | 'lawfirm' | 'mediation' | 'carrier' | 'verification' | 'balance' | 'marketing' | 'scam' | 'personal';
 
 export interface CorpusMessage {
   kind: CorpusKind;
@@ -24,7 +22,14 @@ export const CORPUS: CorpusMessage[] = [
   // —— 花呗 / 借呗 ——
   { kind: 'huabei', body: '【花呗】尊敬的用户，您的花呗账单已逾期15天，应还金额￥3,208.40，逾期将影响您的信用记录，请于今日内还款。', amount: '3208.40', days: 15 },
   { kind: 'huabei', body: '【支付宝】您的花呗10月账单¥3256.78已逾期，请尽快登录支付宝还款，避免产生更多逾期费用。', amount: '3256.78', days: null },
-  { kind: 'huabei', body: '【花呗】您本月账单金额4,512.30元，最后还款日为11月10日，可通过支付宝-花呗还款。', amount: '4512.30', days: null, dueDate: '2024-11-10', received: '2024-11-01' },
+  {
+    kind: 'huabei',
+    body: '【花呗】您本月账单金额4,512.30元，最后还款日为11月10日，可通过支付宝-花呗还款。',
+    amount: '4512.30',
+    days: null,
+    dueDate: '2024-11-10',
+    received: '2024-11-01',
+  },
   { kind: 'huabei', body: '【花呗】您的花呗已逾期第15日，逾期金额2860.00元，请尽快处理。', amount: '2860.00', days: 15 },
   { kind: 'huabei', body: '【花呗】您已还款1,000.00元，剩余欠款2,208.40元仍处于逾期状态，请尽快还清。', amount: '2208.40', days: null },
   { kind: 'huabei', body: '【花呗】您的账单已逾期半个月，请尽快还款，以免影响个人信用。', amount: null, days: null },
@@ -37,14 +42,42 @@ export const CORPUS: CorpusMessage[] = [
   { kind: 'jiebei', body: '【借呗】您的借呗已逾期，本金20,000.00元，利息1,230.50元，罚息356.20元，合计21,586.70元。', amount: '21586.70', days: null },
   { kind: 'jiebei', body: '【借呗】您已成功还款3,000.00元，剩余应还17,800.00元，已逾期52天，请尽快还清剩余欠款。', amount: '17800.00', days: 52 },
   // —— 银行信用卡 ——
-  { kind: 'bank', body: '【XX银行】您尾号8812的信用卡已逾期，当前欠款人民币58,230.00元，其中最低还款额5,823.00元，请立即还款。', amount: '58230.00', days: null, minimum: '5823.00' },
-  { kind: 'bank', body: '【XX银行】尊敬的客户，您尾号3301信用卡本期账单金额5,236.10元，最低还款额523.61元，到期还款日10月25日。', amount: '5236.10', days: null, minimum: '523.61', dueDate: '2024-10-25', received: '2024-10-08' },
+  {
+    kind: 'bank',
+    body: '【XX银行】您尾号8812的信用卡已逾期，当前欠款人民币58,230.00元，其中最低还款额5,823.00元，请立即还款。',
+    amount: '58230.00',
+    days: null,
+    minimum: '5823.00',
+  },
+  {
+    kind: 'bank',
+    body: '【XX银行】尊敬的客户，您尾号3301信用卡本期账单金额5,236.10元，最低还款额523.61元，到期还款日10月25日。',
+    amount: '5236.10',
+    days: null,
+    minimum: '523.61',
+    dueDate: '2024-10-25',
+    received: '2024-10-08',
+  },
   { kind: 'bank', body: '【XX银行】您的信用卡本期最低还款额320.00元，请按时还款，如已还款请忽略。', amount: null, days: null, minimum: '320.00' },
   { kind: 'bank', body: '【XX银行】您尾号6620的信用卡已逾期92天，欠款总额人民币壹万贰仟叁佰元整，请立即还款。', amount: '12300.00', days: 92 },
   { kind: 'bank', body: '【XX银行信用卡中心】您的信用卡账户已逾期，截至2024年10月18日应还总额48,911.27元（含利息、违约金），请尽快还款。', amount: '48911.27', days: null },
-  { kind: 'bank', body: '【XX银行】您尾号1024的信用卡本期应还1,880.00元，总欠款32,400.00元，最低还款188.00元，还款日2024-11-05。', amount: '32400.00', days: null, minimum: '188.00', dueDate: '2024-11-05' },
+  {
+    kind: 'bank',
+    body: '【XX银行】您尾号1024的信用卡本期应还1,880.00元，总欠款32,400.00元，最低还款188.00元，还款日2024-11-05。',
+    amount: '32400.00',
+    days: null,
+    minimum: '188.00',
+    dueDate: '2024-11-05',
+  },
   { kind: 'bank', body: '【XX银行】您的信用卡已逾期45天，逾期金额：人民币叁仟贰佰伍拾陆元柒角捌分。', amount: '3256.78', days: 45 },
-  { kind: 'bank', body: '【XX银行】您的信用卡账单已逾期，已还款500.00元，尚有4,736.10元未还，请于10月30日前还清。', amount: '4736.10', days: null, dueDate: '2024-10-30', received: '2024-10-21' },
+  {
+    kind: 'bank',
+    body: '【XX银行】您的信用卡账单已逾期，已还款500.00元，尚有4,736.10元未还，请于10月30日前还清。',
+    amount: '4736.10',
+    days: null,
+    dueDate: '2024-10-30',
+    received: '2024-10-21',
+  },
   { kind: 'bank', body: '【XX银行】您的分期账户第3期应还1,066.67元已逾期5天，请尽快还款。', amount: '1066.67', days: 5 },
   { kind: 'bank', body: '【XX银行】尊敬的王先生，您的信用卡欠款已拖欠两百天，共计1.5万元，请联系客服协商还款方案。', amount: '15000.00', days: 200 },
   { kind: 'bank', body: '【XX银行】您的信用卡款项人民币26,780.00元已逾期，我行已将您的账户移交专门部门处理。', amount: '26780.00', days: null },
@@ -54,7 +87,12 @@ export const CORPUS: CorpusMessage[] = [
   { kind: 'bank', body: '【XX银行】您尾号5566的信用卡于10月10日还款2,000.00元已入账，当前剩余欠款18,450.00元。', amount: '18450.00', days: null },
   { kind: 'bank', body: '【XX银行】您的账户逾期天数为18天，本期账单应还款 1,200.00 元，如已还款请忽略。', amount: '1200.00', days: 18 },
   // —— 消费金融、网贷 ——
-  { kind: 'lender', body: '【XX消费金融】王先生，您的借款逾期天数：92天，待还总计：２０，５１６．３３元。如未在48小时内全额还款，我司将按合同约定处理。', amount: '20516.33', days: 92 },
+  {
+    kind: 'lender',
+    body: '【XX消费金融】王先生，您的借款逾期天数：92天，待还总计：２０，５１６．３３元。如未在48小时内全额还款，我司将按合同约定处理。',
+    amount: '20516.33',
+    days: 92,
+  },
   { kind: 'lender', body: '【XX消费金融】您的借款已逾期第28天，剩余未还金额7,430.20元，请于2024年11月2日前还款。', amount: '7430.20', days: 28, dueDate: '2024-11-02' },
   { kind: 'lender', body: '【XX金融】您好，您在我司的贷款已逾期三十七天，请于今天下午5点前全额还款8800元，否则将上门核实。', amount: '8800.00', days: 37 },
   { kind: 'lender', body: '【XX金融】温馨提示：您的账户已逾期一百零五天，未还金额：¥ 9999.99', amount: '9999.99', days: 105 },
@@ -81,9 +119,21 @@ export const CORPUS: CorpusMessage[] = [
   { kind: 'agency', body: '您的欠款合计¥7,650.00已经逾期64天，请于今天内回复。', amount: '7650.00', days: 64 },
   { kind: 'agency', body: '王先生：您欠XX银行的信用卡款共计叁万伍仟元整，已逾期200日，望您重视。', amount: '35000.00', days: 200 },
   // —— 律师事务所、调解 ——
-  { kind: 'lawfirm', body: '【XX律师事务所】受XX银行委托，就您尾号2231信用卡欠款一事致函：截至2024年10月1日，您尚欠人民币46,218.90元，已逾期240天，请于收到本短信之日起7日内联系。', amount: '46218.90', days: 240 },
+  {
+    kind: 'lawfirm',
+    body: '【XX律师事务所】受XX银行委托，就您尾号2231信用卡欠款一事致函：截至2024年10月1日，您尚欠人民币46,218.90元，已逾期240天，请于收到本短信之日起7日内联系。',
+    amount: '46218.90',
+    days: 240,
+  },
   { kind: 'lawfirm', body: '【XX律师事务所】您好，受XX消费金融委托，您的借款逾期金额为13,400.00元，我所将依法向法院提起诉讼。', amount: '13400.00', days: null },
-  { kind: 'lawfirm', body: '【XX律所】律师函：您拖欠XX公司借款本金10,000元、利息及罚息共计12,680.50元，已逾期300天，请于10月31日前还款。', amount: '12680.50', days: 300, dueDate: '2024-10-31', received: '2024-10-20' },
+  {
+    kind: 'lawfirm',
+    body: '【XX律所】律师函：您拖欠XX公司借款本金10,000元、利息及罚息共计12,680.50元，已逾期300天，请于10月31日前还款。',
+    amount: '12680.50',
+    days: 300,
+    dueDate: '2024-10-31',
+    received: '2024-10-20',
+  },
   { kind: 'lawfirm', body: '【XX律师事务所】您的逾期欠款已进入法律程序，请尽快与我所联系。', amount: null, days: null },
   { kind: 'mediation', body: '【XX调解中心】您与XX银行的信用卡纠纷已申请调解，欠款总额30,120.00元，逾期156天，调解员将与您联系。', amount: '30120.00', days: 156 },
   { kind: 'mediation', body: '【XX调解中心】您的借呗逾期案件已受理，涉及款项人民币17,890元，请于11月5日前确认调解时间。', amount: '17890.00', days: null },
@@ -122,7 +172,14 @@ export const CORPUS: CorpusMessage[] = [
   { kind: 'agency', body: '【XX资产管理】您的欠款已逾期第九十天，欠款金额为人民币8,420.00元。', amount: '8420.00', days: 90 },
   { kind: 'huabei', body: '【花呗】您的花呗已逾期3天，应还 ¥ 1,024.00，请尽快还款，逾期超过90天将影响征信。', amount: '1024.00', days: 3 },
   { kind: 'bank', body: '【XX银行】您的信用卡如逾期超过60天将被停卡，请注意按时还款，本期应还2,300.00元。', amount: '2300.00', days: null },
-  { kind: 'lender', body: '【XX金融】提醒：逾期3天内还款可免罚息。您的账单应还金额1,580.00元，到期还款日11月8日。', amount: '1580.00', days: null, dueDate: '2024-11-08', received: '2024-11-03' },
+  {
+    kind: 'lender',
+    body: '【XX金融】提醒：逾期3天内还款可免罚息。您的账单应还金额1,580.00元，到期还款日11月8日。',
+    amount: '1580.00',
+    days: null,
+    dueDate: '2024-11-08',
+    received: '2024-11-03',
+  },
   { kind: 'agency', body: '您的花呗已经逾期了 47 天，总共欠款 3,890.00 元，今天下午给我回电话。', amount: '3890.00', days: 47 },
   { kind: 'jiebei', body: '【借呗】您的借呗已逾期82天，欠款金额10,410.00元，请尽快还款。', amount: '10410.00', days: 82 },
   { kind: 'bank', body: '【XX银行】您尾号9901的信用卡已逾期，账单金额￥12,618.00，请立即还款以免影响信用。', amount: '12618.00', days: null },

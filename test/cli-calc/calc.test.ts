@@ -55,8 +55,18 @@ describe('calc penalty', () => {
   it('compound-daily with --from/--to and a ceiling; key order as in cli.md', async () => {
     // 2026-01-01 → 2026-01-31 is 30 days; 10,000 × (1.0005^30 − 1) = 151.09; 12 % ceiling 98.63.
     const doc = await json(calcPenalty, [
-      '--principal', '10,000', '--daily-rate', '0.05%', '--from', '2026-01-01', '--to', '2026-01-31',
-      '--mode', 'compound-daily', '--ceiling-annual', '12%',
+      '--principal',
+      '10,000',
+      '--daily-rate',
+      '0.05%',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-01-31',
+      '--mode',
+      'compound-daily',
+      '--ceiling-annual',
+      '12%',
     ]);
     expect(doc).toEqual({
       principal: '10000.00',
@@ -71,7 +81,16 @@ describe('calc penalty', () => {
       exceedsCeiling: true,
     });
     expect(Object.keys(doc as object)).toEqual([
-      'principal', 'dailyRate', 'days', 'mode', 'penalty', 'total', 'annualizedRate', 'effectiveAnnualRate', 'ceilingAmount', 'exceedsCeiling',
+      'principal',
+      'dailyRate',
+      'days',
+      'mode',
+      'penalty',
+      'total',
+      'annualizedRate',
+      'effectiveAnnualRate',
+      'ceilingAmount',
+      'exceedsCeiling',
     ]);
   });
   it('human output is short Chinese', async () => {
@@ -118,9 +137,11 @@ describe('calc plan', () => {
     });
   });
   it('with --capacity: feasible and minInstallments', async () => {
-    expect(
-      await json(calcPlan, ['--total', '12000', '--installments', '10', '--first', '2026-02-01', '--capacity', '1000']),
-    ).toMatchObject({ feasible: false, minInstallments: 12, sum: '12000.00' });
+    expect(await json(calcPlan, ['--total', '12000', '--installments', '10', '--first', '2026-02-01', '--capacity', '1000'])).toMatchObject({
+      feasible: false,
+      minInstallments: 12,
+      sum: '12000.00',
+    });
     const none = await json(calcPlan, ['--total', '100000', '--installments', '60', '--first', '2026-02-01', '--capacity', '100']);
     expect(none).toMatchObject({ feasible: false, minInstallments: null });
     expect(Object.keys(none as object)).toEqual(['total', 'installments', 'sum', 'feasible', 'minInstallments']);

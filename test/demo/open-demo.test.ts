@@ -22,7 +22,9 @@ const keep = fs.mkdtempSync(path.join(os.tmpdir(), 'xieshang-demo-made-'));
 afterAll(() => fs.rmSync(keep, { recursive: true, force: true }));
 
 function progressOf(s: ServicesUnderTest, taskId: string) {
-  return s.events.filter((e) => e.event === 'task:progress' && (e.payload as { taskId: string }).taskId === taskId).map((e) => e.payload as { done: number; total: number; label?: string });
+  return s.events
+    .filter((e) => e.event === 'task:progress' && (e.payload as { taskId: string }).taskId === taskId)
+    .map((e) => e.payload as { done: number; total: number; label?: string });
 }
 
 /** The demo folder as the services make it: the first test's, or made here when another test runs first (shuffled order). */

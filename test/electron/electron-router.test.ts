@@ -94,7 +94,20 @@ describe('electron router', () => {
     ['a file:// page', (f: ReturnType<typeof setup>) => ({ sender: f.contents, senderFrame: { ...f.mainFrame, url: 'file:///tmp/evil.html' } })],
     ['an http page', (f: ReturnType<typeof setup>) => ({ sender: f.contents, senderFrame: { ...f.mainFrame, url: 'http://127.0.0.1:8080/' } })],
     ['app://evil', (f: ReturnType<typeof setup>) => ({ sender: f.contents, senderFrame: { ...f.mainFrame, url: 'app://evil/index.html' } })],
-    ['a disposed frame', (f: ReturnType<typeof setup>) => ({ sender: f.contents, senderFrame: { get url(): string { throw new Error('disposed'); }, parent: null, processId: 7, frameToken: 'main-token' } })],
+    [
+      'a disposed frame',
+      (f: ReturnType<typeof setup>) => ({
+        sender: f.contents,
+        senderFrame: {
+          get url(): string {
+            throw new Error('disposed');
+          },
+          parent: null,
+          processId: 7,
+          frameToken: 'main-token',
+        },
+      }),
+    ],
   ])('refuses %s with FORBIDDEN_SENDER, without calling the handler', async (_label, makeEvent) => {
     const f = setup();
     const result = await f.call('vault:unlock', makeEvent(f), { passphrase: 'correct horse battery staple' });

@@ -143,14 +143,7 @@ beforeEach(() => {
 describe('main/main.ts', () => {
   it('hardens before ready: name, data folder, sandbox, scheme privileges, then the lock', async () => {
     await loadMain();
-    expect(state.calls).toEqual([
-      'setName:Xieshang',
-      `setPath:userData:${dataDir}`,
-      'enableSandbox',
-      'registerSchemesAsPrivileged',
-      'requestSingleInstanceLock',
-      'whenReady',
-    ]);
+    expect(state.calls).toEqual(['setName:Xieshang', `setPath:userData:${dataDir}`, 'enableSandbox', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'whenReady']);
     expect(state.ipcHandlers.size).toBe(0);
     expect(state.windows).toHaveLength(0);
   });

@@ -1,12 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  MAKE_ELECTRON_BUILD_COMMAND,
-  NativeBindingMissingError,
-  electronNativeDir,
-  resolveNativeBinding,
-} from '../../main/native-binding';
+import { MAKE_ELECTRON_BUILD_COMMAND, NativeBindingMissingError, electronNativeDir, resolveNativeBinding } from '../../main/native-binding';
 
 const root = '/home/dev/xieshang';
 const electron = { versions: { electron: '45.4.1', modules: '150', node: '22.0.0' }, resourcesPath: '/opt/Xieshang/resources' };
@@ -61,9 +56,7 @@ describe('resolveNativeBinding', () => {
 
   it('missing when packaged: tells the user to reinstall', () => {
     expect(() => resolveNativeBinding({ packaged: true, projectRoot: root, runtime: electron, exists: none })).toThrow(/安装包不完整.*重新安装/);
-    expect(() =>
-      resolveNativeBinding({ packaged: true, projectRoot: root, runtime: { versions: electron.versions }, exists: all }),
-    ).toThrow(NativeBindingMissingError);
+    expect(() => resolveNativeBinding({ packaged: true, projectRoot: root, runtime: { versions: electron.versions }, exists: all })).toThrow(NativeBindingMissingError);
   });
 
   it('the command it names exists', () => {

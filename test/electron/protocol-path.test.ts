@@ -2,14 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  SCHEME_PRIVILEGES,
-  createAppRequestHandler,
-  mimeTypeFor,
-  registerSchemePrivileges,
-  resolveAppFile,
-  serveAppProtocol,
-} from '../../main/protocol';
+import { SCHEME_PRIVILEGES, createAppRequestHandler, mimeTypeFor, registerSchemePrivileges, resolveAppFile, serveAppProtocol } from '../../main/protocol';
 import { CONTENT_SECURITY_POLICY } from '../../main/security';
 
 const ROOT = '/srv/app/dist/renderer';

@@ -19,7 +19,13 @@ function fakeContents() {
 }
 
 function navEvent(url: string) {
-  return { url, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+  return {
+    url,
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
 }
 
 describe('hardenWebContents', () => {

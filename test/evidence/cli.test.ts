@@ -69,7 +69,23 @@ describe('xieshang import', () => {
     expect(ok[0].category).toBe('income_proof');
     const help = cli(['import', '--help']);
     expect(help.status).toBe(0);
-    for (const key of ['chat_screenshot', 'call_recording', 'sms', 'income_proof', 'bank_statement', 'bill', 'medical_proof', 'unemployment_proof', 'work_proof', 'contract', 'id_document', 'email', 'agreement', 'collection_notice', 'other']) {
+    for (const key of [
+      'chat_screenshot',
+      'call_recording',
+      'sms',
+      'income_proof',
+      'bank_statement',
+      'bill',
+      'medical_proof',
+      'unemployment_proof',
+      'work_proof',
+      'contract',
+      'id_document',
+      'email',
+      'agreement',
+      'collection_notice',
+      'other',
+    ]) {
       expect(help.stdout).toContain(key);
     }
   });

@@ -336,7 +336,7 @@ describe('import by path', () => {
   it('a staging blob left by a crash is removed by the next import', async () => {
     const { vault } = vaultForTest();
     vault.handle.prepare("INSERT INTO blobs (sha256, size, state, created_at) VALUES (NULL, 0, 'staging', 'x')").run();
-    vault.handle.prepare('INSERT INTO blob_chunks (blob_id, seq, data) VALUES (1, 0, x\'00\')').run();
+    vault.handle.prepare("INSERT INTO blob_chunks (blob_id, seq, data) VALUES (1, 0, x'00')").run();
     const dir = tmpDir();
     await importPaths(vault, [write(dir, 'a.png', await png())], {}, noTask);
     expect(vault.handle.prepare("SELECT COUNT(*) AS n FROM blobs WHERE state = 'staging'").get()).toEqual({ n: 0 });

@@ -51,7 +51,11 @@ describe('search (FTS5 trigram + LIKE for short queries)', () => {
     expect(searchAll(vault.handle, '花呗').map((h) => h.id)).toEqual([ids[0]]);
     expect(searchAll(vault.handle, 'Screenshot').map((h) => h.id)).toEqual([ids[0]]);
     expect(searchAll(vault.handle, 'OR AND NOT *')).toEqual([]);
-    expect(searchAll(vault.handle, '_').map((h) => h.id).sort()).toEqual([ids[0], ids[2]].sort());
+    expect(
+      searchAll(vault.handle, '_')
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual([ids[0], ids[2]].sort());
   });
 
   it('the index is generic: other kinds (SMS, contacts) are searched alongside evidence', async () => {
@@ -80,8 +84,17 @@ describe('list filters and sorting', () => {
     // Account links live in the case: the account must exist.
     const acct = saveAccount(vault, {
       account: {
-        label: '花呗', number: '', principal: '100.00', interest: '0.00', fees: '0.00', dueDate: null, overdueSince: null,
-        penalty: { mode: 'simple', dailyRate: '0.0005', graceDays: 0, startDate: '2025-12-09' }, contractDate: null, evidenceIds: [], note: '',
+        label: '花呗',
+        number: '',
+        principal: '100.00',
+        interest: '0.00',
+        fees: '0.00',
+        dueDate: null,
+        overdueSince: null,
+        penalty: { mode: 'simple', dailyRate: '0.0005', graceDays: 0, startDate: '2025-12-09' },
+        contractDate: null,
+        evidenceIds: [],
+        note: '',
       },
       creditor: { legalName: '重庆蚂蚁消费金融有限公司', product: 'huabei', productName: '', channels: [], note: '' },
     }).accounts[0]!.id;
@@ -91,7 +104,11 @@ describe('list filters and sorting', () => {
     expect(listItems(vault.handle, { tag: '工资' }).items.map((i) => i.id)).toEqual([ids[2]]);
     expect(listItems(vault.handle, { accountId: acct }).items.map((i) => i.id)).toEqual([ids[2]]);
     // The screenshot (file name) and the PDF (its creation date) are both from 2024-10-18, Beijing time.
-    expect(listItems(vault.handle, { from: '2024-10-18', to: '2024-10-18' }).items.map((i) => i.id).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(
+      listItems(vault.handle, { from: '2024-10-18', to: '2024-10-18' })
+        .items.map((i) => i.id)
+        .sort(),
+    ).toEqual([ids[0], ids[1]].sort());
     expect(listItems(vault.handle, { from: '2024-10-19' }).items).toEqual([]);
     expect(listItems(vault.handle, { from: '2024-01-01', to: '2024-12-31', sort: { by: 'captured', dir: 'asc' } }).items.map((i) => i.id)).toEqual([ids[2], ids[0], ids[1]]);
     expect(listItems(vault.handle, { sort: { by: 'name', dir: 'asc' } }).items.map((i) => i.name)).toEqual([
@@ -109,7 +126,14 @@ describe('changes are safe and audited', () => {
   it('edits record old and new values in the hash-chained audit log', async () => {
     const { vault, ids } = await seeded();
     const d = updateItem(vault, ids[0], { category: 'collection_notice', note: '第一次催收', tags: [' 催收 ', '催收', '花呗'], capturedAt: '2024-10-18 09:00' });
-    expect(d).toMatchObject({ category: 'collection_notice', categorySource: 'user', note: '第一次催收', tags: ['催收', '花呗'], capturedAt: '2024-10-18T09:00:00+08:00', capturedSource: 'user' });
+    expect(d).toMatchObject({
+      category: 'collection_notice',
+      categorySource: 'user',
+      note: '第一次催收',
+      tags: ['催收', '花呗'],
+      capturedAt: '2024-10-18T09:00:00+08:00',
+      capturedSource: 'user',
+    });
     const edit = d.history.find((h) => h.action === 'evidence.update')!;
     expect(edit.oldValue).toEqual({ category: 'chat_screenshot', note: '', capturedAt: '2024-10-18T14:30:22+08:00', capturedSource: 'filename', tags: [] });
     expect(edit.newValue).toEqual({ category: 'collection_notice', note: '第一次催收', capturedAt: '2024-10-18T09:00:00+08:00', capturedSource: 'user', tags: ['催收', '花呗'] });
@@ -132,7 +156,7 @@ describe('changes are safe and audited', () => {
     trashItems(vault, [ids[0]]);
     expect(purgeItems(vault, [ids[0]])).toEqual({ purged: 1, blobsRemoved: 1 });
     expect(() => detail(vault.handle, ids[0])).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
-    const actions = (vault.handle.prepare("SELECT action FROM audit_log WHERE entity_id = ? ORDER BY id").all(ids[0]) as { action: string }[]).map((r) => r.action);
+    const actions = (vault.handle.prepare('SELECT action FROM audit_log WHERE entity_id = ? ORDER BY id').all(ids[0]) as { action: string }[]).map((r) => r.action);
     expect(actions).toEqual(['evidence.import', 'evidence.trash', 'evidence.restore', 'evidence.trash', 'evidence.purge']);
     expect(vault.handle.prepare('SELECT COUNT(*) AS n FROM blobs').get()).toEqual({ n: 2 });
     expect(vault.verifyAudit()).toMatchObject({ ok: true });
@@ -155,6 +179,11 @@ describe('changes are safe and audited', () => {
     trashItems(vault, [second.id]);
     expect(purgeItems(vault, [second.id])).toEqual({ purged: 1, blobsRemoved: 1 });
     const n = (sql: string) => (vault.handle.prepare(sql).get() as { n: number }).n;
-    expect([n('SELECT COUNT(*) AS n FROM blobs'), n('SELECT COUNT(*) AS n FROM blob_chunks'), n('SELECT COUNT(*) AS n FROM blob_renditions'), n('SELECT COUNT(*) AS n FROM search_docs')]).toEqual([0, 0, 0, 0]);
+    expect([
+      n('SELECT COUNT(*) AS n FROM blobs'),
+      n('SELECT COUNT(*) AS n FROM blob_chunks'),
+      n('SELECT COUNT(*) AS n FROM blob_renditions'),
+      n('SELECT COUNT(*) AS n FROM search_docs'),
+    ]).toEqual([0, 0, 0, 0]);
   });
 });

@@ -13,7 +13,9 @@ export const FONT = path.resolve(__dirname, '../../node_modules/@expo-google-fon
 /** A noisy screenshot-like image (distinct bytes each call unless `seed` repeats). */
 export async function png(width = 120, height = 240, seed?: number): Promise<Buffer> {
   const raw = seed === undefined ? randomBytes(width * height * 3) : Buffer.alloc(width * height * 3, seed);
-  return sharp(raw, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
 }
 
 export async function jpeg(width = 120, height = 240, exif?: { dateTimeOriginal?: string; offset?: string; orientation?: number }): Promise<Buffer> {
@@ -84,7 +86,9 @@ export function wav(seconds = 1, icrd?: string): Buffer {
 
 /** HEIF made by libheif (AV1) under the 'heic' brand: decodable where libheif has AV1 (it has here). */
 export async function heicDecodable(): Promise<Buffer> {
-  const heif = await sharp(randomBytes(64 * 96 * 3), { raw: { width: 64, height: 96, channels: 3 } }).heif({ compression: 'av1' }).toBuffer();
+  const heif = await sharp(randomBytes(64 * 96 * 3), { raw: { width: 64, height: 96, channels: 3 } })
+    .heif({ compression: 'av1' })
+    .toBuffer();
   const out = Buffer.from(heif);
   out.write('heic', 8, 'latin1');
   return out;

@@ -130,7 +130,14 @@ describe('the evidence protocol', () => {
   it('parses vault:// and /vault/ addresses strictly', () => {
     expect(parseVaultUrl('vault://original/0123456789abcdef')).toEqual({ kind: 'original', id: '0123456789abcdef' });
     expect(parseVaultUrl('vault://thumb/0123456789abcdef')).toEqual({ kind: 'thumb', id: '0123456789abcdef' });
-    for (const bad of ['vault://original/../x', 'vault://other/0123456789abcdef', 'vault://original/0123456789ABCDEF', 'app://original/0123456789abcdef', 'vault://u:p@original/0123456789abcdef', 'nonsense']) {
+    for (const bad of [
+      'vault://original/../x',
+      'vault://other/0123456789abcdef',
+      'vault://original/0123456789ABCDEF',
+      'app://original/0123456789abcdef',
+      'vault://u:p@original/0123456789abcdef',
+      'nonsense',
+    ]) {
       expect(parseVaultUrl(bad), bad).toBeNull();
     }
     expect(parseHarnessPath('/vault/display/0123456789abcdef')).toEqual({ kind: 'display', id: '0123456789abcdef' });
@@ -204,7 +211,9 @@ describe('the evidence protocol', () => {
     harnesses.push(harness);
     const base = `http://127.0.0.1:${harness.port}`;
     const rpc = async (channel: string, args: unknown) =>
-      (await (await fetch(`${base}/rpc/${channel}`, { method: 'POST', headers: { 'x-xieshang-token': harness.token, 'content-type': 'application/json' }, body: JSON.stringify(args) })).json()) as {
+      (await (
+        await fetch(`${base}/rpc/${channel}`, { method: 'POST', headers: { 'x-xieshang-token': harness.token, 'content-type': 'application/json' }, body: JSON.stringify(args) })
+      ).json()) as {
         ok: boolean;
         value: never;
       };

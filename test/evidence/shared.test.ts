@@ -100,7 +100,13 @@ describe('text and email', () => {
 
   it('reads encoded-word headers, quoted-printable and GBK bodies; HTML is reduced to words', () => {
     expect(decodeHeader('=?UTF-8?B?5YKs5qy+?= =?UTF-8?Q?=E9=80=9A=E7=9F=A5?=')).toBe('催款通知');
-    const raw = ['Subject: =?GB2312?B?0+LG2g==?=', 'Content-Type: text/plain; charset=gbk', 'Content-Transfer-Encoding: quoted-printable', '', '=C9=EA=C7=EB=BC=F5=C3=E2=\r\n!'].join('\r\n');
+    const raw = [
+      'Subject: =?GB2312?B?0+LG2g==?=',
+      'Content-Type: text/plain; charset=gbk',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      '=C9=EA=C7=EB=BC=F5=C3=E2=\r\n!',
+    ].join('\r\n');
     const mail = parseEmail(raw);
     expect(mail.subject).toBe('逾期');
     expect(mail.body).toBe('申请减免!');

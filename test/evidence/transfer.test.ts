@@ -40,7 +40,15 @@ describe('import by bytes (drag-and-drop, paste, file input)', () => {
     const { vault } = vaultForTest();
     const bytes = Buffer.concat([await png(400, 800), Buffer.alloc(1_500_000, 3)]);
     const r = await upload(vault, '微信图片_20241018143022.png', bytes, 333_333, { relativePath: '证据/微信图片_20241018143022.png' });
-    expect(r).toMatchObject({ path: '证据/微信图片_20241018143022.png', sha256: sha(bytes), size: bytes.length, mime: 'image/png', category: 'chat_screenshot', capturedAt: '2024-10-18T14:30:22+08:00', duplicateOf: null });
+    expect(r).toMatchObject({
+      path: '证据/微信图片_20241018143022.png',
+      sha256: sha(bytes),
+      size: bytes.length,
+      mime: 'image/png',
+      category: 'chat_screenshot',
+      capturedAt: '2024-10-18T14:30:22+08:00',
+      duplicateOf: null,
+    });
     const rows = vault.handle.prepare('SELECT length(data) AS n FROM blob_chunks ORDER BY seq').all();
     expect(rows).toEqual([{ n: 1048576 }, { n: 1048576 }, { n: bytes.length - 2 * 1048576 }]);
     const d = detail(vault.handle, (r as { id: string }).id);
@@ -79,7 +87,9 @@ describe('import by bytes (drag-and-drop, paste, file input)', () => {
     expect(uploadAbort(vault, d.uploadId)).toEqual({ ok: true });
     await expect(uploadCommit(vault, { uploadId: d.uploadId })).rejects.toMatchObject({ code: 'BAD_INPUT' });
 
-    expect([n(vault, 'SELECT COUNT(*) AS n FROM blobs'), n(vault, 'SELECT COUNT(*) AS n FROM blob_chunks'), n(vault, 'SELECT COUNT(*) AS n FROM evidence_items')]).toEqual([0, 0, 0]);
+    expect([n(vault, 'SELECT COUNT(*) AS n FROM blobs'), n(vault, 'SELECT COUNT(*) AS n FROM blob_chunks'), n(vault, 'SELECT COUNT(*) AS n FROM evidence_items')]).toEqual([
+      0, 0, 0,
+    ]);
   });
 
   it('a duplicate upload is reported against the existing item', async () => {
@@ -118,7 +128,9 @@ describe('export of originals', () => {
     expect(res.files).toBe(3);
     const names = fs.readdirSync(res.folder).sort();
     expect(names).toEqual(['Screenshot_20241018-143022 (2).png', 'Screenshot_20241018-143022.png', '_CON.txt', 'manifest.csv', 'manifest.json'].sort());
-    const manifest = JSON.parse(fs.readFileSync(path.join(res.folder, 'manifest.json'), 'utf8')) as { items: { file: string; sha256: string; category: string; capturedAt: string | null }[] };
+    const manifest = JSON.parse(fs.readFileSync(path.join(res.folder, 'manifest.json'), 'utf8')) as {
+      items: { file: string; sha256: string; category: string; capturedAt: string | null }[];
+    };
     for (const item of manifest.items) expect(sha(fs.readFileSync(path.join(res.folder, item.file)))).toBe(item.sha256);
     expect(manifest.items[0]).toMatchObject({ file: 'Screenshot_20241018-143022.png', category: 'chat_screenshot', capturedAt: '2024-10-18T14:30:22+08:00', sha256: sha(a) });
     const csv = fs.readFileSync(path.join(res.folder, 'manifest.csv'), 'utf8');

@@ -62,7 +62,9 @@ describe('analysis bounded in time per file', () => {
       expect(await host.status()).toMatchObject({ state: 'unlocked' });
       await host.invoke('evidence', 'list', [{}]);
       expect(Date.now() - t).toBeLessThan(1000);
-      const { results: [r] } = (await importing) as { results: { id: string }[] };
+      const {
+        results: [r],
+      } = (await importing) as { results: { id: string }[] };
       expect(r!.id).toMatch(/^[0-9a-f]{16}$/);
     } finally {
       await host.dispose();

@@ -97,7 +97,9 @@ export function checkVault(vault: string, passphrases: string[]): string[] {
 
 /** Partial files anywhere under dir (after a later command has had its chance to clean). */
 export function strayFiles(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((n) => /\.xieshang-partial|\.part$|partial-|creating-/.test(path.basename(n)) || n.includes('.xieshang-partial'));
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter(
+    (n) => /\.xieshang-partial|\.part$|partial-|creating-/.test(path.basename(n)) || n.includes('.xieshang-partial'),
+  );
 }
 
 /**
@@ -137,7 +139,7 @@ export function checkEdits(vault: string, passphrase: string, tag: string, repor
           ? (db.prepare('SELECT note AS v FROM evidence_items WHERE id = ?').get(id) as { v: string } | undefined)?.v
           : kind === 'contact-edit'
             ? (db.prepare('SELECT summary AS v FROM contacts WHERE id = ?').get(id) as { v: string } | undefined)?.v
-            : JSON.stringify(db.prepare("SELECT * FROM case_applicant").all());
+            : JSON.stringify(db.prepare('SELECT * FROM case_applicant').all());
       if (numberIn(stored) < n) problems.push(`${kind} ${id}: edit ${n} was reported but the vault holds edit ${numberIn(stored)}`);
     }
   } catch (err) {

@@ -29,7 +29,12 @@ describe('a file that is not a vault', () => {
       [await jpeg(64, 64), '这不是证据箱文件（看起来是 JPEG 图片）。请选择你的证据箱文件（.xsv）', '看起來是 JPEG 圖片', 'it looks like a JPEG image'],
       [await png(64, 64), '这不是证据箱文件（看起来是 PNG 图片）。请选择你的证据箱文件（.xsv）', '看起來是 PNG 圖片', 'a PNG image'],
       [await pdf(['合同']), '这不是证据箱文件（看起来是 PDF 文档）。请选择你的证据箱文件（.xsv）', 'PDF 文件', 'a PDF document'],
-      [Buffer.from(zipSync({ 'a.txt': new Uint8Array(5000).fill(65) })), '这不是证据箱文件（看起来是 ZIP 压缩包或 Office 文档）。请选择你的证据箱文件（.xsv）', 'ZIP 壓縮檔', 'a ZIP archive'],
+      [
+        Buffer.from(zipSync({ 'a.txt': new Uint8Array(5000).fill(65) })),
+        '这不是证据箱文件（看起来是 ZIP 压缩包或 Office 文档）。请选择你的证据箱文件（.xsv）',
+        'ZIP 壓縮檔',
+        'a ZIP archive',
+      ],
     ];
     for (const [bytes, zhCN, zhTW, en] of cases) {
       const err = openError(bytes);

@@ -29,7 +29,10 @@ function vaultWithBackup() {
   return { dir, vault, backup };
 }
 
-const names = (vault: string) => json<{ name: string }[]>(cli(['--vault', vault, '--json', 'list'], { env })).map((i) => i.name).sort();
+const names = (vault: string) =>
+  json<{ name: string }[]>(cli(['--vault', vault, '--json', 'list'], { env }))
+    .map((i) => i.name)
+    .sort();
 
 describe('xieshang restore --from', () => {
   it('replaces the vault with a checked backup and keeps the replaced file beside it', () => {
@@ -59,7 +62,8 @@ describe('xieshang restore --from', () => {
     const tampered = path.join(dir, 'tampered.xsv');
     fs.copyFileSync(backup, tampered);
     const db = rawOpen(tampered);
-    for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as { name: string }[]) db.exec(`DROP TRIGGER "${name}"`);
+    for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as { name: string }[])
+      db.exec(`DROP TRIGGER "${name}"`);
     db.prepare("UPDATE audit_log SET action = 'evidence.nothing' WHERE id = (SELECT max(id) FROM audit_log)").run();
     db.close();
     const t = cli(['--vault', vault, 'restore', '--from', tampered], { env });

@@ -88,7 +88,11 @@ describe('error details as codes', () => {
     expect(new BadInputError('旧的说明').message).toBe('输入无效：旧的说明');
     // Every detail has the same placeholders in all three languages.
     for (const [key, texts] of Object.entries(ERROR_DETAILS)) {
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+      const names = (s: string) =>
+        [...s.matchAll(/\{(\w+)\}/g)]
+          .map((m) => m[1])
+          .sort()
+          .join(',');
       for (const locale of LOCALES) expect(names(texts[locale]), `${key} ${locale}`).toBe(names(texts['zh-CN']));
     }
   });

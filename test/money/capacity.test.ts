@@ -73,7 +73,16 @@ describe('checkOffers', () => {
     expect(r).toMatchObject({ withinWhole: true, withinShares: true, warnings: [] });
   });
   it('an offer that fits now but not after the benefits end is caught in that month', () => {
-    const r = checkOffers(figures(), creditors, [{ creditorId: 'ant', name: '蚂蚁', schedule: [{ date: '2026-06-15', amount: '1000.00' }, { date: '2026-07-15', amount: '1000.00' }] }]);
+    const r = checkOffers(figures(), creditors, [
+      {
+        creditorId: 'ant',
+        name: '蚂蚁',
+        schedule: [
+          { date: '2026-06-15', amount: '1000.00' },
+          { date: '2026-07-15', amount: '1000.00' },
+        ],
+      },
+    ]);
     expect(r.withinWhole).toBe(false);
     expect(r.warnings.join('')).toContain('2026-07');
   });

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../shared/errors';
 import lprJson from '../../shared/data/lpr.json';
-import {
-  SHIPPED_LPR,
-  ceilingsOn,
-  financialLoan24,
-  fourTimesLpr,
-  lprOn,
-  mergeLprRows,
-} from '../../shared/money/ceilings';
+import { SHIPPED_LPR, ceilingsOn, financialLoan24, fourTimesLpr, lprOn, mergeLprRows } from '../../shared/money/ceilings';
 
 describe('the shipped LPR table (domain.md §1)', () => {
   it('holds the rates domain.md lists', () => {
@@ -63,7 +56,10 @@ describe('ceilings', () => {
 
 describe('mergeLprRows: the user extends the table', () => {
   it('adds rows in date order and moves checkedThrough forward', () => {
-    const t = mergeLprRows([{ from: '2026-06-22', rate: '2.9%' }, { from: '2022-08-22', rate: '0.0365', note: '用户补充' }]);
+    const t = mergeLprRows([
+      { from: '2026-06-22', rate: '2.9%' },
+      { from: '2022-08-22', rate: '0.0365', note: '用户补充' },
+    ]);
     expect(t.rows.map((r) => [r.from, r.rate])).toEqual([
       ['2022-08-22', '0.0365'],
       ['2023-08-21', '0.0345'],
@@ -88,7 +84,13 @@ describe('mergeLprRows: the user extends the table', () => {
     [[{ from: '2026-03-20', rate: '0' }], /不像一年期 LPR/],
     [[{ from: '2026-03-20', rate: '-0.03' }], /不能为负数/],
     [[{ from: '2026-03-20', rate: 0.03 }], /文字形式/],
-    [[{ from: '2026-03-20', rate: '0.03' }, { from: '2026-03-20', rate: '0.03' }], /第 2 行：日期 2026-03-20 重复/],
+    [
+      [
+        { from: '2026-03-20', rate: '0.03' },
+        { from: '2026-03-20', rate: '0.03' },
+      ],
+      /第 2 行：日期 2026-03-20 重复/,
+    ],
     [['x'], /对象/],
   ])('rejects %j', (rows, pattern) => {
     expect(() => mergeLprRows(rows)).toThrow(BadInputError);

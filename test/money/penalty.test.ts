@@ -3,14 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BadInputError } from '../../shared/errors';
 import { Money } from '../../shared/money/decimal';
-import {
-  computePenalty,
-  growthSeries,
-  owedOn,
-  penaltyAmount,
-  penaltyExact,
-  type AccountRule,
-} from '../../shared/money/penalty';
+import { computePenalty, growthSeries, owedOn, penaltyAmount, penaltyExact, type AccountRule } from '../../shared/money/penalty';
 
 const m = (s: string) => new Money(s);
 

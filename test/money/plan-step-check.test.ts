@@ -5,10 +5,7 @@ import { dec } from '../../shared/money/decimal';
 
 // 5,000 wage + 1,500 benefit until 2026-06-30, 4,000 costs: 2,500 a month until June, 1,000 after.
 const finances = {
-  income: [
-    { monthly: '5000.00' },
-    { monthly: '1500.00', until: '2026-06-30' },
-  ],
+  income: [{ monthly: '5000.00' }, { monthly: '1500.00', until: '2026-06-30' }],
   fixedCosts: [{ monthly: '4000.00' }],
   flexibleCosts: [],
   debts: [],
@@ -35,11 +32,27 @@ describe('checkPlanSteps', () => {
   it('with another creditor in the case, each run is checked against this creditor’s share too', () => {
     const schedule = steppedSchedule(dec('9000'), 6, '2026-04-10', { count: 3, amount: '2000.00' });
     // Owed 9,000 here and 9,000 elsewhere: half of the capacity each (1,250 then 500).
-    const steps = checkPlanSteps({ schedule, finances, shares: [{ id: 'A', owed: '9000' }, { id: 'B', owed: '9000' }], planCreditors: ['A'] });
+    const steps = checkPlanSteps({
+      schedule,
+      finances,
+      shares: [
+        { id: 'A', owed: '9000' },
+        { id: 'B', owed: '9000' },
+      ],
+      planCreditors: ['A'],
+    });
     expect(steps[0]).toMatchObject({ share: '1250.00', withinCapacity: true, withinShare: false });
     expect(steps[1]).toMatchObject({ share: '500.00', withinShare: false });
     // A share the user fixed for A (2,000) is honoured as far as the capacity goes.
-    const fixed = checkPlanSteps({ schedule, finances, shares: [{ id: 'A', owed: '9000', fixed: '2000.00' }, { id: 'B', owed: '9000' }], planCreditors: ['A'] });
+    const fixed = checkPlanSteps({
+      schedule,
+      finances,
+      shares: [
+        { id: 'A', owed: '9000', fixed: '2000.00' },
+        { id: 'B', owed: '9000' },
+      ],
+      planCreditors: ['A'],
+    });
     expect(fixed[0]).toMatchObject({ share: '2000.00', withinShare: true });
     expect(fixed[1]).toMatchObject({ share: '1000.00', withinShare: true });
   });

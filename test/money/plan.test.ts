@@ -25,9 +25,7 @@ describe('makePlan: worked examples', () => {
     expect(p.installments.map((i) => i.date)).toEqual(['2026-03-15', '2026-04-15', '2026-05-15']);
   });
   it('one installment is the whole total', () => {
-    expect(makePlan({ total: m('12345.67'), installments: 1, first: '2026-05-20' }).installments).toEqual([
-      { n: 1, date: '2026-05-20', amount: '12345.67' },
-    ]);
+    expect(makePlan({ total: m('12345.67'), installments: 1, first: '2026-05-20' }).installments).toEqual([{ n: 1, date: '2026-05-20', amount: '12345.67' }]);
   });
   it('60 installments from 2026-01-31 end on 2030-12-31; leap February 2028 gets the 29th', () => {
     const p = makePlan({ total: m('12000'), installments: 60, first: '2026-01-31' });

@@ -50,7 +50,10 @@ describe('OCR at import', () => {
 
     // A word inside the image; an amount typed with a half-width ¥; a phrase wrapped over two bubble lines (…否则将上 | 报征信…).
     for (const q of ['停息挂账', '¥3,256.78', '否则将上报征信', '逾期']) {
-      expect(searchAll(vault.handle, q).map((h) => h.id), q).toContain(c!.id);
+      expect(
+        searchAll(vault.handle, q).map((h) => h.id),
+        q,
+      ).toContain(c!.id);
     }
     expect(searchAll(vault.handle, '尚欠款项').map((h) => h.id)).toEqual([s!.id]);
     expect(listItems(vault.handle, { query: '委托第三方催收' }).items.map((i) => i.id)).toEqual([c!.id]);

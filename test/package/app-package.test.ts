@@ -57,7 +57,10 @@ async function buildInRenderer(t: ServicesUnderTest, draft: PackageDraft, picks:
 }
 
 const picksOf = (draft: PackageDraft, n = Infinity): PickedExhibit[] =>
-  draft.candidates.filter((c) => c.suggested).slice(0, n).map((candidate) => ({ candidate, title: candidate.title }));
+  draft.candidates
+    .filter((c) => c.suggested)
+    .slice(0, n)
+    .map((candidate) => ({ candidate, title: candidate.title }));
 
 describe('package wizard through main', () => {
   it('draft → worker build → upload → sign in main → preview → save → list → verify', async () => {
@@ -209,7 +212,9 @@ describe('package wizard through main', () => {
   it('signature: an image is stored as PNG; a non-image is refused and changes nothing', async () => {
     const t = await demoServices();
     expect(await call(t, 'package:signatureGet')).toMatchObject({ image: null });
-    const jpeg = await sharp({ create: { width: 2400, height: 800, channels: 3, background: '#fff' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 2400, height: 800, channels: 3, background: '#fff' } })
+      .jpeg()
+      .toBuffer();
     expect(await call(t, 'package:signatureSet', { data: jpeg.toString('base64'), source: 'imported' })).toEqual({ width: 1200, height: 400 });
     const got = await call<{ image: string; source: string }>(t, 'package:signatureGet');
     expect(Buffer.from(got.image, 'base64').subarray(1, 4).toString()).toBe('PNG');
@@ -245,7 +250,16 @@ describe('package wizard through main', () => {
     const draft = await call<PackageDraft>(t, 'package:draft', { template: 'negotiation', date: '2026-11-20' });
     const { bytes } = await buildInRenderer(t, draft, picksOf(draft, 1), false);
     const id2 = await upload(t, bytes, 'build');
-    const fin2 = await t.dispatch('package:finish', { uploadId: id2, template: 'negotiation', addressee: 'x', signer: '周晓雯', sign: true, pages: 1, exhibits: [], fileName: 'a.pdf' });
+    const fin2 = await t.dispatch('package:finish', {
+      uploadId: id2,
+      template: 'negotiation',
+      addressee: 'x',
+      signer: '周晓雯',
+      sign: true,
+      pages: 1,
+      exhibits: [],
+      fileName: 'a.pdf',
+    });
     expect(fin2.ok).toBe(false);
     expect((await call<{ packages: unknown[] }>(t, 'package:list')).packages).toHaveLength(1); // the demo's own package only
     await t.services.dispose();

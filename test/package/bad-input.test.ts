@@ -76,7 +76,9 @@ describe('exhibits', () => {
   it('bytes that no longer match the recorded SHA-256 → refused, named', async () => {
     const png = await screenshot('png', { seed: 11, width: 60, height: 100 });
     const model = baseModel({
-      exhibits: [exhibit({ n: 4, title: '改过的截图', category: '聊天记录', kind: 'image', mime: 'image/png', fileName: 'x.png', bytes: png, sha256: sha256(new Uint8Array([1, 2, 3])) })],
+      exhibits: [
+        exhibit({ n: 4, title: '改过的截图', category: '聊天记录', kind: 'image', mime: 'image/png', fileName: 'x.png', bytes: png, sha256: sha256(new Uint8Array([1, 2, 3])) }),
+      ],
     });
     const { err } = await failure(model);
     expect(err).toBeInstanceOf(ExhibitHashMismatchError);
@@ -134,7 +136,9 @@ describe('exhibits', () => {
   });
 
   it('a 0-byte image → refused, named', async () => {
-    const model = baseModel({ exhibits: [exhibit({ n: 9, title: '空图片', category: '聊天记录', kind: 'image', mime: 'image/png', fileName: 'empty.png', bytes: new Uint8Array(0) })] });
+    const model = baseModel({
+      exhibits: [exhibit({ n: 9, title: '空图片', category: '聊天记录', kind: 'image', mime: 'image/png', fileName: 'empty.png', bytes: new Uint8Array(0) })],
+    });
     const { err } = await failure(model);
     expect(err).toBeInstanceOf(ExhibitEmptyError);
     expect((err as Error).message).toContain('证据 9（空图片）');
@@ -203,7 +207,9 @@ describe('300 exhibits', () => {
 describe('cancellation', () => {
   it('an aborted build stops with CANCELLED and leaves no file', async () => {
     const png = await screenshot('png', { width: 30, height: 50 });
-    const exhibits = Array.from({ length: 20 }, (_, i) => exhibit({ n: i + 1, title: `图 ${i + 1}`, category: '聊天记录', kind: 'image', mime: 'image/png', fileName: 'a.png', bytes: png }));
+    const exhibits = Array.from({ length: 20 }, (_, i) =>
+      exhibit({ n: i + 1, title: `图 ${i + 1}`, category: '聊天记录', kind: 'image', mime: 'image/png', fileName: 'a.png', bytes: png }),
+    );
     const controller = new AbortController();
     const out = path.join(dir, 'cancelled.pdf');
     const p = buildPackageToFile(baseModel({ exhibits }), fontBytes(), out, {

@@ -34,7 +34,7 @@ export async function screenshot(
   let i = 0;
   while (y < height - 80) {
     const left = (i + seed) % 2 === 0;
-    const w = Math.round(width * (0.35 + (((seed * 7 + i * 13) % 40) / 100)));
+    const w = Math.round(width * (0.35 + ((seed * 7 + i * 13) % 40) / 100));
     const h = 40 + ((seed + i * 5) % 4) * 18;
     const x = left ? 24 : width - w - 24;
     bubbles.push(`<rect x="${x}" y="${y}" rx="12" width="${w}" height="${h}" fill="${left ? '#ffffff' : '#95ec69'}"/>`);
@@ -170,7 +170,13 @@ export function baseModel(overrides: Partial<PackageModelInput> = {}): PackageMo
       })),
     },
     contacts: [
-      { at: '2025-01-06T10:12:00+08:00', channel: '热线', counterparty: '95188 客服（工号 1234）', summary: '说明失业情况，询问能否分期。对方让本人提交书面申请和收入证明。', followUp: '2025-01-20' },
+      {
+        at: '2025-01-06T10:12:00+08:00',
+        channel: '热线',
+        counterparty: '95188 客服（工号 1234）',
+        summary: '说明失业情况，询问能否分期。对方让本人提交书面申请和收入证明。',
+        followUp: '2025-01-20',
+      },
       { at: '2025-02-10T15:40:00+08:00', channel: 'App 在线客服', counterparty: '在线客服', summary: '询问申请进度，对方称正在审核。', promised: '7—15 个工作日内答复' },
     ],
     signature: { name: APPLICANT, date: '2025-03-18', certificateFingerprint: 'AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89' },

@@ -60,46 +60,50 @@ describe('isomorphic builder', () => {
     expect(r.errors).toEqual([]);
   });
 
-  it.skipIf(!fs.existsSync(CHROMIUM))('builds a package in a Web Worker (Chromium)', async () => {
-    const bundle = bundleForBrowser();
-    const png = await screenshot('png', { width: 60, height: 100 });
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    try {
-      const page = await browser.newPage();
-      const result = await page.evaluate(
-        async ({ bundle, font, png, sha }) => {
-          const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-          const w = new Worker(URL.createObjectURL(new Blob([bundle], { type: 'text/javascript' })));
-          const r = await new Promise<{ ok: boolean; bytes?: Uint8Array; pages?: number; env?: string[]; error?: string }>((resolve) => {
-            w.onmessage = (e) => resolve(e.data);
-            w.onerror = (e) => resolve({ ok: false, error: e.message });
-            w.postMessage({ font: bytes(font), png: bytes(png), sha });
-          });
-          let b64 = '';
-          if (r.bytes) for (let i = 0; i < r.bytes.length; i += 0x8000) b64 += String.fromCharCode(...r.bytes.subarray(i, i + 0x8000));
-          return { ...r, bytes: r.bytes ? btoa(b64) : undefined };
-        },
-        {
-          bundle,
-          font: Buffer.from(fontBytes()).toString('base64'),
-          png: Buffer.from(png).toString('base64'),
-          sha: createHash('sha256').update(png).digest('hex'),
-        },
-      );
-      expect(result.error).toBeUndefined();
-      expect(result.ok).toBe(true);
-      expect(result.env).toEqual(['undefined', 'undefined']);
-      const file = path.join(os.tmpdir(), `xieshang-worker-${process.pid}.pdf`);
-      fs.writeFileSync(file, Buffer.from(result.bytes!, 'base64'));
+  it.skipIf(!fs.existsSync(CHROMIUM))(
+    'builds a package in a Web Worker (Chromium)',
+    async () => {
+      const bundle = bundleForBrowser();
+      const png = await screenshot('png', { width: 60, height: 100 });
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
       try {
-        const text = pdftotext(file).replace(/\s+/g, '');
-        expect(text).toContain('张晓梅');
-        expect(text).toContain('证据1：聊天截图');
+        const page = await browser.newPage();
+        const result = await page.evaluate(
+          async ({ bundle, font, png, sha }) => {
+            const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+            const w = new Worker(URL.createObjectURL(new Blob([bundle], { type: 'text/javascript' })));
+            const r = await new Promise<{ ok: boolean; bytes?: Uint8Array; pages?: number; env?: string[]; error?: string }>((resolve) => {
+              w.onmessage = (e) => resolve(e.data);
+              w.onerror = (e) => resolve({ ok: false, error: e.message });
+              w.postMessage({ font: bytes(font), png: bytes(png), sha });
+            });
+            let b64 = '';
+            if (r.bytes) for (let i = 0; i < r.bytes.length; i += 0x8000) b64 += String.fromCharCode(...r.bytes.subarray(i, i + 0x8000));
+            return { ...r, bytes: r.bytes ? btoa(b64) : undefined };
+          },
+          {
+            bundle,
+            font: Buffer.from(fontBytes()).toString('base64'),
+            png: Buffer.from(png).toString('base64'),
+            sha: createHash('sha256').update(png).digest('hex'),
+          },
+        );
+        expect(result.error).toBeUndefined();
+        expect(result.ok).toBe(true);
+        expect(result.env).toEqual(['undefined', 'undefined']);
+        const file = path.join(os.tmpdir(), `xieshang-worker-${process.pid}.pdf`);
+        fs.writeFileSync(file, Buffer.from(result.bytes!, 'base64'));
+        try {
+          const text = pdftotext(file).replace(/\s+/g, '');
+          expect(text).toContain('张晓梅');
+          expect(text).toContain('证据1：聊天截图');
+        } finally {
+          fs.rmSync(file, { force: true });
+        }
       } finally {
-        fs.rmSync(file, { force: true });
+        await browser.close();
       }
-    } finally {
-      await browser.close();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });

@@ -96,7 +96,13 @@ describe('letters from a vault with two creditors', () => {
     expect(med).toContain(sq('人民法院在线服务平台'));
     expect(med).not.toContain(sq('协商未能达成一致'));
     expect(med).not.toContain('贵司');
-    addContact(vault, { at: '2026-02-01T09:00:00+08:00', channel: 'sms', direction: 'incoming', phone: '95188', summary: '【借呗】您已逾期，当前欠款合计 25000.00 元，请尽快处理。' });
+    addContact(vault, {
+      at: '2026-02-01T09:00:00+08:00',
+      channel: 'sms',
+      direction: 'incoming',
+      phone: '95188',
+      summary: '【借呗】您已逾期，当前欠款合计 25000.00 元，请尽快处理。',
+    });
     addContact(vault, { at: '2026-02-02T09:00:00+08:00', channel: 'phone', direction: 'outgoing', summary: '本人要求对方不要再联系我的家人。' });
     addContact(vault, {
       at: '2026-03-10T14:05:00+08:00',

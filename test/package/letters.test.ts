@@ -74,9 +74,7 @@ describe('the form of address follows the addressee', () => {
         template: 'complaint',
         creditor: { name: BANK },
         recipient: { name: '国家金融监督管理总局深圳监管局' },
-        flaggedContacts: [
-          { at: '2025-01-08T23:40:00+08:00', channel: '电话', counterparty: '某催收公司', flags: ['night_contact'], summary: '23:40 来电催收', exhibits: [] },
-        ],
+        flaggedContacts: [{ at: '2025-01-08T23:40:00+08:00', channel: '电话', counterparty: '某催收公司', flags: ['night_contact'], summary: '23:40 来电催收', exhibits: [] }],
         stopRequests: [{ at: '2025-01-07T10:00:00+08:00', summary: '本人在电话中要求对方不要在夜间来电。' }],
       }),
       'complaint-regulator',
@@ -197,7 +195,17 @@ describe('the new letters', () => {
       }),
       'statement-request',
     );
-    for (const s of ['关于提供欠款逐项明细的申请', '本金', '利息（利率及计息起止日）', '罚息（利率及起算日）', '违约金、滞纳金及其他费用', '暂不按催收方所称的金额付款', '26,800.00 元', '22,083.70 元', '2025年2月1日']) {
+    for (const s of [
+      '关于提供欠款逐项明细的申请',
+      '本金',
+      '利息（利率及计息起止日）',
+      '罚息（利率及起算日）',
+      '违约金、滞纳金及其他费用',
+      '暂不按催收方所称的金额付款',
+      '26,800.00 元',
+      '22,083.70 元',
+      '2025年2月1日',
+    ]) {
       expect(t).toContain(sq(s));
     }
   });
@@ -231,7 +239,17 @@ describe('the new letters', () => {
 describe('exhibits the creditor can receive', () => {
   it('a recording can be listed by name, duration and SHA-256 instead of embedded; verify still passes', async () => {
     const wav = makeWav(2);
-    const rec = exhibit({ n: 1, title: '催收电话录音（2025年1月8日 23:40，时长 2 秒）', category: '通话录音', date: '2025-01-08', kind: 'audio', mime: 'audio/wav', fileName: 'call.wav', bytes: wav, meta: { 时长: '2 秒' } });
+    const rec = exhibit({
+      n: 1,
+      title: '催收电话录音（2025年1月8日 23:40，时长 2 秒）',
+      category: '通话录音',
+      date: '2025-01-08',
+      kind: 'audio',
+      mime: 'audio/wav',
+      fileName: 'call.wav',
+      bytes: wav,
+      meta: { 时长: '2 秒' },
+    });
     const r = await buildPackage(baseModel({ exhibits: [{ ...rec, listOnly: true }] }), fontBytes());
     const file = path.join(dir, 'listed.pdf');
     fs.writeFileSync(file, r.bytes!);

@@ -35,7 +35,7 @@ async function appBuild(creditorId: string, date: string, out: string): Promise<
   const t = await makeServices();
   try {
     fs.copyFileSync(await sharedDemoVault(), path.join(t.dataDir, 'vault.xsv'));
-    const call = async <T,>(channel: string, args: unknown): Promise<T> => {
+    const call = async <T>(channel: string, args: unknown): Promise<T> => {
       const env = await t.dispatch(channel, args);
       if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`);
       return env.value as T;

@@ -42,7 +42,15 @@ beforeAll(async () => {
   inputs.palette = await screenshot('png', { seed: 5, palette: true });
   inputs.pdf = await makePdf(3);
   inputs.wav = makeWav(1.5);
-  const mime: Record<string, string> = { png: 'image/png', alpha: 'image/png', interlaced: 'image/png', palette: 'image/png', jpeg: 'image/jpeg', pdf: 'application/pdf', wav: 'audio/wav' };
+  const mime: Record<string, string> = {
+    png: 'image/png',
+    alpha: 'image/png',
+    interlaced: 'image/png',
+    palette: 'image/png',
+    jpeg: 'image/jpeg',
+    pdf: 'application/pdf',
+    wav: 'audio/wav',
+  };
   const kind = (k: string) => (k === 'pdf' ? 'pdf' : k === 'wav' ? 'audio' : 'image') as 'pdf' | 'audio' | 'image';
   identity = createSigningIdentity(APPLICANT);
   const model = baseModel({
@@ -60,7 +68,12 @@ beforeAll(async () => {
         ...(e.key === 'wav' ? { meta: { 时长: '1.5 秒', 号码: '95188' } } : {}),
       }),
     ),
-    signature: { name: APPLICANT, date: '2025-03-18', image: await screenshot('png', { width: 240, height: 80, alpha: true, seed: 8 }), certificateFingerprint: identity.fingerprint },
+    signature: {
+      name: APPLICANT,
+      date: '2025-03-18',
+      image: await screenshot('png', { width: 240, height: 80, alpha: true, seed: 8 }),
+      certificateFingerprint: identity.fingerprint,
+    },
   });
   file = path.join(dir, '申请书.pdf');
   const progress: string[] = [];
@@ -105,7 +118,9 @@ describe('the built package', () => {
     expect(flat).toContain(`第${built.pages}页共${built.pages}页`);
     for (const s of ['一、申请人信息', '二、欠款情况', '三、逾期原因', '四、收支情况', '五、还款方案', '六、沟通记录', '七、证据清单']) expect(flat).toContain(s);
     // The sections in the order of a written application.
-    const order = ['一、申请人信息', '二、欠款情况', '三、逾期原因', '四、收支情况', '五、还款方案', '六、沟通记录', '七、证据清单', '申请人（签名）', '证据1：'].map((s) => flat.indexOf(s));
+    const order = ['一、申请人信息', '二、欠款情况', '三、逾期原因', '四、收支情况', '五、还款方案', '六、沟通记录', '七、证据清单', '申请人（签名）', '证据1：'].map((s) =>
+      flat.indexOf(s),
+    );
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 

@@ -70,7 +70,10 @@ describe('PDF exhibits', () => {
     doc.addPage([300, 300]).drawText('hello', { x: 10, y: 10, size: 12, font });
     // Replace the page's content with garbage that claims to be Flate data.
     const page = doc.getPage(0);
-    const garbage = doc.context.stream(new Uint8Array(200).map((_, i) => (i * 37 + 11) & 255), { Filter: 'FlateDecode' });
+    const garbage = doc.context.stream(
+      new Uint8Array(200).map((_, i) => (i * 37 + 11) & 255),
+      { Filter: 'FlateDecode' },
+    );
     page.node.set(PDFName.of('Contents'), doc.context.register(garbage));
     const bytes = new Uint8Array(await doc.save({ useObjectStreams: false }));
     await expect(buildPackage(baseModel({ exhibits: [pdfEx(bytes, '坏掉的合同')] }), fontBytes())).rejects.toBeInstanceOf(ExhibitDamagedError);

@@ -57,9 +57,36 @@ describe('PNG', () => {
     ['RGBA 8', () => screenshot('png', { width: 37, height: 23, alpha: true })],
     ['interlaced RGB', () => screenshot('png', { width: 37, height: 23, interlace: true })],
     ['palette', () => screenshot('png', { width: 37, height: 23, palette: true })],
-    ['grey 8', async () => new Uint8Array(await sharp(await screenshot('png', { width: 37, height: 23 })).greyscale().png().toBuffer())],
-    ['grey+alpha 8', async () => new Uint8Array(await sharp(await screenshot('png', { width: 37, height: 23, alpha: true })).greyscale().png().toBuffer())],
-    ['RGB 16', async () => new Uint8Array(await sharp(await screenshot('png', { width: 37, height: 23 })).toColourspace('rgb16').png().toBuffer())],
+    [
+      'grey 8',
+      async () =>
+        new Uint8Array(
+          await sharp(await screenshot('png', { width: 37, height: 23 }))
+            .greyscale()
+            .png()
+            .toBuffer(),
+        ),
+    ],
+    [
+      'grey+alpha 8',
+      async () =>
+        new Uint8Array(
+          await sharp(await screenshot('png', { width: 37, height: 23, alpha: true }))
+            .greyscale()
+            .png()
+            .toBuffer(),
+        ),
+    ],
+    [
+      'RGB 16',
+      async () =>
+        new Uint8Array(
+          await sharp(await screenshot('png', { width: 37, height: 23 }))
+            .toColourspace('rgb16')
+            .png()
+            .toBuffer(),
+        ),
+    ],
     ['interlaced RGBA', () => screenshot('png', { width: 37, height: 23, alpha: true, interlace: true })],
   ];
 
@@ -132,7 +159,19 @@ describe('PNG', () => {
   const planeInfo = (img: Awaited<ReturnType<typeof pngToPdfImage>>, plane: 'color' | 'smask', colorType: number) => {
     const p = img[plane]!;
     const idatLength = p.data.reduce((n, d) => n + d.length, 0);
-    return { width: img.width, height: img.height, bitDepth: p.bitsPerComponent, colorType, interlace: 0, palette: undefined, trns: undefined, idat: p.data, idatLength, exact: true, skeleton: [] };
+    return {
+      width: img.width,
+      height: img.height,
+      bitDepth: p.bitsPerComponent,
+      colorType,
+      interlace: 0,
+      palette: undefined,
+      trns: undefined,
+      idat: p.data,
+      idatLength,
+      exact: true,
+      skeleton: [],
+    };
   };
   for (const [name, channels, opaque, lastPixel] of [
     ['RGBA, some transparency', 4, false, false],
@@ -177,7 +216,10 @@ describe('PNG', () => {
     expect(() => parsePng(bad)).toThrow(/校验|损坏/);
     // A bad CRC in an ancillary chunk only stops the exact rebuild (the file is then attached).
     const withText = Uint8Array.from(
-      await sharp(png).png().withMetadata({ exif: { IFD0: { ImageDescription: 'x' } } }).toBuffer(),
+      await sharp(png)
+        .png()
+        .withMetadata({ exif: { IFD0: { ImageDescription: 'x' } } })
+        .toBuffer(),
     );
     const exif = Buffer.from(withText).indexOf('eXIf');
     if (exif > 0) {
@@ -206,7 +248,12 @@ describe('JPEG header', () => {
   });
 
   it('reads the EXIF orientation', async () => {
-    const jpg = new Uint8Array(await sharp(await screenshot('jpeg', { width: 33, height: 21 })).withMetadata({ orientation: 6 }).jpeg().toBuffer());
+    const jpg = new Uint8Array(
+      await sharp(await screenshot('jpeg', { width: 33, height: 21 }))
+        .withMetadata({ orientation: 6 })
+        .jpeg()
+        .toBuffer(),
+    );
     expect(parseJpeg(jpg).orientation).toBe(6);
   });
 });

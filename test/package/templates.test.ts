@@ -55,7 +55,14 @@ describe('templates', () => {
         template: 'complaint',
         flaggedContacts: [
           { at: '2025-01-08T23:40:00+08:00', channel: '电话', counterparty: '某催收公司 0571-0000', flags: ['night_contact'], summary: '深夜来电催收，语气强硬。', exhibits: [1] },
-          { at: '2025-01-09T10:00:00+08:00', channel: '电话', counterparty: '某催收公司', flags: ['third_party', 'threat_or_impersonation'], summary: '致电本人母亲，称要“上门”和“起诉到法院”。', exhibits: [1] },
+          {
+            at: '2025-01-09T10:00:00+08:00',
+            channel: '电话',
+            counterparty: '某催收公司',
+            flags: ['third_party', 'threat_or_impersonation'],
+            summary: '致电本人母亲，称要“上门”和“起诉到法院”。',
+            exhibits: [1],
+          },
         ],
         exhibits: [exhibit({ n: 1, title: '通话记录截图', category: '通话记录', date: '2025-01-09', kind: 'image', mime: 'image/png', fileName: 'calls.png', bytes: png })],
       }),
@@ -101,7 +108,9 @@ describe('templates', () => {
   it('the sample mark on every page, and the full ID number when asked', async () => {
     const model = baseModel({ sample: true, applicant: { name: APPLICANT, idNumber: '110105199001011234', showFullIdNumber: true } });
     const { file, pages } = await text(model, 'sample');
-    const perPage = pdftotext(file).split('\f').filter((p) => p.trim() !== '');
+    const perPage = pdftotext(file)
+      .split('\f')
+      .filter((p) => p.trim() !== '');
     expect(perPage).toHaveLength(pages);
     for (const p of perPage) expect(p).toContain('示例');
     expect(pdftotext(file)).toContain('110105199001011234');
@@ -126,7 +135,30 @@ describe('line breaking', () => {
   });
 
   it('never starts a line with a closing mark, never ends one with an opening mark, never overflows', () => {
-    const pieces = ['本人', '因为', '失业', '，', '。', '、', '）', '（', '《', '》', '“', '”', '；', '：', '2024年', '花呗', 'SHA-256', '44e84ff8c8d5392782', ' ', '！', '？', '……'];
+    const pieces = [
+      '本人',
+      '因为',
+      '失业',
+      '，',
+      '。',
+      '、',
+      '）',
+      '（',
+      '《',
+      '》',
+      '“',
+      '”',
+      '；',
+      '：',
+      '2024年',
+      '花呗',
+      'SHA-256',
+      '44e84ff8c8d5392782',
+      ' ',
+      '！',
+      '？',
+      '……',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 80 }), fc.integer({ min: 40, max: 400 }), (parts, width) => {
         const text = parts.join('');

@@ -27,9 +27,7 @@ describe('electron-builder.yml', () => {
     expect(config.publish).toBeNull();
   });
   it('files: the bundles only — no source maps, no TypeScript, no harness or bench', () => {
-    expect(config.files).toEqual(
-      expect.arrayContaining(['dist/**/*', 'package.json', '!dist/**/*.map', '!dist/harness{,/**/*}', '!dist/bench{,/**/*}', '!**/*.{ts,tsx,mts,cts}']),
-    );
+    expect(config.files).toEqual(expect.arrayContaining(['dist/**/*', 'package.json', '!dist/**/*.map', '!dist/harness{,/**/*}', '!dist/bench{,/**/*}', '!**/*.{ts,tsx,mts,cts}']));
     expect(config.files.some((f: string) => /^src|^shared|^main|^renderer/.test(f))).toBe(false);
     expect(config.asar).toBe(true);
     // The app's entry point is inside what is packed.

@@ -21,17 +21,44 @@ function caseWithAgreement() {
     creditors: [{ id: 'c1', legalName: '某某银行信用卡中心', product: 'credit-card', productName: '', channels: [], note: '' }],
     accounts: [
       {
-        id: 'a1', creditorId: 'c1', label: '信用卡', number: '', principal: '3000.00', interest: '0.00', fees: '0.00', dueDate: null, overdueSince: null,
-        penalty: { mode: 'simple', dailyRate: '0.0005', graceDays: 0, startDate: '2025-10-09' }, contractDate: null, evidenceIds: [], note: '',
+        id: 'a1',
+        creditorId: 'c1',
+        label: '信用卡',
+        number: '',
+        principal: '3000.00',
+        interest: '0.00',
+        fees: '0.00',
+        dueDate: null,
+        overdueSince: null,
+        penalty: { mode: 'simple', dailyRate: '0.0005', graceDays: 0, startDate: '2025-10-09' },
+        contractDate: null,
+        evidenceIds: [],
+        note: '',
       },
     ],
     snapshots: [],
     hardship: { category: null, text: '', since: null },
-    finances: { household: { adults: 1, dependants: 0, housing: null, employment: null, note: '' }, income: [{ id: 'i1', category: 'salary', label: '工资', monthly: '6000.00', evidenceId: null, note: '' }], fixedCosts: [{ id: 'f1', category: 'housing', label: '房租', monthly: '2000.00', evidenceId: null, note: '' }], flexibleCosts: [], debts: [], assets: [], reference: null },
+    finances: {
+      household: { adults: 1, dependants: 0, housing: null, employment: null, note: '' },
+      income: [{ id: 'i1', category: 'salary', label: '工资', monthly: '6000.00', evidenceId: null, note: '' }],
+      fixedCosts: [{ id: 'f1', category: 'housing', label: '房租', monthly: '2000.00', evidenceId: null, note: '' }],
+      flexibleCosts: [],
+      debts: [],
+      assets: [],
+      reference: null,
+    },
     plans: [],
     agreements: [
       {
-        id: 'g1', planId: null, creditorId: 'c1', accountIds: ['a1'], signedOn: addDays(today, -20), total: '3000.00', waived: { interest: '0.00', penalty: '0.00', fees: '0.00' }, deadline: null, evidenceId: null,
+        id: 'g1',
+        planId: null,
+        creditorId: 'c1',
+        accountIds: ['a1'],
+        signedOn: addDays(today, -20),
+        total: '3000.00',
+        waived: { interest: '0.00', penalty: '0.00', fees: '0.00' },
+        deadline: null,
+        evidenceId: null,
         installments: [
           { n: 1, date: addDays(today, -5), amount: '1000.00', paid: false, paidOn: null, evidenceId: null },
           { n: 2, date: addDays(today, 2), amount: '1000.00', paid: false, paidOn: null, evidenceId: null },
@@ -75,7 +102,14 @@ describe('repayments, pay, agenda, calendar export', () => {
     r = json(['pay', '--agreement', 'g1', '--amount', '1500', '--date', today], vault);
     expect(r.status, r.stderr).toBe(0);
     expect(Object.keys(r.doc)).toEqual(['paymentId', 'agreementId', 'applied', 'remaining']);
-    expect(r.doc).toMatchObject({ agreementId: 'g1', applied: [{ n: 1, amount: '1000.00' }, { n: 2, amount: '500.00' }], remaining: '1500.00' });
+    expect(r.doc).toMatchObject({
+      agreementId: 'g1',
+      applied: [
+        { n: 1, amount: '1000.00' },
+        { n: 2, amount: '500.00' },
+      ],
+      remaining: '1500.00',
+    });
 
     const before = json(['repayments', '--agreement', 'g1'], vault).stdout;
     for (const [amount, date, code] of [
@@ -94,10 +128,12 @@ describe('repayments, pay, agenda, calendar export', () => {
 
     r = json(['agenda', '--days', '30'], vault);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.doc).toEqual([
-      { date: addDays(today, -1), kind: 'reminder', title: '某某银行信用卡中心：第 2 期 ' + addDays(today, 2) + ' 到期', creditorId: 'c1', agreementId: 'g1', amount: '500.00' },
-      { date: addDays(today, 2), kind: 'installment', title: '某某银行信用卡中心 第 2 期', creditorId: 'c1', agreementId: 'g1', amount: '500.00', status: 'partial' },
-    ].filter((i) => i.date >= today));
+    expect(r.doc).toEqual(
+      [
+        { date: addDays(today, -1), kind: 'reminder', title: '某某银行信用卡中心：第 2 期 ' + addDays(today, 2) + ' 到期', creditorId: 'c1', agreementId: 'g1', amount: '500.00' },
+        { date: addDays(today, 2), kind: 'installment', title: '某某银行信用卡中心 第 2 期', creditorId: 'c1', agreementId: 'g1', amount: '500.00', status: 'partial' },
+      ].filter((i) => i.date >= today),
+    );
 
     const out = path.join(dir, 'cal.ics');
     r = json(['calendar', 'export', '--out', out], vault);
@@ -128,7 +164,18 @@ describe('import-bill and budget', () => {
     const wechat = write('微信支付账单.xlsx', wechatXlsx());
     let r = json(['import-bill', alipay, wechat], vault);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.doc.map((d: { source: string; imported: number; duplicates: number; skipped: number; from: string; to: string; income: string; spending: string }) => [d.source, d.imported, d.duplicates, d.skipped, d.from, d.to, d.income, d.spending])).toEqual([
+    expect(
+      r.doc.map((d: { source: string; imported: number; duplicates: number; skipped: number; from: string; to: string; income: string; spending: string }) => [
+        d.source,
+        d.imported,
+        d.duplicates,
+        d.skipped,
+        d.from,
+        d.to,
+        d.income,
+        d.spending,
+      ]),
+    ).toEqual([
       ['alipay', 6, 0, 1, '2026-03-02', '2026-03-08', '500.00', '1259.50'],
       ['wechat', 6, 0, 0, '2026-03-04', '2026-03-25', '88.00', '311.00'],
     ]);
@@ -153,7 +200,13 @@ describe('import-bill and budget', () => {
 
     // Not bills: a text file, an xlsx of something else, an encrypted zip. Partly done → exit 3.
     const notes = write('notes.txt', '这是一段笔记，不是账单。\n第二行');
-    const other = write('contacts.xlsx', xlsx([['姓名', '电话'], ['张三', '123']]));
+    const other = write(
+      'contacts.xlsx',
+      xlsx([
+        ['姓名', '电话'],
+        ['张三', '123'],
+      ]),
+    );
     const locked = write('locked.xlsx', withEncryptedFlag(wechatXlsx()));
     r = json(['import-bill', notes, other, locked, alipay], vault);
     expect(r.status).toBe(3);

@@ -36,10 +36,7 @@ describe('ics writer', () => {
   });
 
   it('writes a calendar with CRLF line ends, UID, DTSTAMP, all-day dates and a VALARM per event', () => {
-    const text = writeIcs(
-      [{ uid: 'installment-a-1@xieshang.local', date: '2026-12-31', summary: '还款日', alarmDaysBefore: 3, alarmText: '协商证据箱：还款日' }],
-      NOW,
-    );
+    const text = writeIcs([{ uid: 'installment-a-1@xieshang.local', date: '2026-12-31', summary: '还款日', alarmDaysBefore: 3, alarmText: '协商证据箱：还款日' }], NOW);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(text.split('\r\n')).toEqual([

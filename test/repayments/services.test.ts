@@ -76,7 +76,15 @@ const agreement = (creditorId: string, accountId: string, amounts = ['1000.00', 
     ],
     note: '',
   },
-  terms: { balance: { principal: '2000.00', interest: '0.00', penalty: '0.00', fees: '0.00' }, charges: '', noNewCards: true, duties: '', otherClauses: '', inWriting: false, roundId: null },
+  terms: {
+    balance: { principal: '2000.00', interest: '0.00', penalty: '0.00', fees: '0.00' },
+    charges: '',
+    noNewCards: true,
+    duties: '',
+    otherClauses: '',
+    inWriting: false,
+    roundId: null,
+  },
 });
 
 describe('repayments services', () => {
@@ -111,7 +119,12 @@ describe('repayments services', () => {
     const text = fs.readFileSync(out, 'utf8');
     expect(text).toContain('BEGIN:VALARM');
     expect(text).toContain(`DTSTART;VALUE=DATE:${addDays(today, 33).replace(/-/g, '')}`);
-    expect(text.split('\r\n').filter((l) => /^(SUMMARY|DESCRIPTION):/.test(l)).join('\n')).not.toMatch(/某某银行|500|¥/);
+    expect(
+      text
+        .split('\r\n')
+        .filter((l) => /^(SUMMARY|DESCRIPTION):/.test(l))
+        .join('\n'),
+    ).not.toMatch(/某某银行|500|¥/);
   });
 
   it('a cancelled save dialog writes nothing', async () => {

@@ -40,7 +40,12 @@ describe('import-calls', () => {
       evidenceId: expect.any(String),
     });
     if ('error' in r) throw new Error('unexpected');
-    const item = v.handle.prepare('SELECT sha256, size, category, blob_id FROM evidence_items WHERE id = ?').get(r.evidenceId) as { sha256: string; size: number; category: string; blob_id: number };
+    const item = v.handle.prepare('SELECT sha256, size, category, blob_id FROM evidence_items WHERE id = ?').get(r.evidenceId) as {
+      sha256: string;
+      size: number;
+      category: string;
+      blob_id: number;
+    };
     expect(item).toMatchObject({ sha256: createHash('sha256').update(data).digest('hex'), size: data.length, category: 'call_recording' });
     expect(readAll(v.handle, item.blob_id).equals(data)).toBe(true);
     const c = getContact(v, r.id);
@@ -82,7 +87,7 @@ describe('import-calls', () => {
     expect(cliTimeline(v)).toEqual([]);
   });
 
-  it('each file is its own call even when its bytes equal another file\'s; the same file again is idempotent', async () => {
+  it("each file is its own call even when its bytes equal another file's; the same file again is idempotent", async () => {
     const { vault: v } = setup();
     const data = wav(2, 3);
     const first = await bytes(v, '95188_20241018143022.wav', data);

@@ -94,10 +94,12 @@ describe('xieshang import-sms / import-calls / timeline', () => {
     // `search` finds SMS bodies (kind 'sms') and contacts (kind 'contact') in the shared index.
     const hits = json(cli(['search', '移交法务', '--vault', vault, '--json'], { env })) as { kind: string; id: string; snippet: string }[];
     // The message, and the backup file that holds it (its text is indexed as evidence).
-    expect(hits).toEqual([
-      { kind: 'evidence', id: doc.evidenceId, snippet: expect.stringContaining('移交法务') },
-      { kind: 'sms', id: doc.messages[1]!.id, snippet: expect.stringContaining('移交法务') },
-    ].sort((x, y) => hits.findIndex((h) => h.kind === x.kind) - hits.findIndex((h) => h.kind === y.kind)));
+    expect(hits).toEqual(
+      [
+        { kind: 'evidence', id: doc.evidenceId, snippet: expect.stringContaining('移交法务') },
+        { kind: 'sms', id: doc.messages[1]!.id, snippet: expect.stringContaining('移交法务') },
+      ].sort((x, y) => hits.findIndex((h) => h.kind === x.kind) - hits.findIndex((h) => h.kind === y.kind)),
+    );
     const short = json(cli(['search', '起诉', '--vault', vault, '--json'], { env })) as { kind: string }[];
     expect(short.map((h) => h.kind).sort()).toEqual(['evidence', 'sms']);
     const byNumber = json(cli(['search', '95555', '--vault', vault, '--json'], { env })) as { kind: string; id: string }[];

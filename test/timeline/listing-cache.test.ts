@@ -53,7 +53,11 @@ describe('the remembered timeline', () => {
     expectCurrent(v);
 
     updateContact(v, c.id, { summary: '说要起诉，还要去你单位' });
-    expect(listTimeline(v).entries.find((e) => e.id === c.id)!.flags.map((f) => f.code)).toEqual(['night_contact', 'threat_or_impersonation']);
+    expect(
+      listTimeline(v)
+        .entries.find((e) => e.id === c.id)!
+        .flags.map((f) => f.code),
+    ).toEqual(['night_contact', 'threat_or_impersonation']);
     expectCurrent(v);
 
     dismissFlag(v, c.id, 'night_contact', '我约的时间');

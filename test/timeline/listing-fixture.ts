@@ -198,9 +198,7 @@ export function writeListingFixture(vault: Vault, size = 5000): FixtureCounts {
     const callCount = Math.round(size * 0.3);
     for (let i = 0; i < callCount; i++) {
       const busyDay = r.chance(0.5);
-      const ms = busyDay
-        ? beijingLocalToMs(2024, 1 + r.int(3), 1 + r.int(5), r.pick([0, 7, 8, 9, 12, 21, 22, 23]), r.pick([0, 30, 59]), r.pick([0, 59]))
-        : instant(r);
+      const ms = busyDay ? beijingLocalToMs(2024, 1 + r.int(3), 1 + r.int(5), r.pick([0, 7, 8, 9, 12, 21, 22, 23]), r.pick([0, 30, 59]), r.pick([0, 59])) : instant(r);
       const [summary, theySaid, outcome] = r.pick(CALL_TEXTS);
       const partyType = r.chance(0.4) ? r.pick(PARTY_TYPES) : null;
       put({
@@ -286,7 +284,14 @@ export function writeListingFixture(vault: Vault, size = 5000): FixtureCounts {
     const evidence: string[] = [];
     for (let i = 0; i < 60; i++) {
       const id = `e-${String(i).padStart(3, '0')}`;
-      item.run(id, 'a'.repeat(64), `截图${i}.png`, 1_700_000_000_000 + r.int(1e9), r.chance(0.5) ? 1_700_000_000_000 + r.int(1e9) : null, r.chance(0.15) ? 1_730_000_000_000 : null);
+      item.run(
+        id,
+        'a'.repeat(64),
+        `截图${i}.png`,
+        1_700_000_000_000 + r.int(1e9),
+        r.chance(0.5) ? 1_700_000_000_000 + r.int(1e9) : null,
+        r.chance(0.15) ? 1_730_000_000_000 : null,
+      );
       evidence.push(id);
       indexDocument(db, { kind: 'evidence', refId: id, title: `截图${i}.png 逾期 ICBC`, body: '逾期 上门 尊敬的用户 13700001111' });
     }

@@ -157,10 +157,27 @@ describe('the parts the listing is made of agree with the general ones', () => {
   it("the timeline's search finds exactly the contacts the vault's search finds", () => {
     const queries = [
       ...Object.values(FILTERS).flatMap((f) => (f.query === undefined ? [] : [f.query])),
-      '逾', 'a', 'A', 'c%d', '%', '_', '\\', '"', '""', '%%', 'ICBC 逾期', 'icbc 尊敬的用户 违约金', '违约金已产生。违约金已产生。',
+      '逾',
+      'a',
+      'A',
+      'c%d',
+      '%',
+      '_',
+      '\\',
+      '"',
+      '""',
+      '%%',
+      'ICBC 逾期',
+      'icbc 尊敬的用户 违约金',
+      '违约金已产生。违约金已产生。',
       '一 二 三 四 五 六 七 八 逾期', // more than 8 terms: the rest are ignored
       `${'违约金已产生。'.repeat(15)}`, // a term longer than 100 characters is cut
-      '  逾期\t上门  ', '１３７００００１１１１', 'ＡＢＣ１２３', 'abc123', '截图', '13700001111 逾期',
+      '  逾期\t上门  ',
+      '１３７００００１１１１',
+      'ＡＢＣ１２３',
+      'abc123',
+      '截图',
+      '13700001111 逾期',
     ];
     for (const q of queries) {
       const general = new Set(searchDocuments(vault.handle, q, { kinds: TIMELINE_DOC_KINDS, limit: 100_000 }).map((h) => h.id));

@@ -124,8 +124,21 @@ describe('agenda', () => {
 
 describe('monthly summary sentence', () => {
   it('reads as the complaint letter cites it', () => {
-    const text = summarySentence({ month: '2024-10', contacts: 40, fromCreditorSide: 30, nightContacts: 12, nightCalls: 9, excessCallDays: 5, excessCalls: 8, thirdParty: 1, threats: 2, limitationInterruptions: 3 });
-    expect(text).toBe('2024年10月：债权方及催收方共联系 30 次，其中夜间（22:00–08:00）联系 12 次（其中电话 9 次），5 天接通电话超过每日 3 次的上限（超出部分共 8 次），联系第三人 1 次，含威胁或冒充用语 2 次。');
+    const text = summarySentence({
+      month: '2024-10',
+      contacts: 40,
+      fromCreditorSide: 30,
+      nightContacts: 12,
+      nightCalls: 9,
+      excessCallDays: 5,
+      excessCalls: 8,
+      thirdParty: 1,
+      threats: 2,
+      limitationInterruptions: 3,
+    });
+    expect(text).toBe(
+      '2024年10月：债权方及催收方共联系 30 次，其中夜间（22:00–08:00）联系 12 次（其中电话 9 次），5 天接通电话超过每日 3 次的上限（超出部分共 8 次），联系第三人 1 次，含威胁或冒充用语 2 次。',
+    );
   });
 });
 

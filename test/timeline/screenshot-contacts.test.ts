@@ -92,7 +92,9 @@ describe('proposed contacts confirmed from a screenshot', () => {
         ],
       }),
     ).toThrow(/第 2 条的时间/);
-    expect(() => addScreenshotContacts(v, { evidenceId: 'nope', layout: 'chat', entries: [{ at: '2024-10-18T09:00', direction: 'incoming', sender: '', text: '好' }] })).toThrow(/找不到证据/);
+    expect(() => addScreenshotContacts(v, { evidenceId: 'nope', layout: 'chat', entries: [{ at: '2024-10-18T09:00', direction: 'incoming', sender: '', text: '好' }] })).toThrow(
+      /找不到证据/,
+    );
     expect(listTimeline(v).total).toBe(before);
   });
 });

@@ -36,7 +36,14 @@ describe('import-sms: what goes in', () => {
     const r = run(v, smsXml(MESSAGES));
     expect(r).toMatchObject({ imported: 3, skipped: 0, duplicates: 0, rejectedCount: 0, encoding: 'UTF-8' });
     expect(r.messages).toEqual([
-      { id: expect.any(String), address: '95188', at: '2024-10-18T22:50:00+08:00', direction: 'incoming', body: MESSAGES[0]!.body, claims: { amountOwed: '3208.40', overdueDays: 15 } },
+      {
+        id: expect.any(String),
+        address: '95188',
+        at: '2024-10-18T22:50:00+08:00',
+        direction: 'incoming',
+        body: MESSAGES[0]!.body,
+        claims: { amountOwed: '3208.40', overdueDays: 15 },
+      },
       { id: expect.any(String), address: '95188', at: '2024-10-18T22:51:00+08:00', direction: 'outgoing', body: MESSAGES[1]!.body, claims: {} },
       { id: expect.any(String), address: '+86 137 0000 1111', at: '2024-10-19T09:05:00+08:00', direction: 'incoming', body: MESSAGES[2]!.body, claims: {} },
     ]);
@@ -122,7 +129,12 @@ describe('import-sms: bad input', () => {
 
   it('a GBK backup (declared in the prolog) is decoded as GBK', () => {
     const { vault: v } = vault();
-    const bytes = encodeGbk(smsXml(MESSAGES.map((m) => ({ ...m, body: m.body!.replace('￥', '') })), { encoding: 'GBK' }));
+    const bytes = encodeGbk(
+      smsXml(
+        MESSAGES.map((m) => ({ ...m, body: m.body!.replace('￥', '') })),
+        { encoding: 'GBK' },
+      ),
+    );
     expect(bytes.includes(Buffer.from('逾期', 'utf8'))).toBe(false);
     const r = run(v, bytes);
     expect(r).toMatchObject({ imported: 3, encoding: 'GBK' });
@@ -152,7 +164,11 @@ describe('import-sms: bad input', () => {
 
   it('reads from a file on disk in chunks (a message split across the chunk boundary stays whole)', () => {
     const { vault: v, dir } = vault();
-    const many: Sms[] = Array.from({ length: 3000 }, (_, i) => ({ address: `95${String(i % 1000).padStart(3, '0')}`, date: bj(2024, 1, 1) + i * 60_000, body: `第${i}条：您的账单已逾期，请还款 😀 &` }));
+    const many: Sms[] = Array.from({ length: 3000 }, (_, i) => ({
+      address: `95${String(i % 1000).padStart(3, '0')}`,
+      date: bj(2024, 1, 1) + i * 60_000,
+      body: `第${i}条：您的账单已逾期，请还款 😀 &`,
+    }));
     const file = path.join(dir, 'big.xml');
     fs.writeFileSync(file, smsXml(many));
     expect(fs.statSync(file).size).toBeGreaterThan(2 * 256 * 1024);

@@ -35,8 +35,14 @@ const CSV = [
 
 describe('reading a table', () => {
   it('detects the delimiter and honours quotes (commas, doubled quotes, line breaks inside)', () => {
-    expect(parseTable('a\tb\tc\n1\t"x\ty"\t3\n')).toEqual([['a', 'b', 'c'], ['1', 'x\ty', '3']]);
-    expect(parseTable('a;b\n"第一行\n第二行";2')).toEqual([['a', 'b'], ['第一行\n第二行', '2']]);
+    expect(parseTable('a\tb\tc\n1\t"x\ty"\t3\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['1', 'x\ty', '3'],
+    ]);
+    expect(parseTable('a;b\n"第一行\n第二行";2')).toEqual([
+      ['a', 'b'],
+      ['第一行\n第二行', '2'],
+    ]);
     expect(parseTable(CSV)[3]?.[2]).toBe('您的欠款已委外催收，三日内不处理将安排上门，联系你的家人。"最后通知"');
     expect(() => parseTable('a,b\n"open,2')).toThrow(/引号/);
   });
@@ -114,7 +120,9 @@ describe('importing a table into the vault', () => {
   it('a file that cannot be read, or a column that does not exist, imports nothing and says why', () => {
     const v = vault();
     expect(() => importSmsTable(v, Buffer.from('甲,乙,丙\n1,2,3\n'), { name: 'x.csv' })).toThrow(/--columns sender=列名/);
-    expect(() => importSmsTable(v, Buffer.from(CSV), { name: 'x.csv', columns: { sender: '号码', time: '日期', body: '内容' } })).toThrow(/找不到“日期”这一列.*号码、时间、内容、类型/);
+    expect(() => importSmsTable(v, Buffer.from(CSV), { name: 'x.csv', columns: { sender: '号码', time: '日期', body: '内容' } })).toThrow(
+      /找不到“日期”这一列.*号码、时间、内容、类型/,
+    );
     expect(() => importSmsTable(v, Buffer.from('号码,时间,内容\n95188,"2024-10-18 22:50,x\n'), { name: 'x.csv' })).toThrow(/引号/);
     expect(() => importSmsTable(v, Buffer.from(''), { name: 'x.csv' })).toThrow(/空/);
     expect(count(v)).toBe(0);

@@ -39,7 +39,11 @@ describe('audit log', () => {
     const v = setup();
     const c = addContact(v, { at: '2024-10-21T23:00:00+08:00', channel: 'phone', direction: 'incoming', partyType: 'creditor' });
     dismissFlag(v, c.id, 'night_contact', '我同意他们晚上打来');
-    const rows = v.handle.prepare("SELECT action, entity_id, new_value FROM audit_log WHERE action LIKE 'timeline.%' ORDER BY id").all() as { action: string; entity_id: string; new_value: string }[];
+    const rows = v.handle.prepare("SELECT action, entity_id, new_value FROM audit_log WHERE action LIKE 'timeline.%' ORDER BY id").all() as {
+      action: string;
+      entity_id: string;
+      new_value: string;
+    }[];
     expect(rows.map((r) => r.action)).toEqual(['timeline.contact_add', 'timeline.flag_dismiss']);
     expect(JSON.parse(rows[1]!.new_value)).toEqual({ flag: 'night_contact', reason: '我同意他们晚上打来' });
     expect(v.verifyAudit().ok).toBe(true);
@@ -66,8 +70,12 @@ describe('agenda with agreements (the case tables of issue 4)', () => {
   it('unpaid installments of signed agreements are due items; paid ones are not', () => {
     const v = setup();
     v.change((db) => {
-      db.prepare("INSERT INTO case_creditors (id, position, legal_name, product, product_name, channels, note) VALUES ('cr1', 0, '招商银行股份有限公司', 'credit-card', '信用卡', '[]', '')").run();
-      db.prepare("INSERT INTO case_agreements (id, position, plan_id, creditor_id, signed_on, total, waived_interest, waived_penalty, waived_fees, deadline, evidence_id, note) VALUES ('ag1', 0, NULL, 'cr1', '2025-09-01', '3000.00', '0.00', '0.00', '0.00', NULL, NULL, '')").run();
+      db.prepare(
+        "INSERT INTO case_creditors (id, position, legal_name, product, product_name, channels, note) VALUES ('cr1', 0, '招商银行股份有限公司', 'credit-card', '信用卡', '[]', '')",
+      ).run();
+      db.prepare(
+        "INSERT INTO case_agreements (id, position, plan_id, creditor_id, signed_on, total, waived_interest, waived_penalty, waived_fees, deadline, evidence_id, note) VALUES ('ag1', 0, NULL, 'cr1', '2025-09-01', '3000.00', '0.00', '0.00', '0.00', NULL, NULL, '')",
+      ).run();
       const put = db.prepare('INSERT INTO case_agreement_installments (agreement_id, n, date, amount, paid, paid_on, evidence_id) VALUES (?, ?, ?, ?, ?, NULL, NULL)');
       put.run('ag1', 1, '2025-09-30', '1000.00', 1);
       put.run('ag1', 2, '2025-10-31', '1000.00', 0);

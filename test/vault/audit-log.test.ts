@@ -42,7 +42,7 @@ describe('hash-chained audit log', () => {
   it('detects tampering even by someone who drops the triggers', () => {
     const v = vaultWithHistory();
     v.handle.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-    v.handle.prepare("UPDATE audit_log SET new_value = '\"forged\"' WHERE id = 4").run();
+    v.handle.prepare('UPDATE audit_log SET new_value = \'"forged"\' WHERE id = 4').run();
     expect(v.verifyAudit()).toMatchObject({ ok: false, firstBadId: 4 });
     v.close();
   });

@@ -65,9 +65,7 @@ describe('vault create / open', () => {
   });
 
   it('a missing file is VAULT_MISSING', () => {
-    expect(() => Vault.open(path.join(tmpDir(), 'nope.xsv'), PASS, { actor: 'app' })).toThrow(
-      expect.objectContaining({ code: 'VAULT_MISSING' }),
-    );
+    expect(() => Vault.open(path.join(tmpDir(), 'nope.xsv'), PASS, { actor: 'app' })).toThrow(expect.objectContaining({ code: 'VAULT_MISSING' }));
   });
 
   it('files that are not vaults are NOT_A_VAULT and untouched', () => {

@@ -40,9 +40,11 @@ export function budget(vault: Vault, monthText: string): BudgetDoc {
   const { month, first, last } = parseMonth(monthText);
   const f = caseStore.readFinances(db);
   const sum = (xs: readonly { monthly: string }[]) => xs.reduce((a, x) => a.plus(x.monthly), ZERO);
-  const rows = db
-    .prepare("SELECT direction, category, amount FROM bill_rows WHERE date BETWEEN ? AND ? AND direction <> 'neutral'")
-    .all(first, last) as { direction: string; category: string; amount: string }[];
+  const rows = db.prepare("SELECT direction, category, amount FROM bill_rows WHERE date BETWEEN ? AND ? AND direction <> 'neutral'").all(first, last) as {
+    direction: string;
+    category: string;
+    amount: string;
+  }[];
   let income = ZERO;
   let spending = ZERO;
   const byCategory = new Map<string, ReturnType<typeof dec>>();
@@ -53,7 +55,10 @@ export function budget(vault: Vault, monthText: string): BudgetDoc {
       byCategory.set(r.category, (byCategory.get(r.category) ?? ZERO).plus(r.amount));
     }
   }
-  const due = (db.prepare('SELECT amount FROM case_agreement_installments WHERE date BETWEEN ? AND ?').all(first, last) as { amount: string }[]).reduce((a, r) => a.plus(r.amount), ZERO);
+  const due = (db.prepare('SELECT amount FROM case_agreement_installments WHERE date BETWEEN ? AND ?').all(first, last) as { amount: string }[]).reduce(
+    (a, r) => a.plus(r.amount),
+    ZERO,
+  );
   const paid = (db.prepare('SELECT amount FROM repayment_payments WHERE date BETWEEN ? AND ?').all(first, last) as { amount: string }[]).reduce((a, r) => a.plus(r.amount), ZERO);
   const s = readSettings(db);
   return {
@@ -81,7 +86,7 @@ export function budgetView(vault: Vault, monthText: string, today = todayBeijing
   const left = dec(income).minus(doc.actual.spending).minus(openThisMonth);
   // The next installment against this month's money: only when looking at the current month.
   const current = today.slice(0, 7) === doc.month;
-  const nextRow = !current ? null : open.find((i) => compareDates(i.date, today) >= 0) ?? null;
+  const nextRow = !current ? null : (open.find((i) => compareDates(i.date, today) >= 0) ?? null);
   const leftBeforeNext = dec(income).minus(doc.actual.spending);
   const next = nextRow
     ? {

@@ -38,7 +38,8 @@ export interface BillImportDoc {
 /** The bank column mappings remembered in the vault, for the parser thread. */
 function knownMappings(db: Db): KnownMappings {
   const out: Record<string, ColumnMapping> = {};
-  for (const r of db.prepare('SELECT header_key, mapping FROM bill_column_maps').all() as { header_key: string; mapping: string }[]) out[r.header_key] = JSON.parse(r.mapping) as ColumnMapping;
+  for (const r of db.prepare('SELECT header_key, mapping FROM bill_column_maps').all() as { header_key: string; mapping: string }[])
+    out[r.header_key] = JSON.parse(r.mapping) as ColumnMapping;
   return out;
 }
 
@@ -67,7 +68,13 @@ export function storeBill(vault: Vault, name: string, evidenceId: string, parsed
     let spending = ZERO;
     let from: string | null = null;
     let to: string | null = null;
-    db.prepare('INSERT INTO bill_files (id, evidence_id, source, imported_at, imported, duplicates, skipped) VALUES (?, ?, ?, ?, 0, 0, ?)').run(fileId, evidenceId, bill.source, beijingIso(), bill.skipped);
+    db.prepare('INSERT INTO bill_files (id, evidence_id, source, imported_at, imported, duplicates, skipped) VALUES (?, ?, ?, ?, 0, 0, ?)').run(
+      fileId,
+      evidenceId,
+      bill.source,
+      beijingIso(),
+      bill.skipped,
+    );
     for (const r of bill.rows) {
       const base = `${r.date}|${r.direction}|${r.amount}|${r.counterparty}|${r.description}`;
       const n = (seen.get(base) ?? 0) + 1;
@@ -81,7 +88,10 @@ export function storeBill(vault: Vault, name: string, evidenceId: string, parsed
     const duplicates = bill.rows.length - imported;
     db.prepare('UPDATE bill_files SET imported = ?, duplicates = ? WHERE id = ?').run(imported, duplicates, fileId);
     if (remember) {
-      db.prepare('INSERT INTO bill_column_maps (header_key, mapping) VALUES (?, ?) ON CONFLICT (header_key) DO UPDATE SET mapping = excluded.mapping').run(remember.key, JSON.stringify(remember.mapping));
+      db.prepare('INSERT INTO bill_column_maps (header_key, mapping) VALUES (?, ?) ON CONFLICT (header_key) DO UPDATE SET mapping = excluded.mapping').run(
+        remember.key,
+        JSON.stringify(remember.mapping),
+      );
     }
     audit({ action: 'bills.import', entity: 'bill_file', entityId: fileId, newValue: { name, evidenceId, source: bill.source, imported, duplicates, skipped: bill.skipped } });
     return { file: name, source: bill.source, evidenceId, imported, duplicates, skipped: bill.skipped, from, to, income: formatMoney(income), spending: formatMoney(spending) };
@@ -100,7 +110,10 @@ export async function importBillFile(vault: Vault, file: string, opts: BillOptio
     throw new XieshangError('IO_ERROR', { detail: `无法读取 ${path.basename(file)}` });
   }
   const parsed = await parseBill(vault.handle, bytes, opts);
-  const { results } = await importPaths(vault, [file], { category: 'bill', note: `${parsed.bill.source === 'alipay' ? '支付宝' : parsed.bill.source === 'wechat' ? '微信支付' : '银行'}账单（用于预算）` });
+  const { results } = await importPaths(vault, [file], {
+    category: 'bill',
+    note: `${parsed.bill.source === 'alipay' ? '支付宝' : parsed.bill.source === 'wechat' ? '微信支付' : '银行'}账单（用于预算）`,
+  });
   const kept = results[0];
   if (!kept || 'error' in kept) throw new XieshangError('IO_ERROR', { detail: `账单文件没能存入证据箱：${kept && 'error' in kept ? kept.error.message : ''}` });
   return storeBill(vault, file, kept.duplicateOf ?? kept.id, parsed);

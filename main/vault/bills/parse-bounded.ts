@@ -59,10 +59,7 @@ export function parseBillBounded(bytes: Uint8Array, opts: BillOptions, known: Kn
       void worker.terminate();
       fn();
     };
-    const timer = setTimeout(
-      () => done(() => reject(new NotABillError(`账单在 ${Math.round(budgetMs / 1000)} 秒内没能读完（文件可能被做了手脚或太复杂），没有导入`))),
-      budgetMs,
-    );
+    const timer = setTimeout(() => done(() => reject(new NotABillError(`账单在 ${Math.round(budgetMs / 1000)} 秒内没能读完（文件可能被做了手脚或太复杂），没有导入`))), budgetMs);
     worker.on('message', (r: BillParseReply) => {
       if (r.id !== id) return;
       done(() => (r.ok ? resolve(r.parsed) : reject(rebuild(r.code, r.params))));

@@ -12,9 +12,7 @@ export interface BillParseRequest {
   known: KnownMappings;
 }
 
-export type BillParseReply =
-  | { id: number; ok: true; parsed: ParsedBillFile }
-  | { id: number; ok: false; code: ErrorCode; params: ErrorParams };
+export type BillParseReply = { id: number; ok: true; parsed: ParsedBillFile } | { id: number; ok: false; code: ErrorCode; params: ErrorParams };
 
 const port = parentPort;
 if (!port) throw new Error('bill parser must run in a worker thread');
@@ -24,7 +22,10 @@ port.on('message', (req: BillParseRequest) => {
     reply = { id: req.id, ok: true, parsed: parseBillBytes(req.bytes, req.opts, req.known) };
   } catch (err) {
     // Only our own refusals carry a message out; anything else is "not a bill we can read".
-    reply = err instanceof XieshangError ? { id: req.id, ok: false, code: err.code, params: { ...err.params } } : { id: req.id, ok: false, code: 'NOT_A_BILL', params: { detail: '文件无法按账单读取' } };
+    reply =
+      err instanceof XieshangError
+        ? { id: req.id, ok: false, code: err.code, params: { ...err.params } }
+        : { id: req.id, ok: false, code: 'NOT_A_BILL', params: { detail: '文件无法按账单读取' } };
   }
   port.postMessage(reply);
 });

@@ -129,7 +129,19 @@ function writeTerms(db: Db, agreementId: string, t: AgreementTerms): void {
   db.prepare(
     `INSERT INTO agreement_terms (agreement_id, balance_principal, balance_interest, balance_penalty, balance_fees, charges, no_new_cards, duties, other_clauses, in_writing, round_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(agreementId, t.balance.principal, t.balance.interest, t.balance.penalty, t.balance.fees, t.charges, t.noNewCards ? 1 : 0, t.duties, t.otherClauses, t.inWriting ? 1 : 0, t.roundId);
+  ).run(
+    agreementId,
+    t.balance.principal,
+    t.balance.interest,
+    t.balance.penalty,
+    t.balance.fees,
+    t.charges,
+    t.noNewCards ? 1 : 0,
+    t.duties,
+    t.otherClauses,
+    t.inWriting ? 1 : 0,
+    t.roundId,
+  );
 }
 
 /** Every section, for `case export`. */
@@ -156,9 +168,7 @@ export function withTerms(db: Db, agreements: readonly Agreement[]): Agreement[]
 
 function writeAgents(db: Db, agents: readonly Agent[]): void {
   db.prepare('DELETE FROM case_agents').run();
-  const put = db.prepare(
-    'INSERT INTO case_agents (id, position, creditor_id, kind, name, numbers, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const put = db.prepare('INSERT INTO case_agents (id, position, creditor_id, kind, name, numbers, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   agents.forEach((a, i) => put.run(a.id, i, a.creditorId, a.kind, a.name, JSON.stringify(a.numbers), a.note, a.createdAt, a.updatedAt));
 }
 
@@ -178,9 +188,7 @@ function writeSides(db: Db, sides: Sides): void {
     }
   });
   db.prepare('DELETE FROM party_marks').run();
-  const mark = db.prepare(
-    'INSERT INTO party_marks (number_key, number, side, organisation, updated_at, creditor_id, agent_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const mark = db.prepare('INSERT INTO party_marks (number_key, number, side, organisation, updated_at, creditor_id, agent_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
   for (const m of sides.marks) mark.run(m.numberKey, m.number, m.side, m.organisation, m.updatedAt, m.creditorId, m.agentId);
 }
 

@@ -80,9 +80,19 @@ export function setItemAccounts(db: Db, audit: AuditFn, itemId: string, accountI
 /** Items deleted for good leave every account's list (each account changed is audited). */
 export function unlinkItems(db: Db, audit: AuditFn, itemIds: readonly string[]): void {
   const gone = new Set(itemIds);
-  const accounts = new Set(linkRows(db).filter((r) => gone.has(r.item_id)).map((r) => r.account_id));
+  const accounts = new Set(
+    linkRows(db)
+      .filter((r) => gone.has(r.item_id))
+      .map((r) => r.account_id),
+  );
   for (const id of accounts) {
     const old = evidenceIdsOf(db, id);
-    writeEvidenceIds(db, audit, id, old, old.filter((e) => !gone.has(e)));
+    writeEvidenceIds(
+      db,
+      audit,
+      id,
+      old,
+      old.filter((e) => !gone.has(e)),
+    );
   }
 }

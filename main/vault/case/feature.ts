@@ -1,15 +1,6 @@
 // The case's feature module: what the vault session serves to the app (main/vault/features.ts).
 import type { FeatureContext } from '../feature';
-import type {
-  AccountSave,
-  AgreementSave,
-  CreditorSave,
-  FinancesSave,
-  InstallmentPaidSave,
-  LprSave,
-  PlanSave,
-  SnapshotSave,
-} from '../../../shared/contracts/case';
+import type { AccountSave, AgreementSave, CreditorSave, FinancesSave, InstallmentPaidSave, LprSave, PlanSave, SnapshotSave } from '../../../shared/contracts/case';
 import type { Applicant, Hardship } from '../../../shared/case/schema';
 import * as service from './service';
 

@@ -9,16 +9,7 @@ import { BadInputError } from '../../../shared/errors';
 import { beijingIso, todayBeijing } from '../../../shared/time/beijing';
 import { checkCase, problemLine, rateNeedsConfirmation, unconfirmedRateMessage, validateCase, type CaseProblem } from '../../../shared/case/validate';
 import type { Account, Agreement, Applicant, CaseDoc, Creditor, Finances, Hardship, Plan, Snapshot } from '../../../shared/case/schema';
-import type {
-  AccountSave,
-  AgreementSave,
-  CreditorSave,
-  FinancesSave,
-  InstallmentPaidSave,
-  LprSave,
-  PlanSave,
-  SnapshotSave,
-} from '../../../shared/contracts/case';
+import type { AccountSave, AgreementSave, CreditorSave, FinancesSave, InstallmentPaidSave, LprSave, PlanSave, SnapshotSave } from '../../../shared/contracts/case';
 import { previewPlan } from '../../../shared/money/plan-builder';
 import { caseContactsPort, type AuditFn } from './contacts';
 import * as store from './store';
@@ -225,9 +216,7 @@ export function savePlan(vault: Vault, args: PlanSave, clock = systemClock): Cas
     let overCapacityAck: Plan['overCapacityAck'] = null;
     if (preview.needsAcknowledgement) {
       if (args.acknowledgeOverCapacity !== true) {
-        throw new BadInputError(
-          `这个方案每期最多 ${preview.largest} 元，超出每月可用于还款的 ${preview.capacity ?? '0.00'} 元。不要承诺做不到的金额；如确实要保存，请先明确确认`,
-        );
+        throw new BadInputError(`这个方案每期最多 ${preview.largest} 元，超出每月可用于还款的 ${preview.capacity ?? '0.00'} 元。不要承诺做不到的金额；如确实要保存，请先明确确认`);
       }
       overCapacityAck = { at: clock.now(), capacity: preview.capacity ?? '0.00', largestInstallment: preview.largest };
     }
@@ -298,12 +287,7 @@ export function setInstallmentPaid(vault: Vault, args: InstallmentPaidSave, cloc
     const inst = before?.installments.find((i) => i.n === args.n);
     if (!before || !inst) throw new BadInputError(`找不到协议 ${args.agreementId} 的第 ${args.n} 期`);
     const paidOn = args.paid ? (args.paidOn ?? clock.today()) : null;
-    db.prepare('UPDATE case_agreement_installments SET paid = ?, paid_on = ? WHERE agreement_id = ? AND n = ?').run(
-      args.paid ? 1 : 0,
-      paidOn,
-      args.agreementId,
-      args.n,
-    );
+    db.prepare('UPDATE case_agreement_installments SET paid = ?, paid_on = ? WHERE agreement_id = ? AND n = ?').run(args.paid ? 1 : 0, paidOn, args.agreementId, args.n);
     audit({
       action: 'case.agreement.installment_paid',
       entity: 'case_agreement',
@@ -364,9 +348,7 @@ export function importCase(vault: Vault, input: unknown, clock = systemClock, op
   const { doc } = result;
   const port = caseContactsPort();
   if (doc.contacts && doc.contacts.length > 0 && !port) {
-    throw new CaseImportError([
-      { path: 'contacts', message: '这个版本还没有时间线功能，无法导入联系记录（请删除 contacts 或改为 []）' },
-    ]);
+    throw new CaseImportError([{ path: 'contacts', message: '这个版本还没有时间线功能，无法导入联系记录（请删除 contacts 或改为 []）' }]);
   }
   vault.change((db, audit) => {
     // Rounds and payments point at creditors and agreements that are replaced here: the

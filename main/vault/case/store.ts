@@ -154,9 +154,7 @@ export function readFinances(db: Db): Finances {
 }
 
 function planFromRow(db: Db, r: Row): Plan {
-  const accountIds = all(db, 'SELECT account_id FROM case_plan_accounts WHERE plan_id = ? ORDER BY position', r.id).map((a) =>
-    str(a.account_id),
-  );
+  const accountIds = all(db, 'SELECT account_id FROM case_plan_accounts WHERE plan_id = ? ORDER BY position', r.id).map((a) => str(a.account_id));
   return {
     id: str(r.id),
     name: str(r.name),
@@ -176,8 +174,7 @@ function planFromRow(db: Db, r: Row): Plan {
     installments: Number(r.installments),
     firstDate: str(r.first_date),
     capacity: strOrNull(r.capacity),
-    overCapacityAck:
-      r.ack_at === null ? null : { at: str(r.ack_at), capacity: str(r.ack_capacity), largestInstallment: str(r.ack_largest) },
+    overCapacityAck: r.ack_at === null ? null : { at: str(r.ack_at), capacity: str(r.ack_capacity), largestInstallment: str(r.ack_largest) },
     note: str(r.note),
     createdAt: str(r.created_at),
     ...(Number(r.step_count ?? 0) > 0 ? { step: { count: Number(r.step_count), amount: str(r.step_amount) } } : {}),
@@ -189,9 +186,7 @@ function agreementFromRow(db: Db, r: Row): Agreement {
     id: str(r.id),
     planId: strOrNull(r.plan_id),
     creditorId: strOrNull(r.creditor_id),
-    accountIds: all(db, 'SELECT account_id FROM case_agreement_accounts WHERE agreement_id = ? ORDER BY position', r.id).map(
-      (a) => str(a.account_id),
-    ),
+    accountIds: all(db, 'SELECT account_id FROM case_agreement_accounts WHERE agreement_id = ? ORDER BY position', r.id).map((a) => str(a.account_id)),
     signedOn: str(r.signed_on),
     total: str(r.total),
     waived: { interest: str(r.waived_interest), penalty: str(r.waived_penalty), fees: str(r.waived_fees) },
@@ -379,9 +374,7 @@ export function writeFinances(db: Db, f: Finances): void {
      VALUES (@id, @position, @creditor, @priority, @owed, @monthly, @evidenceId, @note, @family)`,
   );
   f.debts.forEach((d, position) => putDebt.run({ ...d, priority: d.priority ? 1 : 0, family: d.family ? 1 : 0, position }));
-  const putAsset = db.prepare(
-    `INSERT INTO case_assets (id, position, label, value, evidence_id, note) VALUES (@id, @position, @label, @value, @evidenceId, @note)`,
-  );
+  const putAsset = db.prepare(`INSERT INTO case_assets (id, position, label, value, evidence_id, note) VALUES (@id, @position, @label, @value, @evidenceId, @note)`);
   f.assets.forEach((a, position) => putAsset.run({ ...a, position }));
 }
 

@@ -143,8 +143,7 @@ function hasPngEnd(bytes: Buffer): boolean {
 async function exifTime(bytes: Buffer): Promise<number | null> {
   try {
     const tags = (await exifr.parse(bytes, { pick: ['DateTimeOriginal', 'OffsetTimeOriginal', 'CreateDate', 'OffsetTime'], reviveValues: false })) as
-      | Record<string, unknown>
-      | undefined;
+      Record<string, unknown> | undefined;
     if (!tags) return null;
     return timeFromExif(tags.DateTimeOriginal, tags.OffsetTimeOriginal) ?? timeFromExif(tags.CreateDate, tags.OffsetTime ?? tags.OffsetTimeOriginal);
   } catch {
@@ -235,7 +234,11 @@ async function pdfFacts(bytes: Buffer, a: Analysis): Promise<number | null> {
         /* one unreadable page does not lose the others */
       }
     }
-    const text = parts.join('\n').replace(/[ \t]+\n/g, '\n').trim().slice(0, MAX_TEXT_CHARS);
+    const text = parts
+      .join('\n')
+      .replace(/[ \t]+\n/g, '\n')
+      .trim()
+      .slice(0, MAX_TEXT_CHARS);
     if (text) a.text = { source: 'pdf', text };
     a.thumb = await pdfThumbnail(doc);
     return created;
@@ -258,7 +261,9 @@ async function pdfThumbnail(doc: Awaited<ReturnType<PdfJs['getDocument']>['promi
     if (!(base.width > 0 && base.height > 0) || base.width > 20_000 || base.height > 20_000) return null;
     const scale = Math.min(THUMB.width / base.width, THUMB.height / base.height);
     const viewport = page.getViewport({ scale });
-    const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: PdfRenderParams['canvasContext'] } } }).canvasFactory;
+    const factory = (
+      doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: PdfRenderParams['canvasContext'] } } }
+    ).canvasFactory;
     const { canvas, context } = factory.create(Math.max(1, Math.ceil(viewport.width)), Math.max(1, Math.ceil(viewport.height)));
     await page.render({ canvasContext: context, canvas: canvas as unknown as PdfRenderParams['canvas'], viewport }).promise;
     const { data, info } = await sharp(canvas.toBuffer('image/png')).flatten({ background: '#ffffff' }).webp({ quality: 72, effort: 0 }).toBuffer({ resolveWithObject: true });
@@ -273,10 +278,14 @@ async function pdfThumbnail(doc: Awaited<ReturnType<PdfJs['getDocument']>['promi
 
 async function mediaFacts(bytes: Buffer, mime: string, a: Analysis): Promise<number | null> {
   try {
-    const meta = await parseAudio(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { mimeType: mime, size: bytes.length }, {
-      duration: true,
-      skipCovers: true,
-    });
+    const meta = await parseAudio(
+      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      { mimeType: mime, size: bytes.length },
+      {
+        duration: true,
+        skipCovers: true,
+      },
+    );
     const d = meta.format.duration;
     a.durationSec = typeof d === 'number' && Number.isFinite(d) ? Math.round(d * 1000) / 1000 : null;
     const date = meta.common.date ?? meta.common.originaldate;

@@ -142,7 +142,12 @@ export interface ImportPathsResult {
 }
 
 /** Imports files and folders (recursively). Results are in input order, one per file found. */
-export async function importPaths(vault: VaultLike, paths: readonly string[], opts: ImportOptions = {}, task: TaskContext = { progress: () => {}, cancelled: () => false }): Promise<ImportPathsResult> {
+export async function importPaths(
+  vault: VaultLike,
+  paths: readonly string[],
+  opts: ImportOptions = {},
+  task: TaskContext = { progress: () => {}, cancelled: () => false },
+): Promise<ImportPathsResult> {
   runtimeOf(vault).ensureClean();
   // A rollback journal while the files go in: half the CPU per commit, a fifth less over the bench corpus (bulk-writes.ts).
   return withBulkWrites(vault.handle, () => importEntries(vault, paths, opts, task));

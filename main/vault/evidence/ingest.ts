@@ -49,7 +49,10 @@ export function newItemId(): string {
 }
 
 export function cleanName(name: string): string {
-  const clean = name.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const clean = name
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   if ([...clean].length <= MAX_NAME_CHARS) return clean || 'unnamed';
   // Keep the extension when shortening a very long name.
   const dot = clean.lastIndexOf('.');
@@ -66,9 +69,8 @@ interface LiveItem {
 
 function liveItemBySha(vault: VaultLike, sha256: string): LiveItem | null {
   return (
-    (vault.handle
-      .prepare('SELECT id, mime, category, captured_ms FROM evidence_items WHERE sha256 = ? AND trashed_ms IS NULL ORDER BY imported_ms, rowid LIMIT 1')
-      .get(sha256) as LiveItem | undefined) ?? null
+    (vault.handle.prepare('SELECT id, mime, category, captured_ms FROM evidence_items WHERE sha256 = ? AND trashed_ms IS NULL ORDER BY imported_ms, rowid LIMIT 1').get(sha256) as
+      LiveItem | undefined) ?? null
   );
 }
 

@@ -98,7 +98,7 @@ export function toSummary(row: ItemRow, tags: string[], accountIds: string[]): E
 export function detail(db: Db, id: string): EvidenceDetail {
   const row = requireRow(db, id);
   const history = (
-    db.prepare("SELECT at, actor, action, old_value, new_value FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id").all(ENTITY, id) as {
+    db.prepare('SELECT at, actor, action, old_value, new_value FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id').all(ENTITY, id) as {
       at: string;
       actor: string;
       action: string;
@@ -195,9 +195,10 @@ export function facets(db: Db): {
   return {
     live: counts.live ?? 0,
     trash: counts.trash ?? 0,
-    categories: db
-      .prepare('SELECT category, COUNT(*) AS count FROM evidence_items WHERE trashed_ms IS NULL GROUP BY category ORDER BY category')
-      .all() as { category: EvidenceCategory; count: number }[],
+    categories: db.prepare('SELECT category, COUNT(*) AS count FROM evidence_items WHERE trashed_ms IS NULL GROUP BY category ORDER BY category').all() as {
+      category: EvidenceCategory;
+      count: number;
+    }[],
     tags: db
       .prepare(
         'SELECT t.tag AS tag, COUNT(*) AS count FROM evidence_tags t JOIN evidence_items i ON i.id = t.item_id WHERE i.trashed_ms IS NULL GROUP BY t.tag ORDER BY count DESC, t.tag',
@@ -325,7 +326,13 @@ export function trashItems(vault: VaultLike, ids: readonly string[], now = Date.
       const row = requireRow(db, id);
       if (row.trashed_ms !== null) continue;
       db.prepare('UPDATE evidence_items SET trashed_ms = ? WHERE id = ?').run(now, id);
-      audit({ action: 'evidence.trash', entity: ENTITY, entityId: id, oldValue: { trashedAt: null }, newValue: { trashedAt: isoWithOffset(now), name: row.name, sha256: row.sha256 } });
+      audit({
+        action: 'evidence.trash',
+        entity: ENTITY,
+        entityId: id,
+        oldValue: { trashedAt: null },
+        newValue: { trashedAt: isoWithOffset(now), name: row.name, sha256: row.sha256 },
+      });
       count++;
     }
     return { count };

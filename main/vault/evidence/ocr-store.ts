@@ -27,16 +27,35 @@ export function storeOcr(db: Db, blobId: number, outcome: OcrOutcome, now = Date
   );
   if (outcome.status === 'done') {
     const r = outcome.result;
-    put.run({ blob_id: blobId, status: 'done', engine: r.engine, width: r.width, height: r.height, lines: JSON.stringify(r.lines), text: paragraphText(r.lines), ms: r.ms, read_ms: now });
+    put.run({
+      blob_id: blobId,
+      status: 'done',
+      engine: r.engine,
+      width: r.width,
+      height: r.height,
+      lines: JSON.stringify(r.lines),
+      text: paragraphText(r.lines),
+      ms: r.ms,
+      read_ms: now,
+    });
   } else {
-    put.run({ blob_id: blobId, status: outcome.status, engine: ENGINE_NAME, width: null, height: null, lines: '[]', text: '', ms: outcome.status === 'timeout' ? outcome.ms : 0, read_ms: now });
+    put.run({
+      blob_id: blobId,
+      status: outcome.status,
+      engine: ENGINE_NAME,
+      width: null,
+      height: null,
+      lines: '[]',
+      text: '',
+      ms: outcome.status === 'timeout' ? outcome.ms : 0,
+      read_ms: now,
+    });
   }
 }
 
 export function ocrOfBlob(db: Db, blobId: number): StoredOcr | null {
   const row = db.prepare('SELECT status, engine, width, height, lines, text, ms FROM blob_ocr WHERE blob_id = ?').get(blobId) as
-    | { status: OcrStatus; engine: string; width: number | null; height: number | null; lines: string; text: string; ms: number }
-    | undefined;
+    { status: OcrStatus; engine: string; width: number | null; height: number | null; lines: string; text: string; ms: number } | undefined;
   return row ? { ...row, lines: JSON.parse(row.lines) as OcrLine[] } : null;
 }
 

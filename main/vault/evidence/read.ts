@@ -20,8 +20,7 @@ export function byteInfo(db: Db, kind: ByteKind, id: string): ByteInfo | null {
   if (!row) return null;
   if (kind === 'original') return { size: row.size, contentType: servedContentType(row.mime), name: row.name };
   const r = db.prepare('SELECT mime, length(data) AS size FROM blob_renditions WHERE blob_id = ? AND kind = ?').get(row.blob_id, kind === 'thumb' ? 'thumb' : 'display') as
-    | { mime: string; size: number }
-    | undefined;
+    { mime: string; size: number } | undefined;
   return r ? { size: r.size, contentType: servedContentType(r.mime), name: row.name } : null;
 }
 

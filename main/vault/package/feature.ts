@@ -18,9 +18,7 @@ export const packageFeature = {
   /** The stored signature as the app shows it (base64 PNG), or nulls. */
   signatureGet: (ctx: FeatureContext) => {
     const s = getSignature(ctx.vault());
-    return s
-      ? { image: Buffer.from(s.png).toString('base64'), source: s.source, width: s.width, height: s.height }
-      : { image: null, source: null, width: null, height: null };
+    return s ? { image: Buffer.from(s.png).toString('base64'), source: s.source, width: s.width, height: s.height } : { image: null, source: null, width: null, height: null };
   },
   /** A drawn or imported signature, as the contract carries it (base64). */
   signatureSet: (ctx: FeatureContext, base64: string, source: SignatureSource) => setSignature(ctx.vault(), new Uint8Array(Buffer.from(base64, 'base64')), source),

@@ -218,9 +218,7 @@ export function isStopRequest(r: { direction: string; summary: string }): boolea
 }
 
 export function stopRequests(rows: readonly TimelineRow[]): { at: string; summary: string }[] {
-  return rows
-    .filter(isStopRequest)
-    .map((r) => ({ at: r.at, summary: r.summary.slice(0, 300) }));
+  return rows.filter(isStopRequest).map((r) => ({ at: r.at, summary: r.summary.slice(0, 300) }));
 }
 
 /** Incoming messages whose claimed amount or overdue days exceed the ledger for the letter's accounts on that day. */

@@ -99,9 +99,7 @@ function suggestedExhibits(items: EvidenceSummary[], wanted: (i: EvidenceSummary
     const i = SUGGESTED_ORDER.indexOf(c);
     return i < 0 ? SUGGESTED_ORDER.length : i;
   };
-  return items
-    .filter((i) => wanted(i) && !i.damaged)
-    .sort((a, b) => rank(a.category) - rank(b.category) || (a.capturedAt ?? '').localeCompare(b.capturedAt ?? ''));
+  return items.filter((i) => wanted(i) && !i.damaged).sort((a, b) => rank(a.category) - rank(b.category) || (a.capturedAt ?? '').localeCompare(b.capturedAt ?? ''));
 }
 
 /** Recordings and videos above this are not suggested: e-mail and upload forms take about 20 MB in all. */

@@ -29,7 +29,12 @@ export function signingIdentity(vault: Vault, subject: string): SigningIdentity 
        ON CONFLICT (id) DO UPDATE SET subject = @subject, cert_pem = @cert, key_pem = @key, fingerprint = @fp, created_at = @at`,
     ).run({ subject, cert: identity.certPem, key: identity.keyPem, fp: identity.fingerprint, at: new Date().toISOString() });
     // The audit row names the certificate, never the key.
-    audit({ action: 'signing.identity', entity: 'signing_identity', oldValue: row ? { fingerprint: row.fingerprint } : null, newValue: { subject, fingerprint: identity.fingerprint } });
+    audit({
+      action: 'signing.identity',
+      entity: 'signing_identity',
+      oldValue: row ? { fingerprint: row.fingerprint } : null,
+      newValue: { subject, fingerprint: identity.fingerprint },
+    });
   });
   return identity;
 }
@@ -87,7 +92,12 @@ export function recordPackage(vault: Vault, rec: PackageRecordInput): string {
       `INSERT INTO packages (id, built_at, template, addressee, file_name, sha256, bytes, pages, signed, exhibits)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, new Date().toISOString(), rec.template, rec.addressee, rec.fileName, rec.sha256, rec.bytes, rec.pages, rec.signed ? 1 : 0, JSON.stringify(rec.exhibits));
-    audit({ action: 'package.build', entity: 'package', entityId: id, newValue: { template: rec.template, addressee: rec.addressee, sha256: rec.sha256, exhibits: rec.exhibits.length, signed: rec.signed } });
+    audit({
+      action: 'package.build',
+      entity: 'package',
+      entityId: id,
+      newValue: { template: rec.template, addressee: rec.addressee, sha256: rec.sha256, exhibits: rec.exhibits.length, signed: rec.signed },
+    });
   });
   return id;
 }

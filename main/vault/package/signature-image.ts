@@ -45,8 +45,7 @@ export async function normaliseSignature(bytes: Uint8Array): Promise<{ png: Buff
 
 export function getSignature(vault: Vault): StoredSignature | null {
   const row = vault.handle.prepare('SELECT png, source, width, height FROM signature_image WHERE id = 1').get() as
-    | { png: Buffer; source: SignatureSource; width: number; height: number }
-    | undefined;
+    { png: Buffer; source: SignatureSource; width: number; height: number } | undefined;
   return row ? { png: new Uint8Array(row.png), source: row.source, width: row.width, height: row.height } : null;
 }
 

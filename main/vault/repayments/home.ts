@@ -38,9 +38,7 @@ export function home(vault: Vault, today = todayBeijing()): HomeView {
   });
   const items = agenda(vault, today).items;
   const next = items.find((i) => i.kind === 'installment' && ((i as { scheduleStatus?: string }).scheduleStatus === 'late' || compareDates(i.date, today) >= 0));
-  const openItems = items
-    .filter((i) => i.kind === 'follow_up' || i.kind === 'answer_due')
-    .map((i) => ({ kind: i.kind, date: i.date, title: i.title, detail: i.detail }));
+  const openItems = items.filter((i) => i.kind === 'follow_up' || i.kind === 'answer_due').map((i) => ({ kind: i.kind, date: i.date, title: i.title, detail: i.detail }));
   const month = today.slice(0, 7);
   let flagsThisMonth: number;
   try {

@@ -25,9 +25,10 @@ export interface RepaymentSettings {
 
 export function readSettings(db: Db): RepaymentSettings {
   const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'repayment_settings'").get();
-  const r = !has ? undefined : db.prepare('SELECT reminder_days, reserve_goal, reserve_saved FROM repayment_settings WHERE singleton = 1').get() as
-    | { reminder_days: number; reserve_goal: string; reserve_saved: string }
-    | undefined;
+  const r = !has
+    ? undefined
+    : (db.prepare('SELECT reminder_days, reserve_goal, reserve_saved FROM repayment_settings WHERE singleton = 1').get() as
+        { reminder_days: number; reserve_goal: string; reserve_saved: string } | undefined);
   return r ? { reminderDays: r.reminder_days, reserveGoal: r.reserve_goal, reserveSaved: r.reserve_saved } : { reminderDays: 3, reserveGoal: '0.00', reserveSaved: '0.00' };
 }
 
@@ -64,7 +65,19 @@ function writeTerms(db: Db, agreementId: string, t: AgreementTerms): void {
      ON CONFLICT (agreement_id) DO UPDATE SET balance_principal = excluded.balance_principal, balance_interest = excluded.balance_interest,
        balance_penalty = excluded.balance_penalty, balance_fees = excluded.balance_fees, charges = excluded.charges, no_new_cards = excluded.no_new_cards,
        duties = excluded.duties, other_clauses = excluded.other_clauses, in_writing = excluded.in_writing, round_id = excluded.round_id`,
-  ).run(agreementId, t.balance.principal, t.balance.interest, t.balance.penalty, t.balance.fees, t.charges, t.noNewCards ? 1 : 0, t.duties, t.otherClauses, t.inWriting ? 1 : 0, t.roundId);
+  ).run(
+    agreementId,
+    t.balance.principal,
+    t.balance.interest,
+    t.balance.penalty,
+    t.balance.fees,
+    t.charges,
+    t.noNewCards ? 1 : 0,
+    t.duties,
+    t.otherClauses,
+    t.inWriting ? 1 : 0,
+    t.roundId,
+  );
 }
 
 export interface AgreementRecordSave {

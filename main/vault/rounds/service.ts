@@ -22,7 +22,12 @@ export function saveRound(vault: Vault, input: RoundInput): { id: string } {
     const before = db.prepare('SELECT * FROM application_rounds WHERE id = ?').get(id);
     if (before) {
       db.prepare('UPDATE application_rounds SET creditor_id = ?, sent_on = ?, channel = ?, package_id = ?, note = ? WHERE id = ?').run(
-        input.creditorId, input.sentOn, input.channel, input.packageId, input.note, id,
+        input.creditorId,
+        input.sentOn,
+        input.channel,
+        input.packageId,
+        input.note,
+        id,
       );
     } else {
       db.prepare(
@@ -44,7 +49,12 @@ export function setOutcome(vault: Vault, input: OutcomeInput): void {
     if (input.oral && input.outcome !== 'accepted' && input.outcome !== 'counter_offer') throw new BadInputError('只有同意或还价的答复才会是口头约定');
     requireEvidence(db, input.evidenceIds);
     db.prepare('UPDATE application_rounds SET outcome = ?, outcome_on = ?, creditor_words = ?, outcome_evidence_ids = ?, oral = ? WHERE id = ?').run(
-      input.outcome, input.outcomeOn, input.creditorWords, JSON.stringify(input.evidenceIds), input.oral ? 1 : 0, input.roundId,
+      input.outcome,
+      input.outcomeOn,
+      input.creditorWords,
+      JSON.stringify(input.evidenceIds),
+      input.oral ? 1 : 0,
+      input.roundId,
     );
     audit({ action: 'rounds.outcome', entity: 'application_round', entityId: input.roundId, newValue: input });
   });

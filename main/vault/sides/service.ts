@@ -12,23 +12,27 @@ const PRODUCT_ZH: Record<string, string> = { huabei: '花呗', jiebei: '借呗',
 
 export function getSides(vault: Vault): Sides {
   const db = vault.handle;
-  const creditors = (db.prepare('SELECT id, legal_name, product, product_name FROM case_creditors ORDER BY position, id').all() as {
-    id: string;
-    legal_name: string;
-    product: string;
-    product_name: string;
-  }[]).map((c) => {
+  const creditors = (
+    db.prepare('SELECT id, legal_name, product, product_name FROM case_creditors ORDER BY position, id').all() as {
+      id: string;
+      legal_name: string;
+      product: string;
+      product_name: string;
+    }[]
+  ).map((c) => {
     const product = c.product_name.trim() || PRODUCT_ZH[c.product] || '';
     return { id: c.id, legalName: c.legal_name, label: product ? `${product}（${c.legal_name}）` : c.legal_name };
   });
-  const agents = (db.prepare('SELECT id, creditor_id, kind, name, numbers, note FROM case_agents ORDER BY position, id').all() as {
-    id: string;
-    creditor_id: string;
-    kind: AgentKind;
-    name: string;
-    numbers: string;
-    note: string;
-  }[]).map((a) => ({ id: a.id, creditorId: a.creditor_id, kind: a.kind, name: a.name, numbers: JSON.parse(a.numbers) as string[], note: a.note }));
+  const agents = (
+    db.prepare('SELECT id, creditor_id, kind, name, numbers, note FROM case_agents ORDER BY position, id').all() as {
+      id: string;
+      creditor_id: string;
+      kind: AgentKind;
+      name: string;
+      numbers: string;
+      note: string;
+    }[]
+  ).map((a) => ({ id: a.id, creditorId: a.creditor_id, kind: a.kind, name: a.name, numbers: JSON.parse(a.numbers) as string[], note: a.note }));
   return { creditors, agents };
 }
 
@@ -54,15 +58,35 @@ export function saveAgent(vault: Vault, save: AgentSave): Sides {
     const id = save.id ?? randomUUID();
     if (old) {
       db.prepare('UPDATE case_agents SET creditor_id = ?, kind = ?, name = ?, numbers = ?, note = ?, updated_at = ? WHERE id = ?').run(
-        save.creditorId, save.kind, name, JSON.stringify(numbers), save.note, now, id,
+        save.creditorId,
+        save.kind,
+        name,
+        JSON.stringify(numbers),
+        save.note,
+        now,
+        id,
       );
     } else {
       const pos = (db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM case_agents').get() as { p: number }).p;
       db.prepare('INSERT INTO case_agents (id, position, creditor_id, kind, name, numbers, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-        id, pos, save.creditorId, save.kind, name, JSON.stringify(numbers), save.note, now, now,
+        id,
+        pos,
+        save.creditorId,
+        save.kind,
+        name,
+        JSON.stringify(numbers),
+        save.note,
+        now,
+        now,
       );
     }
-    audit({ action: 'sides.agent_save', entity: 'case_agent', entityId: id, oldValue: old ?? null, newValue: { creditorId: save.creditorId, kind: save.kind, name, numbers, note: save.note } });
+    audit({
+      action: 'sides.agent_save',
+      entity: 'case_agent',
+      entityId: id,
+      oldValue: old ?? null,
+      newValue: { creditorId: save.creditorId, kind: save.kind, name, numbers, note: save.note },
+    });
   });
   return getSides(vault);
 }
@@ -97,12 +121,16 @@ function sideColumns(db: Db, side: SideSet): { side: string | null; creditorId: 
 export function setContactSide(vault: Vault, id: string, side: SideSet, wholeNumber = false): { ok: true } {
   vault.change((db, audit) => {
     const row = db.prepare('SELECT phone, side, side_creditor_id, side_agent_id FROM contacts WHERE id = ?').get(id) as
-      | { phone: string | null; side: string | null; side_creditor_id: string | null; side_agent_id: string | null }
-      | undefined;
+      { phone: string | null; side: string | null; side_creditor_id: string | null; side_agent_id: string | null } | undefined;
     if (!row) throw new BadInputError(`找不到这条联系记录：${id.slice(0, 64)}`);
     const cols = sideColumns(db, side);
     db.prepare('UPDATE contacts SET side = ?, side_creditor_id = ?, side_agent_id = ?, side_set_at = ?, updated_at = ? WHERE id = ?').run(
-      cols.side, cols.creditorId, cols.agentId, cols.side ? new Date().toISOString() : null, new Date().toISOString(), id,
+      cols.side,
+      cols.creditorId,
+      cols.agentId,
+      cols.side ? new Date().toISOString() : null,
+      new Date().toISOString(),
+      id,
     );
     let mark: unknown = null;
     const key = numberKey(row.phone);
@@ -129,12 +157,17 @@ export function setContactSide(vault: Vault, id: string, side: SideSet, wholeNum
 export function setEvidenceSide(vault: Vault, id: string, side: SideSet): { ok: true } {
   vault.change((db, audit) => {
     const row = db.prepare('SELECT side, side_creditor_id, side_agent_id FROM evidence_items WHERE id = ? AND trashed_ms IS NULL').get(id) as
-      | { side: string | null; side_creditor_id: string | null; side_agent_id: string | null }
-      | undefined;
+      { side: string | null; side_creditor_id: string | null; side_agent_id: string | null } | undefined;
     if (!row) throw new BadInputError(`找不到证据 ${id.slice(0, 64)}（可能已被删除）`);
     const cols = sideColumns(db, side);
     db.prepare('UPDATE evidence_items SET side = ?, side_creditor_id = ?, side_agent_id = ? WHERE id = ?').run(cols.side, cols.creditorId, cols.agentId, id);
-    audit({ action: 'sides.evidence_side', entity: 'evidence', entityId: id, oldValue: { side: row.side, creditorId: row.side_creditor_id, agentId: row.side_agent_id }, newValue: cols });
+    audit({
+      action: 'sides.evidence_side',
+      entity: 'evidence',
+      entityId: id,
+      oldValue: { side: row.side, creditorId: row.side_creditor_id, agentId: row.side_agent_id },
+      newValue: cols,
+    });
   });
   return { ok: true };
 }

@@ -249,7 +249,14 @@ function callEntryFor(vault: Vault, input: RecordingInput, evidenceId: string, s
       action: 'timeline.import_call',
       entity: 'contact',
       entityId: row.id,
-      newValue: { file: input.name, evidenceId, number, at: row.at, durationSec: row.duration_sec, timeFrom: named && nameTime !== null ? `name:${named.pattern}` : 'file_modified' },
+      newValue: {
+        file: input.name,
+        evidenceId,
+        number,
+        at: row.at,
+        durationSec: row.duration_sec,
+        timeFrom: named && nameTime !== null ? `name:${named.pattern}` : 'file_modified',
+      },
     });
     return {
       file: input.label,

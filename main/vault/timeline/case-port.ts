@@ -18,7 +18,10 @@ export function readCaseContacts(db: Db): CaseContact[] {
   const rows = db.prepare('SELECT * FROM contacts ORDER BY at_ms, id').all() as ContactRow[];
   const dismissals = loadDismissals(db);
   const links = new Map<string, string[]>();
-  for (const r of db.prepare("SELECT target_id, item_id FROM evidence_links WHERE target_kind = 'contact' ORDER BY target_id, item_id").iterate() as IterableIterator<{ target_id: string; item_id: string }>) {
+  for (const r of db.prepare("SELECT target_id, item_id FROM evidence_links WHERE target_kind = 'contact' ORDER BY target_id, item_id").iterate() as IterableIterator<{
+    target_id: string;
+    item_id: string;
+  }>) {
     let l = links.get(r.target_id);
     if (!l) links.set(r.target_id, (l = []));
     l.push(r.item_id);
@@ -69,10 +72,12 @@ const bool = (v: unknown, path: string, dflt: boolean): boolean => {
 export function replaceCaseContacts(db: Db, contacts: readonly CaseContact[], audit: AuditFn): void {
   const existing = db.prepare('SELECT id, source FROM contacts').all() as Pick<ContactRow, 'id' | 'source'>[];
   const kept = new Map(
-    (db.prepare('SELECT id, side, side_creditor_id, side_agent_id, side_set_at FROM contacts WHERE side IS NOT NULL').all() as Pick<
-      ContactRow,
-      'id' | 'side' | 'side_creditor_id' | 'side_agent_id' | 'side_set_at'
-    >[]).map((r) => [r.id, r]),
+    (
+      db.prepare('SELECT id, side, side_creditor_id, side_agent_id, side_set_at FROM contacts WHERE side IS NOT NULL').all() as Pick<
+        ContactRow,
+        'id' | 'side' | 'side_creditor_id' | 'side_agent_id' | 'side_set_at'
+      >[]
+    ).map((r) => [r.id, r]),
   );
   const evidence = db.prepare('SELECT id FROM evidence_items WHERE id = ?');
   const seenIds = new Set<string>();

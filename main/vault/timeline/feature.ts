@@ -8,18 +8,7 @@ import type { FeatureContext } from '../feature';
 import { XieshangError } from '../../../shared/errors';
 import type { ContactFields, ContactPatch, ImportCallResult, TimelineFilter } from '../../../shared/contracts/timeline';
 import type { FlagCode, MarkSide } from '../../../shared/timeline/kinds';
-import {
-  addContact,
-  contactFromEvidence,
-  contactsForEvidence,
-  deleteContact,
-  dismissFlag,
-  getContact,
-  listMarks,
-  markNumber,
-  restoreFlag,
-  updateContact,
-} from './contacts';
+import { addContact, contactFromEvidence, contactsForEvidence, deleteContact, dismissFlag, getContact, listMarks, markNumber, restoreFlag, updateContact } from './contacts';
 import { agenda, cliTimeline, listTimeline, summary, takeReminders } from './queries';
 import { importSmsBackupKeepingOriginal, importSmsKeepingOriginal } from './sms-import';
 import { importSmsTable } from './sms-table-import';
@@ -128,6 +117,5 @@ export const timelineFeature = {
       files.map((f) => ({ label: f.label, name: path.basename(f.path), source: { kind: 'path' as const, path: f.path } })),
     ),
   /** The app: one call recording that came through the upload primitive (any size the evidence section takes). */
-  importCallUpload: (ctx: FeatureContext, uploadId: string) =>
-    withUpload(ctx, uploadId, async (up) => ({ results: await importRecordings(ctx, [uploadedInput(up)]) })),
+  importCallUpload: (ctx: FeatureContext, uploadId: string) => withUpload(ctx, uploadId, async (up) => ({ results: await importRecordings(ctx, [uploadedInput(up)]) })),
 };

@@ -80,9 +80,7 @@ export interface SmsToWrite {
 export function smsWriter(db: Database.Database, evidenceId?: string): (m: SmsToWrite) => ImportedSms | null {
   const now = new Date().toISOString();
   // The exported file itself, kept as evidence: every message (new or already there) links to it.
-  const linkOriginal = evidenceId
-    ? db.prepare("INSERT OR IGNORE INTO evidence_links (item_id, target_kind, target_id) VALUES (?, 'contact', ?)")
-    : null;
+  const linkOriginal = evidenceId ? db.prepare("INSERT OR IGNORE INTO evidence_links (item_id, target_kind, target_id) VALUES (?, 'contact', ?)") : null;
   const bySourceKey = db.prepare('SELECT id FROM contacts WHERE source_key = ?').pluck();
   const insert = db.prepare(
     `INSERT INTO contacts (id, at, at_ms, channel, direction, phone, phone_key, connected, body, contact_name, claims,
@@ -94,7 +92,9 @@ export function smsWriter(db: Database.Database, evidenceId?: string): (m: SmsTo
   const index = newContactIndexer(db);
   return ({ address, ms, direction, body, contactName }) => {
     const type = direction === 'incoming' ? '1' : '2';
-    const key = createHash('sha256').update(`sms\n${numberKey(address)}\n${ms}\n${type}\n${body}`, 'utf8').digest('hex');
+    const key = createHash('sha256')
+      .update(`sms\n${numberKey(address)}\n${ms}\n${type}\n${body}`, 'utf8')
+      .digest('hex');
     const at = isoWithOffset(ms);
     const claims: CollectionClaims = direction === 'incoming' ? extractClaims(body, { received: at.slice(0, 10) }) : {};
     const row = {
@@ -265,11 +265,7 @@ export async function importSmsBackupKeepingOriginal(
  * Any SMS export (XML backup, CSV or text table) kept as evidence with its messages:
  * `importMessages` runs inside the item's transaction with the new (or existing) item's id.
  */
-export async function importSmsKeepingOriginal(
-  vault: Vault,
-  input: RecordingInput,
-  importMessages: (evidenceId: string) => SmsImportOutcome,
-): Promise<SmsBackupOutcome> {
+export async function importSmsKeepingOriginal(vault: Vault, input: RecordingInput, importMessages: (evidenceId: string) => SmsImportOutcome): Promise<SmsBackupOutcome> {
   const opened = openSource(input);
   if ('error' in opened) throw new BadInputError(`${opened.error.message}：${input.label}`);
   let outcome: SmsImportOutcome | null = null;

@@ -32,7 +32,10 @@ export function importSmsTable(vault: Vault, bytes: Uint8Array, opts: SmsTableOp
   const columns = opts.columns ?? guessColumns(first);
   if (!columns) {
     throw new BadInputError(
-      `无法从表头认出号码、时间和内容三列（表头是：${first.slice(0, 12).map((c) => c.trim()).join('、')}）。请指定列：--columns sender=列名,time=列名,body=列名`,
+      `无法从表头认出号码、时间和内容三列（表头是：${first
+        .slice(0, 12)
+        .map((c) => c.trim())
+        .join('、')}）。请指定列：--columns sender=列名,time=列名,body=列名`,
     );
   }
   const { index, hasHeader } = resolveColumns(columns, first);

@@ -73,7 +73,12 @@ export function loadMarks(db: Db): Map<string, NumberMark> {
 
 export function loadDismissals(db: Db): Map<string, ConductInput['dismissed']> {
   const out = new Map<string, ConductInput['dismissed']>();
-  for (const r of db.prepare('SELECT contact_id, flag, reason, dismissed_at FROM flag_dismissals').iterate() as IterableIterator<{ contact_id: string; flag: FlagCode; reason: string; dismissed_at: string }>) {
+  for (const r of db.prepare('SELECT contact_id, flag, reason, dismissed_at FROM flag_dismissals').iterate() as IterableIterator<{
+    contact_id: string;
+    flag: FlagCode;
+    reason: string;
+    dismissed_at: string;
+  }>) {
     let d = out.get(r.contact_id);
     if (!d) out.set(r.contact_id, (d = {}));
     d[r.flag] = { reason: r.reason, at: r.dismissed_at };
@@ -159,9 +164,34 @@ const TIMELINE_SQL = `SELECT id, at, at_ms, channel, direction, party_type, orga
   FROM contacts ORDER BY at_ms, id`;
 
 type RawTimelineRow = [
-  string, string, number, ContactChannel, Direction, PartyType | null, string | null, string | null, string | null, string | null,
-  number | null, number, string, string, string, string | null, string | null, string | null, string | null, number,
-  number, number, number, ContactSource, string, SideKind | null, string | null, string | null,
+  string,
+  string,
+  number,
+  ContactChannel,
+  Direction,
+  PartyType | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  number,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  number,
+  number,
+  number,
+  ContactSource,
+  string,
+  SideKind | null,
+  string | null,
+  string | null,
 ];
 
 /**

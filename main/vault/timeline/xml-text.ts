@@ -17,7 +17,10 @@ export function fileSource(file: string): ByteSource {
   let size: number;
   try {
     // Only a regular file: a FIFO or a device (/dev/zero) would wait or never end.
-    ({ fd, stat: { size } } = openRegularFile(file));
+    ({
+      fd,
+      stat: { size },
+    } = openRegularFile(file));
   } catch (err) {
     if (err instanceof BadInputError) throw err;
     throw new BadInputError(`无法读取文件：${file}`);
@@ -88,7 +91,9 @@ export function detectEncoding(head: Buffer): Detected {
   if (declared === null) return { encoding: 'utf-8', skip: 0, declared: null };
   const encoding = ENCODINGS[declared.toLowerCase()];
   if (!encoding) {
-    throw new BadInputError(`文件声明的文字编码是 ${declared.slice(0, 40)}，本程序不支持（支持 ${SUPPORTED_ENCODINGS_TEXT}）。请用“SMS Backup & Restore”重新导出，或先把文件转成 UTF-8`);
+    throw new BadInputError(
+      `文件声明的文字编码是 ${declared.slice(0, 40)}，本程序不支持（支持 ${SUPPORTED_ENCODINGS_TEXT}）。请用“SMS Backup & Restore”重新导出，或先把文件转成 UTF-8`,
+    );
   }
   return { encoding, skip: 0, declared };
 }

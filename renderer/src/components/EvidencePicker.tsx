@@ -111,7 +111,12 @@ export function EvidencePicker(p: EvidencePickerProps) {
               <li key={v} className="ev-picker-chip">
                 {item && <Thumb item={item} mode={mode} size="row" />}
                 <span className="ev-picker-chip-name">{index.loaded ? evidenceLabel(t, item, v) : '…'}</span>
-                <button type="button" className="button button-quiet" onClick={() => p.onChange(p.value.filter((x) => x !== v))} aria-label={t('forms.evidence.remove', { name: item?.name ?? '' })}>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() => p.onChange(p.value.filter((x) => x !== v))}
+                  aria-label={t('forms.evidence.remove', { name: item?.name ?? '' })}
+                >
                   {t('forms.evidence.removeShort')}
                 </button>
               </li>

@@ -20,14 +20,7 @@ export function GateLayout({ locale, onLocaleChange, children }: GateLayoutProps
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tag">{t('app.offline')}</span>
         </p>
-        <LanguageSelect
-          id="gate-locale"
-          testId="locale-select"
-          label={t('locale.label')}
-          value={locale}
-          onChange={onLocaleChange}
-          compact
-        />
+        <LanguageSelect id="gate-locale" testId="locale-select" label={t('locale.label')} value={locale} onChange={onLocaleChange} compact />
       </header>
       <main className="gate-main">{children}</main>
     </div>

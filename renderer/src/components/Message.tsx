@@ -12,13 +12,7 @@ export interface MessageProps {
 
 export function Message({ kind, testId, id, children }: MessageProps) {
   return (
-    <p
-      id={id}
-      className={`message message-${kind}`}
-      role={kind === 'error' ? 'alert' : 'status'}
-      data-testid={testId}
-      data-status={kind}
-    >
+    <p id={id} className={`message message-${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId} data-status={kind}>
       {children}
     </p>
   );

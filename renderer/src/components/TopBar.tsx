@@ -18,14 +18,7 @@ export function TopBar({ onLock, locking, sample = false }: TopBarProps) {
         {sample && <DemoBadge />}
         <span className="brand-tag">{t('app.offline')}</span>
       </p>
-      <button
-        type="button"
-        className="button button-lock"
-        onClick={onLock}
-        disabled={locking}
-        aria-label={t('shell.lockLabel')}
-        data-testid="lock-button"
-      >
+      <button type="button" className="button button-lock" onClick={onLock} disabled={locking} aria-label={t('shell.lockLabel')} data-testid="lock-button">
         <LockIcon />
         {locking ? t('shell.locking') : t('shell.lock')}
       </button>

@@ -73,10 +73,18 @@ const failure = (path: string, code: 'UNREADABLE' | 'CANCELLED' | 'INTERNAL'): {
  */
 export async function stageFile(file: File, opts: StageOptions = {}): Promise<Staged> {
   const label = opts.label ?? file.name;
-  const begun = await api().evidence.uploadBegin({ name: file.name || 'unnamed', relativePath: label, size: file.size, lastModified: Math.max(0, Math.round(file.lastModified || 0)) });
+  const begun = await api().evidence.uploadBegin({
+    name: file.name || 'unnamed',
+    relativePath: label,
+    size: file.size,
+    lastModified: Math.max(0, Math.round(file.lastModified || 0)),
+  });
   if (!('uploadId' in begun)) return { failure: begun };
   const { uploadId } = begun;
-  const abort = () => api().evidence.uploadAbort({ uploadId }).catch(() => undefined);
+  const abort = () =>
+    api()
+      .evidence.uploadAbort({ uploadId })
+      .catch(() => undefined);
   try {
     const sent = await sendChunks(file, (seq, data) => api().evidence.uploadChunk({ uploadId, seq, data }), opts);
     if (sent === 'cancelled') {

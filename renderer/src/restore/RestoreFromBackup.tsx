@@ -60,7 +60,10 @@ export function RestoreFromBackup({ place, onRestored }: RestoreFromBackupProps)
 
   const chosen = 'source' in state ? state.source : null;
   const forget = () => {
-    if (chosen) void api().restore.discard({ sourceId: chosen.sourceId }).catch(() => undefined);
+    if (chosen)
+      void api()
+        .restore.discard({ sourceId: chosen.sourceId })
+        .catch(() => undefined);
   };
 
   async function pick() {
@@ -96,7 +99,10 @@ export function RestoreFromBackup({ place, onRestored }: RestoreFromBackupProps)
       setState({ step: 'chosen', source: { sourceId, name: file.name, bytes: file.size } });
       requestAnimationFrame(() => passInput.current?.focus());
     } catch (err) {
-      if (sourceId) void api().restore.discard({ sourceId }).catch(() => undefined);
+      if (sourceId)
+        void api()
+          .restore.discard({ sourceId })
+          .catch(() => undefined);
       setState({ step: 'idle' });
       setError({ error: err });
     }
@@ -179,9 +185,7 @@ export function RestoreFromBackup({ place, onRestored }: RestoreFromBackupProps)
 
       {chosen && (
         <form onSubmit={askConfirm} noValidate>
-          <p data-testid="restore-chosen">
-            {t('restore.chosen', { name: chosen.name, size: formatBytes(t, chosen.bytes, currentLocale()) })}
-          </p>
+          <p data-testid="restore-chosen">{t('restore.chosen', { name: chosen.name, size: formatBytes(t, chosen.bytes, currentLocale()) })}</p>
           <PassphraseField
             id={`${ids}-pass`}
             testId="restore-passphrase"

@@ -55,9 +55,7 @@ let remembered: { section: SectionId; sample: boolean } | null = null;
 
 export function ShellScreen(props: ShellScreenProps) {
   const sample = props.sample ?? false;
-  const [section, setSection] = useState<SectionId>(
-    () => props.initialSection ?? (remembered && remembered.sample === sample ? remembered.section : 'evidence'),
-  );
+  const [section, setSection] = useState<SectionId>(() => props.initialSection ?? (remembered && remembered.sample === sample ? remembered.section : 'evidence'));
   const [focus, setFocus] = useState<NavFocus | null>(null);
   const [pending, setPending] = useState<{ id: SectionId; next: NavFocus | null } | null>(null);
   const navigated = useRef(false);

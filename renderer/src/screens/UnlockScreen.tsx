@@ -129,13 +129,7 @@ export function UnlockScreen({ vaultPath, reason, locale, onLocaleChange, onUnlo
             </Message>
           )}
           <div className="form-actions">
-            <button
-              type="submit"
-              className="button button-primary"
-              disabled={busy || waiting}
-              data-testid="unlock-submit"
-              data-countdown={waiting ? remaining : undefined}
-            >
+            <button type="submit" className="button button-primary" disabled={busy || waiting} data-testid="unlock-submit" data-countdown={waiting ? remaining : undefined}>
               {busy ? t('unlock.unlocking') : t('unlock.submit')}
             </button>
           </div>
@@ -144,13 +138,7 @@ export function UnlockScreen({ vaultPath, reason, locale, onLocaleChange, onUnlo
         {vaultPath && <p className="help path-note">{t('unlock.vaultPath', { path: vaultPath })}</p>}
         <DemoLink onOpened={onDemoOpened} />
         <div className="unlock-restore">
-          <button
-            type="button"
-            className="restore-link-button"
-            aria-expanded={restoring}
-            onClick={() => setRestoring((r) => !r)}
-            data-testid="unlock-restore-open"
-          >
+          <button type="button" className="restore-link-button" aria-expanded={restoring} onClick={() => setRestoring((r) => !r)} data-testid="unlock-restore-open">
             {t('restore.open')}
           </button>
           {restoring && <RestoreFromBackup place="unlock" onRestored={onRestored} />}

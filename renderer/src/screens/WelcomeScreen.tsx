@@ -141,13 +141,7 @@ export function WelcomeScreen({ minLength, vaultPath, locale, onLocaleChange, on
             )}
 
             <div className="form-actions">
-              <button
-                type="submit"
-                className="button button-primary"
-                disabled={!ready}
-                aria-describedby="create-requirements"
-                data-testid="create-submit"
-              >
+              <button type="submit" className="button button-primary" disabled={!ready} aria-describedby="create-requirements" data-testid="create-submit">
                 {busy ? t('welcome.creating') : t('welcome.submit')}
               </button>
             </div>

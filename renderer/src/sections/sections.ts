@@ -14,14 +14,7 @@ export interface PlannedSection {
 export const PLANNED_SECTIONS: Record<PlannedSectionId, PlannedSection> = {
   evidence: {
     intro: 'sections.evidence.intro',
-    points: [
-      'sections.evidence.p1',
-      'sections.evidence.p2',
-      'sections.evidence.p3',
-      'sections.evidence.p4',
-      'sections.evidence.p5',
-      'sections.evidence.p6',
-    ],
+    points: ['sections.evidence.p1', 'sections.evidence.p2', 'sections.evidence.p3', 'sections.evidence.p4', 'sections.evidence.p5', 'sections.evidence.p6'],
   },
   timeline: {
     intro: 'sections.timeline.intro',
@@ -41,12 +34,6 @@ export const PLANNED_SECTIONS: Record<PlannedSectionId, PlannedSection> = {
   },
   application: {
     intro: 'sections.application.intro',
-    points: [
-      'sections.application.p1',
-      'sections.application.p2',
-      'sections.application.p3',
-      'sections.application.p4',
-      'sections.application.p5',
-    ],
+    points: ['sections.application.p1', 'sections.application.p2', 'sections.application.p3', 'sections.application.p4', 'sections.application.p5'],
   },
 };

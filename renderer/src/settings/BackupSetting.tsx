@@ -34,14 +34,7 @@ export function BackupSetting() {
         {t('settings.backup.help')}
       </p>
       <div className="form-actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() => void backup()}
-          disabled={busy}
-          aria-describedby="settings-backup-help"
-          data-testid="settings-backup"
-        >
+        <button type="button" className="button" onClick={() => void backup()} disabled={busy} aria-describedby="settings-backup-help" data-testid="settings-backup">
           {busy ? t('settings.backup.busy') : t('settings.backup.submit')}
         </button>
       </div>

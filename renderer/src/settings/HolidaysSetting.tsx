@@ -41,11 +41,7 @@ export function HolidaysSetting() {
   const [busy, setBusy] = useState(false);
   useUnsavedChanges(text.trim() !== '');
 
-  const reload = () =>
-    api()
-      .holidays.list()
-      .then(setYears)
-      .catch(setError);
+  const reload = () => api().holidays.list().then(setYears).catch(setError);
   useEffect(() => {
     void reload();
   }, []);
@@ -80,9 +76,7 @@ export function HolidaysSetting() {
   return (
     <section className="card settings-card" aria-labelledby="settings-holidays-title" data-testid="settings-holidays">
       <h2 id="settings-holidays-title">{t('current.holidays.title')}</h2>
-      <p className="help">
-        {t('current.holidays.known', { first: shipped[0] ?? '—', last: shipped[shipped.length - 1] ?? '—' })}
-      </p>
+      <p className="help">{t('current.holidays.known', { first: shipped[0] ?? '—', last: shipped[shipped.length - 1] ?? '—' })}</p>
       <p className="help">{t('current.holidays.provisional')}</p>
       {years && years.added.length > 0 && (
         <ul className="plain-list" data-testid="holidays-added">
@@ -137,9 +131,7 @@ export function HolidaysSetting() {
             </tbody>
           </table>
           <p className="help">
-            {shipped.includes(preview.notice.year)
-              ? t('current.holidays.replaces', { year: preview.notice.year })
-              : t('current.holidays.willUse', { year: preview.notice.year })}
+            {shipped.includes(preview.notice.year) ? t('current.holidays.replaces', { year: preview.notice.year }) : t('current.holidays.willUse', { year: preview.notice.year })}
           </p>
           <div className="form-actions">
             <button type="button" className="button" onClick={() => void confirm()} disabled={busy} data-testid="holidays-confirm">

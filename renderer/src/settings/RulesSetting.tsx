@@ -34,8 +34,7 @@ export function RulesSetting() {
             <Status status={s.status} />
             <br />
             <span className="help">
-              {t(`current.rules.topic.${s.topic}` as TKey)} · {t('current.rules.source', { source: s.source })} ·{' '}
-              {t('current.rules.checked', { date: s.checked })}
+              {t(`current.rules.topic.${s.topic}` as TKey)} · {t('current.rules.source', { source: s.source })} · {t('current.rules.checked', { date: s.checked })}
             </span>
           </li>
         ))}

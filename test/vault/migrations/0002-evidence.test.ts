@@ -10,8 +10,22 @@ describe('migration 0002-evidence', () => {
   it('adds the blob store, items, tags, links, renditions, text and the trigram search index', () => {
     const db = openEncrypted(path.join(tmpDir(), 'm.xsv'), PASS, { create: true });
     expect(migrate(db, [migration0001, migration0002])).toBe(2);
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-    expect(tables).toEqual(['audit_log', 'blob_chunks', 'blob_renditions', 'blob_text', 'blobs', 'evidence_items', 'evidence_links', 'evidence_tags', 'meta', 'search_docs', 'search_index']);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index_%' ORDER BY name").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+    expect(tables).toEqual([
+      'audit_log',
+      'blob_chunks',
+      'blob_renditions',
+      'blob_text',
+      'blobs',
+      'evidence_items',
+      'evidence_links',
+      'evidence_tags',
+      'meta',
+      'search_docs',
+      'search_index',
+    ]);
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_index'").get()).toMatchObject({ sql: expect.stringContaining("tokenize = 'trigram'") });
     expect(db.prepare("SELECT new_value FROM audit_log WHERE action = 'schema.migrate' ORDER BY id DESC LIMIT 1").get()).toEqual({ new_value: '{"version":2,"name":"evidence"}' });
     db.close();

@@ -9,17 +9,29 @@ import { tmpDir, PASS } from '../../helpers/tmp';
 describe('migration 0004-timeline', () => {
   const fresh = () => {
     const db = openEncrypted(path.join(tmpDir(), 'm.xsv'), PASS, { create: true });
-    migrate(db, MIGRATIONS.filter((m) => m.version < 4));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 4),
+    );
     return db;
   };
 
   it('applies on top of 0001–0003 and creates the timeline tables', () => {
     const db = fresh();
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 4));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 4),
+    );
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
-    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('contacts','flag_dismissals','party_marks','reminders_shown') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const names = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('contacts','flag_dismissals','party_marks','reminders_shown') ORDER BY name").all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
     expect(names).toEqual(['contacts', 'flag_dismissals', 'party_marks', 'reminders_shown']);
-    expect(db.prepare("SELECT new_value FROM audit_log WHERE action = 'schema.migrate' ORDER BY id DESC LIMIT 1").get()).toEqual({ new_value: JSON.stringify({ version: 4, name: 'timeline' }) });
+    expect(db.prepare("SELECT new_value FROM audit_log WHERE action = 'schema.migrate' ORDER BY id DESC LIMIT 1").get()).toEqual({
+      new_value: JSON.stringify({ version: 4, name: 'timeline' }),
+    });
     db.close();
   });
 
@@ -27,7 +39,16 @@ describe('migration 0004-timeline', () => {
     const db = fresh();
     migration0004.up(db);
     const row = (over: Record<string, unknown>) => ({
-      id: 'c1', at: '2024-10-18T14:30:22+08:00', at_ms: 1, channel: 'phone', direction: 'incoming', party_type: null, duration_sec: null, source: 'manual', source_key: null, ...over,
+      id: 'c1',
+      at: '2024-10-18T14:30:22+08:00',
+      at_ms: 1,
+      channel: 'phone',
+      direction: 'incoming',
+      party_type: null,
+      duration_sec: null,
+      source: 'manual',
+      source_key: null,
+      ...over,
     });
     const put = db.prepare(
       "INSERT INTO contacts (id, at, at_ms, channel, direction, party_type, duration_sec, source, source_key, created_at, updated_at) VALUES (@id, @at, @at_ms, @channel, @direction, @party_type, @duration_sec, @source, @source_key, 'x', 'x')",

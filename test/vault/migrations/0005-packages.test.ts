@@ -9,28 +9,47 @@ import { tmpDir, PASS } from '../../helpers/tmp';
 describe('migration 0005-packages', () => {
   const atVersion4 = () => {
     const db = openEncrypted(path.join(tmpDir(), 'm.xsv'), PASS, { create: true });
-    migrate(db, MIGRATIONS.filter((m) => m.version < 5));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 5),
+    );
     return db;
   };
   const identity = (over: Record<string, unknown> = {}) => ({ id: 1, subject: '张三', cert: 'CERT', key: 'KEY', fp: 'ab'.repeat(32), at: '2025-03-01T10:00:00+08:00', ...over });
   const putIdentity = 'INSERT INTO signing_identity (id, subject, cert_pem, key_pem, fingerprint, created_at) VALUES (@id, @subject, @cert, @key, @fp, @at)';
   const pkg = (over: Record<string, unknown> = {}) => ({
-    id: 'p1', built_at: '2025-03-01T10:00:00+08:00', template: 'negotiation', addressee: '某银行信用卡中心', file_name: 'a.pdf',
-    sha256: 'cd'.repeat(32), bytes: 1024, pages: 3, signed: 1, exhibits: '[]', ...over,
+    id: 'p1',
+    built_at: '2025-03-01T10:00:00+08:00',
+    template: 'negotiation',
+    addressee: '某银行信用卡中心',
+    file_name: 'a.pdf',
+    sha256: 'cd'.repeat(32),
+    bytes: 1024,
+    pages: 3,
+    signed: 1,
+    exhibits: '[]',
+    ...over,
   });
   const putPackage =
     'INSERT INTO packages (id, built_at, template, addressee, file_name, sha256, bytes, pages, signed, exhibits) VALUES (@id, @built_at, @template, @addressee, @file_name, @sha256, @bytes, @pages, @signed, @exhibits)';
 
   it('applies on top of 0001–0004 and creates the signing identity and package tables', () => {
     const db = atVersion4();
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 5));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 5),
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(5);
-    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('packages', 'signing_identity') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('packages', 'signing_identity') ORDER BY name").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     expect(names).toEqual(['packages', 'signing_identity']);
     for (const table of names) {
       expect(db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(table), table).toMatchObject({ sql: expect.stringMatching(/\)\s*STRICT$/) });
     }
-    expect(db.prepare("SELECT new_value FROM audit_log WHERE action = 'schema.migrate' ORDER BY id DESC LIMIT 1").get()).toEqual({ new_value: JSON.stringify({ version: 5, name: 'packages' }) });
+    expect(db.prepare("SELECT new_value FROM audit_log WHERE action = 'schema.migrate' ORDER BY id DESC LIMIT 1").get()).toEqual({
+      new_value: JSON.stringify({ version: 5, name: 'packages' }),
+    });
     db.close();
   });
 

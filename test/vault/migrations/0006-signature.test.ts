@@ -8,14 +8,20 @@ import { tmpDir, PASS } from '../../helpers/tmp';
 describe('migration 0006-signature', () => {
   const upTo = (v: number) => {
     const db = openEncrypted(path.join(tmpDir(), 'm.xsv'), PASS, { create: true });
-    migrate(db, MIGRATIONS.filter((m) => m.version <= v));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= v),
+    );
     return db;
   };
 
   it('applies on top of 0001–0005, keeps earlier rows, creates signature_image', () => {
     const db = upTo(5);
     db.prepare("INSERT INTO packages VALUES ('p1', 'x', 'negotiation', '某银行', 'a.pdf', ?, 1, 1, 1, '[]')").run('a'.repeat(64));
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 6));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 6),
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare('SELECT count(*) AS n FROM packages').get()).toEqual({ n: 1 });
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'signature_image'").get()).toEqual({ name: 'signature_image' });

@@ -8,7 +8,10 @@ import { tmpDir, PASS } from '../../helpers/tmp';
 
 const atVersion6 = () => {
   const db = openEncrypted(path.join(tmpDir(), 'm.xsv'), PASS, { create: true });
-  migrate(db, MIGRATIONS.filter((m) => m.version < 7));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version < 7),
+  );
   return db;
 };
 
@@ -32,7 +35,8 @@ function account(db: Db, id: string, position: number, evidenceIds: string[]): v
 const link = (db: Db, itemId: string, kind: string, target: string) =>
   db.prepare('INSERT INTO evidence_links (item_id, target_kind, target_id) VALUES (?, ?, ?)').run(itemId, kind, target);
 
-const evidenceIds = (db: Db, id: string) => JSON.parse((db.prepare('SELECT evidence_ids FROM case_accounts WHERE id = ?').get(id) as { evidence_ids: string }).evidence_ids) as string[];
+const evidenceIds = (db: Db, id: string) =>
+  JSON.parse((db.prepare('SELECT evidence_ids FROM case_accounts WHERE id = ?').get(id) as { evidence_ids: string }).evidence_ids) as string[];
 
 describe('migration 0007-account-evidence', () => {
   it("moves evidence_links 'account' rows into the case accounts' lists, keeping contact links", () => {

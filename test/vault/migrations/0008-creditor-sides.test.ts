@@ -7,7 +7,10 @@ import { tmpDir, PASS } from '../../helpers/tmp';
 
 const atVersion7 = () => {
   const db = openEncrypted(path.join(tmpDir(), 'm.xsv'), PASS, { create: true });
-  migrate(db, MIGRATIONS.filter((m) => m.version < 8));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version < 8),
+  );
   return db;
 };
 
@@ -24,7 +27,12 @@ describe('migration 0008-creditor-sides', () => {
        VALUES ('a1', 0, 'c1', '卡', '', '100.00', '0.00', '0.00', 'simple', '0.0005', 0, '2025-01-01', '[]', '')`,
     ).run();
 
-    expect(migrate(db, MIGRATIONS.filter((m) => m.version <= 8))).toBe(8);
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 8),
+      ),
+    ).toBe(8);
     expect(db.prepare('SELECT id, side, side_creditor_id, side_agent_id, side_set_at FROM contacts').get()).toEqual({
       id: 'k1',
       side: null,
@@ -32,7 +40,12 @@ describe('migration 0008-creditor-sides', () => {
       side_agent_id: null,
       side_set_at: null,
     });
-    expect(db.prepare('SELECT side, organisation, creditor_id, agent_id FROM party_marks').get()).toEqual({ side: 'collector', organisation: '某资产', creditor_id: null, agent_id: null });
+    expect(db.prepare('SELECT side, organisation, creditor_id, agent_id FROM party_marks').get()).toEqual({
+      side: 'collector',
+      organisation: '某资产',
+      creditor_id: null,
+      agent_id: null,
+    });
     expect(db.prepare('SELECT overdue_convention, rate_confirmed FROM case_accounts').get()).toEqual({ overdue_convention: 'creditor', rate_confirmed: null });
 
     db.prepare(

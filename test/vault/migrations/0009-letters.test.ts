@@ -8,7 +8,10 @@ import { tmpDir, PASS } from '../../helpers/tmp';
 describe('migration 0009-letters', () => {
   const upTo = (v: number) => {
     const db = openEncrypted(path.join(tmpDir(), 'm.xsv'), PASS, { create: true });
-    migrate(db, MIGRATIONS.filter((m) => m.version <= v));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= v),
+    );
     return db;
   };
 
@@ -16,7 +19,10 @@ describe('migration 0009-letters', () => {
     const db = upTo(7);
     db.prepare("INSERT INTO case_creditors VALUES ('c1', 0, '招商银行股份有限公司', 'credit-card', '', '[]', '')").run();
     db.prepare("INSERT INTO case_other_debts VALUES ('d1', 0, '表哥', 0, '1000.00', '100.00', NULL, '')").run();
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 9));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 9),
+    );
     expect(db.prepare('SELECT institution, credit_code, capacity_share FROM case_creditors').get()).toEqual({ institution: null, credit_code: '', capacity_share: null });
     expect(db.prepare('SELECT family FROM case_other_debts').get()).toEqual({ family: 0 });
     db.prepare("UPDATE case_creditors SET institution = 'bank', capacity_share = '300.00'").run();

@@ -26,7 +26,10 @@ describe('released migrations', () => {
     const got: Record<number, string> = {};
     try {
       for (const version of Object.keys(RELEASED).map(Number)) {
-        migrate(db, MIGRATIONS.filter((m) => m.version <= version));
+        migrate(
+          db,
+          MIGRATIONS.filter((m) => m.version <= version),
+        );
         const rows = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
         got[version] = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
       }

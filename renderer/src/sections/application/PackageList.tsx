@@ -128,7 +128,14 @@ export function PackageList(props: { refreshKey?: number }) {
                         {p.exhibits.length === 0 ? (
                           t('packageTools.list.noExhibits')
                         ) : (
-                          <button type="button" className="button pt-small" aria-expanded={expanded} aria-controls={expanded ? detailId : undefined} onClick={() => toggle(p.id)} data-testid="package-exhibits-toggle">
+                          <button
+                            type="button"
+                            className="button pt-small"
+                            aria-expanded={expanded}
+                            aria-controls={expanded ? detailId : undefined}
+                            onClick={() => toggle(p.id)}
+                            data-testid="package-exhibits-toggle"
+                          >
                             {expanded ? t('packageTools.list.hideExhibits', { n: p.exhibits.length }) : t('packageTools.list.showExhibits', { n: p.exhibits.length })}
                           </button>
                         )}
@@ -148,7 +155,13 @@ export function PackageList(props: { refreshKey?: number }) {
                           <code className="pt-sha pt-nowrap" title={p.sha256}>
                             {shortSha(p.sha256)}
                           </code>
-                          <button type="button" className="button pt-small" onClick={() => void copy(p)} aria-label={t('packageTools.list.copyLabel', { file: p.fileName })} data-testid="package-copy-sha">
+                          <button
+                            type="button"
+                            className="button pt-small"
+                            onClick={() => void copy(p)}
+                            aria-label={t('packageTools.list.copyLabel', { file: p.fileName })}
+                            data-testid="package-copy-sha"
+                          >
                             {t('packageTools.list.copy')}
                           </button>
                         </div>
@@ -165,7 +178,8 @@ export function PackageList(props: { refreshKey?: number }) {
                           <ul className="pt-exhibits" data-testid="package-exhibits">
                             {p.exhibits.map((e) => (
                               <li key={e.n}>
-                                <span className="pt-ex-title">{t('packageTools.list.exhibit', { n: e.n, title: e.title })}</span> <code className="pt-sha pt-sha-full">{e.sha256}</code>
+                                <span className="pt-ex-title">{t('packageTools.list.exhibit', { n: e.n, title: e.title })}</span>{' '}
+                                <code className="pt-sha pt-sha-full">{e.sha256}</code>
                               </li>
                             ))}
                           </ul>

@@ -156,7 +156,6 @@ export function SignatureEditor(props: { onChange?: (hasSignature: boolean) => v
   return (
     // No heading of its own: the wizard's signature step titles and explains it.
     <div className="pt-signature" role="group" aria-label={t('packageTools.signature.title')} data-testid="signature-editor" data-has-signature={stored ? 'true' : 'false'}>
-
       {!loaded && <p className="help">{t('packageTools.common.loading')}</p>}
 
       {loaded && stored && (

@@ -106,7 +106,10 @@ export function StepBuild({
           <dd>{summary.exhibits}</dd>
           <dt>{t('application.build.signature')}</dt>
           <dd>
-            {[summary.hand ? t('application.build.hand') : t('application.build.nameOnly'), summary.digital ? t('application.build.digital') : t('application.build.noDigital')].join(' · ')}
+            {[
+              summary.hand ? t('application.build.hand') : t('application.build.nameOnly'),
+              summary.digital ? t('application.build.digital') : t('application.build.noDigital'),
+            ].join(' · ')}
           </dd>
         </dl>
         {summary.sample && <Message kind="info">{t('application.build.sample')}</Message>}
@@ -138,7 +141,11 @@ export function StepBuild({
             </button>
           </div>
         )}
-        {state.phase === 'cancelled' && <Message kind="info" testId="pkg-cancelled">{t('application.build.cancelled')}</Message>}
+        {state.phase === 'cancelled' && (
+          <Message kind="info" testId="pkg-cancelled">
+            {t('application.build.cancelled')}
+          </Message>
+        )}
         {state.phase === 'failed' && (
           <Message kind="error" testId="pkg-build-error">
             {t('application.build.failed')} {errorText(t, state.error)}

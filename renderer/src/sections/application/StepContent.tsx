@@ -23,7 +23,15 @@ interface Props {
   warnings?: readonly string[];
 }
 
-function EditableText({ base, edits, onEdits, field, label, help, rows = 4 }: Omit<Props, 'showFullId' | 'onShowFullId' | 'draft' | 'warnings'> & { field: EditableField; label: string; help?: string; rows?: number }) {
+function EditableText({
+  base,
+  edits,
+  onEdits,
+  field,
+  label,
+  help,
+  rows = 4,
+}: Omit<Props, 'showFullId' | 'onShowFullId' | 'draft' | 'warnings'> & { field: EditableField; label: string; help?: string; rows?: number }) {
   const t = useT();
   const id = `pkg-field-${field}`;
   const touched = edits[field] !== undefined && edits[field] !== fieldDefault(withAddresseeKind(base, edits), field);

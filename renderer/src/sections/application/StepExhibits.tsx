@@ -166,7 +166,13 @@ export function StepExhibits({
                     )}
                   </div>
                   <div className="pkg-pick-actions">
-                    <button type="button" className="button button-quiet" disabled={i === 0} onClick={() => onPicks(move(picks, i, i - 1))} aria-label={t('application.exhibits.up', { n: i + 1 })}>
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      disabled={i === 0}
+                      onClick={() => onPicks(move(picks, i, i - 1))}
+                      aria-label={t('application.exhibits.up', { n: i + 1 })}
+                    >
                       ↑
                     </button>
                     <button
@@ -178,7 +184,13 @@ export function StepExhibits({
                     >
                       ↓
                     </button>
-                    <button type="button" className="button button-quiet" onClick={() => remove(i)} aria-label={t('application.exhibits.remove', { n: i + 1 })} data-testid="pkg-pick-remove">
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      onClick={() => remove(i)}
+                      aria-label={t('application.exhibits.remove', { n: i + 1 })}
+                      data-testid="pkg-pick-remove"
+                    >
                       ✕
                     </button>
                   </div>
@@ -194,7 +206,14 @@ export function StepExhibits({
         <div className="pkg-filter">
           <label>
             <span className="visually-hidden">{t('application.exhibits.search')}</span>
-            <input className="input" type="search" placeholder={t('application.exhibits.search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="pkg-available-search" />
+            <input
+              className="input"
+              type="search"
+              placeholder={t('application.exhibits.search')}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              data-testid="pkg-available-search"
+            />
           </label>
           <label>
             <span className="visually-hidden">{t('application.exhibits.category')}</span>

@@ -49,7 +49,9 @@ export function StepLetter({ query, draft, onChange }: { query: DraftQuery; draf
             <span className="help case-field-help">{t('application.letter.dateHelp')}</span>
           </label>
           <label className="case-field">
-            <span className="field-label">{t(query.template === 'complaint' || query.template === 'mediation' ? 'application.letter.respondent' : 'application.letter.creditor')}</span>
+            <span className="field-label">
+              {t(query.template === 'complaint' || query.template === 'mediation' ? 'application.letter.respondent' : 'application.letter.creditor')}
+            </span>
             <select
               className="select"
               value={creditorId}
@@ -78,7 +80,13 @@ export function StepLetter({ query, draft, onChange }: { query: DraftQuery; draf
               {choices.accounts.map((a) => (
                 <li key={a.id}>
                   <label className="checkbox-row">
-                    <input type="checkbox" className="checkbox" checked={chosenAccounts.has(a.id)} onChange={(e) => toggleAccount(a.id, e.target.checked)} data-testid={`pkg-account-${a.id}`} />
+                    <input
+                      type="checkbox"
+                      className="checkbox"
+                      checked={chosenAccounts.has(a.id)}
+                      onChange={(e) => toggleAccount(a.id, e.target.checked)}
+                      data-testid={`pkg-account-${a.id}`}
+                    />
                     <span>
                       {a.label}
                       <span className="case-small"> · {choices.creditors.find((c) => c.id === a.creditorId)?.name ?? ''}</span>

@@ -180,11 +180,7 @@ export function Wizard({ mode, onBuilt }: { mode: AppMode; onBuilt: () => void }
         </Message>
       )}
       {!draft && loading && <p role="status">{t('application.loading')}</p>}
-      {dropped.length > 0 && (
-        <Message kind="warning">
-          {t('application.dropped', { titles: dropped.join('、') })}
-        </Message>
-      )}
+      {dropped.length > 0 && <Message kind="warning">{t('application.dropped', { titles: dropped.join('、') })}</Message>}
       {draft?.model.sample && current !== 'build' && <Message kind="info">{t('application.sampleNote')}</Message>}
       {current === 'content' && missing.length > 0 && (
         <Message kind="warning" testId="pkg-missing-early">

@@ -31,7 +31,9 @@ export async function uploadPackageBytes(data: Blob, purpose: 'build' | 'verify'
     const sent = await sendChunks(data, (seq, chunk) => api().package.uploadChunk({ uploadId, seq, data: chunk }), opts);
     if (sent === 'cancelled') throw abortError();
   } catch (err) {
-    await api().package.discard({ uploadId }).catch(() => undefined);
+    await api()
+      .package.discard({ uploadId })
+      .catch(() => undefined);
     throw err;
   }
   return uploadId;

@@ -46,7 +46,10 @@ export function useBuild(mode: AppMode) {
   const finished = useRef<string | null>(null);
 
   const discard = useCallback(async (uploadId: string | null) => {
-    if (uploadId) await api().package.discard({ uploadId }).catch(() => undefined);
+    if (uploadId)
+      await api()
+        .package.discard({ uploadId })
+        .catch(() => undefined);
   }, []);
 
   const cancel = useCallback(() => {
@@ -142,9 +145,15 @@ export function useBuild(mode: AppMode) {
       if (r) {
         r.cancelled = true;
         r.worker.terminate();
-        if (r.uploadId) void api().package.discard({ uploadId: r.uploadId }).catch(() => undefined);
+        if (r.uploadId)
+          void api()
+            .package.discard({ uploadId: r.uploadId })
+            .catch(() => undefined);
       }
-      if (finished.current) void api().package.discard({ uploadId: finished.current }).catch(() => undefined);
+      if (finished.current)
+        void api()
+          .package.discard({ uploadId: finished.current })
+          .catch(() => undefined);
     },
     [],
   );

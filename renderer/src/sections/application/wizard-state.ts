@@ -5,13 +5,7 @@
 import type { ExhibitCandidate, PackageDraftModel } from '../../../../shared/contracts/package';
 import type { PickedExhibit } from '../../../../shared/package/build-from-draft';
 import { missingIn } from '../../../../shared/package/complete-model';
-import {
-  defaultPromise,
-  defaultProposalSummary,
-  defaultRecipientName,
-  defaultRequests,
-  defaultWaiverRequest,
-} from '../../../../shared/pdf/defaults';
+import { defaultPromise, defaultProposalSummary, defaultRecipientName, defaultRequests, defaultWaiverRequest } from '../../../../shared/pdf/defaults';
 import { TEMPLATE_TITLES, type Template } from '../../../../shared/pdf/model';
 import { voiceOf, type AddresseeKind } from '../../../../shared/pdf/address';
 
@@ -135,9 +129,7 @@ export function applyEdits(draft: PackageDraftModel, edits: Edits): PackageDraft
       ? { recipient: { name: recipientName || (kind === 'regulator' ? REGULATOR_DEFAULT : fieldDefault(draft, 'recipient')), kind } }
       : {}),
     ...(kind && (!parts.recipient || ['bank', 'consumer-finance', 'company'].includes(kind)) ? { creditor: { ...draft.creditor, kind } } : {}),
-    ...(parts.agreement && terms !== undefined
-      ? { oralAgreement: { ...(draft.oralAgreement ?? { at: draft.date, channel: '电话', counterparty: '' }), terms } }
-      : {}),
+    ...(parts.agreement && terms !== undefined ? { oralAgreement: { ...(draft.oralAgreement ?? { at: draft.date, channel: '电话', counterparty: '' }), terms } } : {}),
     ...(edits.summaryPage !== undefined ? { summaryPage: edits.summaryPage } : {}),
     ...(edits.pauseCollection !== undefined ? { pauseCollection: edits.pauseCollection } : {}),
     hardship: { ...draft.hardship, reason: trimmedOr('hardshipReason') ?? draft.hardship.reason },

@@ -52,14 +52,7 @@ export interface StackedBar {
   totalText: string;
 }
 
-export function StackedBarChart(props: {
-  title: string;
-  description: string;
-  bars: StackedBar[];
-  legend: { className: string; label: string }[];
-  locale: string;
-  testId: string;
-}) {
+export function StackedBarChart(props: { title: string; description: string; bars: StackedBar[]; legend: { className: string; label: string }[]; locale: string; testId: string }) {
   const titleId = useId();
   const descId = useId();
   const max = niceMax(Math.max(...props.bars.map((b) => Number(b.total)), 0));

@@ -95,14 +95,7 @@ export function SelectField<V extends string>(p: SelectFieldProps<V>) {
       <label htmlFor={p.id} className="field-label">
         {p.label}
       </label>
-      <select
-        id={p.id}
-        className="select"
-        value={p.value}
-        onChange={(e) => p.onChange(e.target.value as V)}
-        aria-describedby={describedBy(p)}
-        data-testid={p.testId}
-      >
+      <select id={p.id} className="select" value={p.value} onChange={(e) => p.onChange(e.target.value as V)} aria-describedby={describedBy(p)} data-testid={p.testId}>
         {p.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -101,13 +101,16 @@ function Ceilings({ c, t, mode }: { c: AccountCeilings; t: Translate; mode: Acco
               </td>
               <td className={x.chargesExceeds && binds(x) ? 'num is-over' : 'num'} data-testid={`ceiling-compared-${x.kind}`}>
                 {yuan(x.comparedAmount)}
-                <div className="case-small">{t(`moneyRules.ceiling.compared.${x.compared}`)}</div> {x.chargesExceeds ? <span className={binds(x) ? 'case-mark-over' : 'case-small'}>{mark(x)}</span> : null}
+                <div className="case-small">{t(`moneyRules.ceiling.compared.${x.compared}`)}</div>{' '}
+                {x.chargesExceeds ? <span className={binds(x) ? 'case-mark-over' : 'case-small'}>{mark(x)}</span> : null}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="case-small" data-testid="ceiling-sum24">{t('moneyRules.ceiling.sum24')}</p>
+      <p className="case-small" data-testid="ceiling-sum24">
+        {t('moneyRules.ceiling.sum24')}
+      </p>
       {c.lprMissing && <p className="case-small">{t('debts.ceiling.lprMissing', { reason: c.lprMissing })}</p>}
       <dl className="case-legal">
         {c.ceilings.map((x) => (
@@ -188,7 +191,8 @@ export function AccountCard({ doc, account, creditor, owed, today, lpr, run, onE
       </p>
       {account.evidenceIds.length > 0 && (
         <p className="case-small" data-testid="account-evidence-ids">
-          {t('debts.account.evidence')}<EvidenceNames ids={account.evidenceIds} index={evidence} />
+          {t('debts.account.evidence')}
+          <EvidenceNames ids={account.evidenceIds} index={evidence} />
         </p>
       )}
       <p className="case-headline-label">{t('debts.today.accountHeading', { date: today })}</p>

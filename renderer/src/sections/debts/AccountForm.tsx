@@ -327,7 +327,14 @@ export function AccountForm({ doc, account, run, onDone }: AccountFormProps) {
           testId="account-institution"
         />
         <TextField {...field('creditCode')} label={t('debts.form.creditCode')} testId="account-credit-code" width="medium" />
-        <TextField {...field('capacityShare')} label={t('debts.form.capacityShare')} help={t('debts.form.capacityShareHelp')} testId="account-capacity-share" kind="decimal" unit={t('debts.yuan')} />
+        <TextField
+          {...field('capacityShare')}
+          label={t('debts.form.capacityShare')}
+          help={t('debts.form.capacityShareHelp')}
+          testId="account-capacity-share"
+          kind="decimal"
+          unit={t('debts.yuan')}
+        />
       </div>
       <div className="case-grid">
         <TextField {...field('principal')} label={t('debts.form.principal')} testId="account-principal" kind="decimal" unit={t('debts.yuan')} />

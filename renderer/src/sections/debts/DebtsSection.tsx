@@ -77,12 +77,12 @@ export function DebtsSection() {
                   </p>
                 )}
                 {(agreed.byAccount.size === 0 || loose.length > 0) && (
-                <dl className="case-figures">
-                  <Figure label={t('debts.parts.principal')} value={yuan(parts!.principal)} testId="debts-total-principal" />
-                  <Figure label={t('debts.parts.interest')} value={yuan(parts!.interest)} testId="debts-total-interest" />
-                  <Figure label={t('debts.parts.penalty')} value={yuan(parts!.penalty)} testId="debts-total-penalty" />
-                  <Figure label={t('debts.parts.fees')} value={yuan(parts!.fees)} testId="debts-total-fees" />
-                </dl>
+                  <dl className="case-figures">
+                    <Figure label={t('debts.parts.principal')} value={yuan(parts!.principal)} testId="debts-total-principal" />
+                    <Figure label={t('debts.parts.interest')} value={yuan(parts!.interest)} testId="debts-total-interest" />
+                    <Figure label={t('debts.parts.penalty')} value={yuan(parts!.penalty)} testId="debts-total-penalty" />
+                    <Figure label={t('debts.parts.fees')} value={yuan(parts!.fees)} testId="debts-total-fees" />
+                  </dl>
                 )}
                 <p className="case-small">{t('debts.today.note')}</p>
               </>
@@ -110,24 +110,26 @@ export function DebtsSection() {
               </section>
             ) : (
               <div key={account.id}>
-              {agreed.byAccount.has(account.id) && (
-                <Message kind="info" testId="account-agreement-owed">
-                  {t(agreed.byAccount.get(account.id)!.shared ? 'repayments.debts.accountShared' : 'repayments.debts.account', { remaining: yuan(agreed.byAccount.get(account.id)!.remaining) })}
-                </Message>
-              )}
-              <AccountCard
-                doc={doc}
-                account={account}
-                creditor={doc.creditors.find((c) => c.id === account.creditorId)}
-                owed={owed.accounts.find((a) => a.id === account.id)!.owed}
-                today={today}
-                lpr={lpr}
-                run={run}
-                onEdit={() => {
-                  setSaved(false);
-                  setEditing(account);
-                }}
-              />
+                {agreed.byAccount.has(account.id) && (
+                  <Message kind="info" testId="account-agreement-owed">
+                    {t(agreed.byAccount.get(account.id)!.shared ? 'repayments.debts.accountShared' : 'repayments.debts.account', {
+                      remaining: yuan(agreed.byAccount.get(account.id)!.remaining),
+                    })}
+                  </Message>
+                )}
+                <AccountCard
+                  doc={doc}
+                  account={account}
+                  creditor={doc.creditors.find((c) => c.id === account.creditorId)}
+                  owed={owed.accounts.find((a) => a.id === account.id)!.owed}
+                  today={today}
+                  lpr={lpr}
+                  run={run}
+                  onEdit={() => {
+                    setSaved(false);
+                    setEditing(account);
+                  }}
+                />
               </div>
             ),
           )}

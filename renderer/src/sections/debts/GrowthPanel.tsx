@@ -43,8 +43,12 @@ export function GrowthPanel({ accounts, today }: { accounts: readonly Account[];
           <tr>
             <th scope="col">{t('debts.growth.colWhen')}</th>
             <th scope="col">{t('debts.growth.colDate')}</th>
-            <th scope="col" className="num">{t('debts.parts.penalty')}</th>
-            <th scope="col" className="num">{t('debts.parts.total')}</th>
+            <th scope="col" className="num">
+              {t('debts.parts.penalty')}
+            </th>
+            <th scope="col" className="num">
+              {t('debts.parts.total')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -43,10 +43,9 @@ export function LprPanel({ doc, run }: { doc: CaseView; run: (call: () => Promis
     }
   }
 
-  const rows = [
-    ...SHIPPED_LPR.rows.map((row) => ({ ...row, note: row.note ?? '', mine: false })),
-    ...doc.lpr.map((row) => ({ ...row, mine: true })),
-  ].sort((a, b) => a.from.localeCompare(b.from));
+  const rows = [...SHIPPED_LPR.rows.map((row) => ({ ...row, note: row.note ?? '', mine: false })), ...doc.lpr.map((row) => ({ ...row, mine: true }))].sort((a, b) =>
+    a.from.localeCompare(b.from),
+  );
 
   return (
     <details className="case-card case-details" data-testid="lpr-panel">
@@ -56,7 +55,9 @@ export function LprPanel({ doc, run }: { doc: CaseView; run: (call: () => Promis
         <thead>
           <tr>
             <th scope="col">{t('debts.lpr.colFrom')}</th>
-            <th scope="col" className="num">{t('debts.lpr.colRate')}</th>
+            <th scope="col" className="num">
+              {t('debts.lpr.colRate')}
+            </th>
             <th scope="col">{t('debts.lpr.colSource')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('debts.lpr.remove')}</span>

@@ -28,7 +28,17 @@ export function LprPaste({ onAdd }: { onAdd: (row: { from: string; rate: string;
     <div className="lpr-paste" data-testid="lpr-paste">
       <label className="field">
         <span className="field-label">{t('current.lpr.pasteLabel')}</span>
-        <textarea rows={2} className="wide-text" value={text} onChange={(e) => { setText(e.target.value); setRead(null); }} placeholder={t('current.lpr.pastePlaceholder')} data-testid="lpr-paste-text" />
+        <textarea
+          rows={2}
+          className="wide-text"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setRead(null);
+          }}
+          placeholder={t('current.lpr.pastePlaceholder')}
+          data-testid="lpr-paste-text"
+        />
       </label>
       <button type="button" className="button button-quiet" onClick={parse} disabled={text.trim() === ''} data-testid="lpr-paste-read">
         {t('current.lpr.read')}

@@ -164,9 +164,15 @@ export function MessageCheck({ accounts, today }: { accounts: readonly Account[]
             <thead>
               <tr>
                 <th scope="col">{t('debts.check.colItem')}</th>
-                <th scope="col" className="num">{t('debts.check.colClaimed')}</th>
-                <th scope="col" className="num">{t('debts.check.colOurs')}</th>
-                <th scope="col" className="num">{t('debts.check.colDiff')}</th>
+                <th scope="col" className="num">
+                  {t('debts.check.colClaimed')}
+                </th>
+                <th scope="col" className="num">
+                  {t('debts.check.colOurs')}
+                </th>
+                <th scope="col" className="num">
+                  {t('debts.check.colDiff')}
+                </th>
               </tr>
             </thead>
             <tbody>

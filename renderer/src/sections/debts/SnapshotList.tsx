@@ -78,11 +78,21 @@ export function SnapshotList({ doc, account, run }: { doc: CaseView; account: Ac
           <thead>
             <tr>
               <th scope="col">{t('debts.snapshot.date')}</th>
-              <th scope="col" className="num">{t('debts.parts.principal')}</th>
-              <th scope="col" className="num">{t('debts.parts.interest')}</th>
-              <th scope="col" className="num">{t('debts.parts.penalty')}</th>
-              <th scope="col" className="num">{t('debts.parts.fees')}</th>
-              <th scope="col" className="num">{t('debts.parts.total')}</th>
+              <th scope="col" className="num">
+                {t('debts.parts.principal')}
+              </th>
+              <th scope="col" className="num">
+                {t('debts.parts.interest')}
+              </th>
+              <th scope="col" className="num">
+                {t('debts.parts.penalty')}
+              </th>
+              <th scope="col" className="num">
+                {t('debts.parts.fees')}
+              </th>
+              <th scope="col" className="num">
+                {t('debts.parts.total')}
+              </th>
               <th scope="col">{t('debts.snapshot.evidence')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('debts.account.delete')}</span>

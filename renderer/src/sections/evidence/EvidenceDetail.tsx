@@ -203,7 +203,9 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
                 </>
               )}
               <dt>{t('evidence.detail.accounts')}</dt>
-              <dd data-testid="evidence-detail-accounts">{linked.length ? linked.join('、') : t(accounts.length > 0 ? 'evidence.detail.noAccounts' : 'evidence.detail.noAccountsYet')}</dd>
+              <dd data-testid="evidence-detail-accounts">
+                {linked.length ? linked.join('、') : t(accounts.length > 0 ? 'evidence.detail.noAccounts' : 'evidence.detail.noAccountsYet')}
+              </dd>
               <dt>{t('evidence.detail.contacts')}</dt>
               <dd data-testid="evidence-detail-contacts">
                 {contacts === null ? (
@@ -250,7 +252,13 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
                 <label className="field-label" htmlFor="ev-edit-category">
                   {t('evidence.detail.category')}
                 </label>
-                <select id="ev-edit-category" className="select" value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value as EvidenceCategory })} data-testid="evidence-edit-category">
+                <select
+                  id="ev-edit-category"
+                  className="select"
+                  value={form.category}
+                  onChange={(e) => setForm({ ...form, category: e.target.value as EvidenceCategory })}
+                  data-testid="evidence-edit-category"
+                >
                   <CategoryOptions />
                 </select>
               </div>
@@ -258,7 +266,14 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
                 <label className="field-label" htmlFor="ev-edit-tags">
                   {t('evidence.detail.tags')}
                 </label>
-                <input id="ev-edit-tags" className="input ev-wide" value={form.tags} onChange={(e) => setForm({ ...form, tags: e.target.value })} aria-describedby="ev-edit-tags-help" data-testid="evidence-edit-tags" />
+                <input
+                  id="ev-edit-tags"
+                  className="input ev-wide"
+                  value={form.tags}
+                  onChange={(e) => setForm({ ...form, tags: e.target.value })}
+                  aria-describedby="ev-edit-tags-help"
+                  data-testid="evidence-edit-tags"
+                />
                 <p className="help" id="ev-edit-tags-help">
                   {t('evidence.detail.tagsHelp')}
                 </p>
@@ -267,7 +282,15 @@ export function EvidenceDetail({ id, mode, accounts, onClose, onChanged, onPurge
                 <label className="field-label" htmlFor="ev-edit-note">
                   {t('evidence.detail.note')}
                 </label>
-                <textarea id="ev-edit-note" className="input ev-wide ev-note" rows={3} maxLength={10000} value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} data-testid="evidence-edit-note" />
+                <textarea
+                  id="ev-edit-note"
+                  className="input ev-wide ev-note"
+                  rows={3}
+                  maxLength={10000}
+                  value={form.note}
+                  onChange={(e) => setForm({ ...form, note: e.target.value })}
+                  data-testid="evidence-edit-note"
+                />
               </div>
               <DateField
                 id="ev-edit-captured"

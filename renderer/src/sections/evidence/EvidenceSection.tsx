@@ -242,9 +242,7 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
     // The entries must be taken now, inside the event; they are read afterwards.
     const pending = filesFromDrop(e.dataTransfer.items);
     imp.startReading();
-    void pending.then(({ files, unreadable }) =>
-      imp.runUploads(files, { preErrors: unreadable.map((path) => ({ path, error: { code: 'UNREADABLE', message: 'UNREADABLE' } })) }),
-    );
+    void pending.then(({ files, unreadable }) => imp.runUploads(files, { preErrors: unreadable.map((path) => ({ path, error: { code: 'UNREADABLE', message: 'UNREADABLE' } })) }));
   };
 
   const hasFiles = (e: React.DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
@@ -343,13 +341,27 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
           <label className="field-label" htmlFor="ev-search">
             {t('evidence.filters.search')}
           </label>
-          <input id="ev-search" type="search" className="input" value={query} placeholder={t('evidence.filters.searchPlaceholder')} onChange={(e) => setQuery(e.target.value)} data-testid="evidence-search" />
+          <input
+            id="ev-search"
+            type="search"
+            className="input"
+            value={query}
+            placeholder={t('evidence.filters.searchPlaceholder')}
+            onChange={(e) => setQuery(e.target.value)}
+            data-testid="evidence-search"
+          />
         </div>
         <div className="ev-filter">
           <label className="field-label" htmlFor="ev-category">
             {t('evidence.filters.category')}
           </label>
-          <select id="ev-category" className="select" value={category} onChange={(e) => setCategory(e.target.value as EvidenceCategory | '')} data-testid="evidence-filter-category">
+          <select
+            id="ev-category"
+            className="select"
+            value={category}
+            onChange={(e) => setCategory(e.target.value as EvidenceCategory | '')}
+            data-testid="evidence-filter-category"
+          >
             <option value="">{t('evidence.filters.allCategories')}</option>
             <CategoryOptions />
           </select>
@@ -404,7 +416,13 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
                 </option>
               ))}
             </select>
-            <select className="select" aria-label={t('evidence.filters.sort')} value={sort.dir} onChange={(e) => setSort({ ...sort, dir: e.target.value as Sort['dir'] })} data-testid="evidence-sort-dir">
+            <select
+              className="select"
+              aria-label={t('evidence.filters.sort')}
+              value={sort.dir}
+              onChange={(e) => setSort({ ...sort, dir: e.target.value as Sort['dir'] })}
+              data-testid="evidence-sort-dir"
+            >
               <option value="desc">{t('evidence.filters.desc')}</option>
               <option value="asc">{t('evidence.filters.asc')}</option>
             </select>
@@ -429,7 +447,13 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
         <div className="ev-selection" aria-live="polite">
           <span data-testid="evidence-count">{t('evidence.count', { n: items.length })}</span>
           {selected.size > 0 && <span>{t('evidence.toolbar.selected', { n: selected.size })}</span>}
-          <button type="button" className="button button-quiet ev-small" onClick={() => setSelected(new Set(items.map((i) => i.id)))} disabled={items.length === 0} data-testid="evidence-select-all">
+          <button
+            type="button"
+            className="button button-quiet ev-small"
+            onClick={() => setSelected(new Set(items.map((i) => i.id)))}
+            disabled={items.length === 0}
+            data-testid="evidence-select-all"
+          >
             {t('evidence.toolbar.selectAll')}
           </button>
           {selected.size > 0 && (
@@ -449,7 +473,13 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
                 </button>
               )}
               {trash && (
-                <button type="button" className="button ev-small ev-button-danger-quiet" onClick={() => setPurgeIds([...selected])} disabled={busy !== null} data-testid="evidence-purge-selected">
+                <button
+                  type="button"
+                  className="button ev-small ev-button-danger-quiet"
+                  onClick={() => setPurgeIds([...selected])}
+                  disabled={busy !== null}
+                  data-testid="evidence-purge-selected"
+                >
                   {t('evidence.toolbar.purgeSelected', { n: selected.size })}
                 </button>
               )}
@@ -457,10 +487,22 @@ export function EvidenceSection({ mode }: { mode: AppMode }) {
           )}
         </div>
         <div className="ev-tabs" role="group" aria-label={t('evidence.filters.view')}>
-          <button type="button" className={view === 'grid' ? 'ev-tab is-current' : 'ev-tab'} aria-pressed={view === 'grid'} onClick={() => setView('grid')} data-testid="evidence-view-grid">
+          <button
+            type="button"
+            className={view === 'grid' ? 'ev-tab is-current' : 'ev-tab'}
+            aria-pressed={view === 'grid'}
+            onClick={() => setView('grid')}
+            data-testid="evidence-view-grid"
+          >
             {t('evidence.filters.grid')}
           </button>
-          <button type="button" className={view === 'list' ? 'ev-tab is-current' : 'ev-tab'} aria-pressed={view === 'list'} onClick={() => setView('list')} data-testid="evidence-view-list">
+          <button
+            type="button"
+            className={view === 'list' ? 'ev-tab is-current' : 'ev-tab'}
+            aria-pressed={view === 'list'}
+            onClick={() => setView('list')}
+            data-testid="evidence-view-list"
+          >
             {t('evidence.filters.list')}
           </button>
         </div>

@@ -38,10 +38,30 @@ function Badges({ item }: { item: EvidenceSummary }) {
   const t = useT();
   const badges: ReactNode[] = [];
   // 'not_analysed': the analysis ran past its time budget; the file itself may be fine.
-  if (item.damaged === 'not_analysed') badges.push(<span key="d" className="ev-badge ev-badge-warning">{t('evidence.card.notAnalysed')}</span>);
-  else if (item.damaged) badges.push(<span key="d" className="ev-badge ev-badge-danger">{t('evidence.card.damaged')}</span>);
-  if (item.encrypted) badges.push(<span key="e" className="ev-badge ev-badge-warning">{t('evidence.card.encrypted')}</span>);
-  if (item.nameMismatch) badges.push(<span key="m" className="ev-badge ev-badge-warning">{t('evidence.card.mismatch')}</span>);
+  if (item.damaged === 'not_analysed')
+    badges.push(
+      <span key="d" className="ev-badge ev-badge-warning">
+        {t('evidence.card.notAnalysed')}
+      </span>,
+    );
+  else if (item.damaged)
+    badges.push(
+      <span key="d" className="ev-badge ev-badge-danger">
+        {t('evidence.card.damaged')}
+      </span>,
+    );
+  if (item.encrypted)
+    badges.push(
+      <span key="e" className="ev-badge ev-badge-warning">
+        {t('evidence.card.encrypted')}
+      </span>,
+    );
+  if (item.nameMismatch)
+    badges.push(
+      <span key="m" className="ev-badge ev-badge-warning">
+        {t('evidence.card.mismatch')}
+      </span>,
+    );
   return badges.length ? <span className="ev-badges">{badges}</span> : null;
 }
 
@@ -72,12 +92,25 @@ export function EvidenceGrid({ items, mode, selected, onToggle, onOpen }: ViewPr
             {items.slice(row.index * cols, row.index * cols + cols).map((item) => {
               const isSelected = selected.has(item.id);
               return (
-                <article key={item.id} className={isSelected ? 'ev-card is-selected' : 'ev-card'} data-testid="evidence-card" data-id={item.id} data-name={item.name} data-kind={item.kind}>
+                <article
+                  key={item.id}
+                  className={isSelected ? 'ev-card is-selected' : 'ev-card'}
+                  data-testid="evidence-card"
+                  data-id={item.id}
+                  data-name={item.name}
+                  data-kind={item.kind}
+                >
                   <label className="ev-card-check">
                     <input type="checkbox" checked={isSelected} onChange={() => onToggle(item.id)} data-testid="evidence-card-select" />
                     <span className="visually-hidden">{t('evidence.card.select', { name: item.name })}</span>
                   </label>
-                  <button type="button" className="ev-card-open" onClick={() => onOpen(item.id)} aria-label={t('evidence.card.open', { name: item.name })} data-testid="evidence-card-open">
+                  <button
+                    type="button"
+                    className="ev-card-open"
+                    onClick={() => onOpen(item.id)}
+                    aria-label={t('evidence.card.open', { name: item.name })}
+                    data-testid="evidence-card-open"
+                  >
                     <span className="ev-card-thumb">
                       <Thumb item={item} mode={mode} size="card" />
                     </span>

@@ -13,7 +13,17 @@ const PATHS: Record<EvidenceKind, string> = {
 
 export function KindIcon({ kind }: { kind: EvidenceKind }) {
   return (
-    <svg className="ev-kind-icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      className="ev-kind-icon"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d={PATHS[kind]} />
     </svg>
   );

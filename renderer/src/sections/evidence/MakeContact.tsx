@@ -77,7 +77,15 @@ export function MakeContact({ evidenceIds, onClose, onMade }: { evidenceIds: str
             <label className="field-label" htmlFor={`${id}-at`}>
               {t('evidence.makeContact.when')}
             </label>
-            <input id={`${id}-at`} type="datetime-local" className="input" value={at} onChange={(e) => setAt(e.target.value)} aria-describedby={`${id}-at-help`} data-testid="make-contact-at" />
+            <input
+              id={`${id}-at`}
+              type="datetime-local"
+              className="input"
+              value={at}
+              onChange={(e) => setAt(e.target.value)}
+              aria-describedby={`${id}-at-help`}
+              data-testid="make-contact-at"
+            />
             <p className="help" id={`${id}-at-help`}>
               {t('evidence.makeContact.whenHelp')}
             </p>
@@ -111,13 +119,28 @@ export function MakeContact({ evidenceIds, onClose, onMade }: { evidenceIds: str
             <label className="field-label" htmlFor={`${id}-org`}>
               {t('evidence.makeContact.organisation')}
             </label>
-            <input id={`${id}-org`} className="input ev-wide" maxLength={200} value={organisation} onChange={(e) => setOrganisation(e.target.value)} data-testid="make-contact-organisation" />
+            <input
+              id={`${id}-org`}
+              className="input ev-wide"
+              maxLength={200}
+              value={organisation}
+              onChange={(e) => setOrganisation(e.target.value)}
+              data-testid="make-contact-organisation"
+            />
           </div>
           <div className="field">
             <label className="field-label" htmlFor={`${id}-summary`}>
               {t('evidence.makeContact.summary')}
             </label>
-            <textarea id={`${id}-summary`} className="input ev-wide ev-note" rows={3} maxLength={20000} value={summary} onChange={(e) => setSummary(e.target.value)} data-testid="make-contact-summary" />
+            <textarea
+              id={`${id}-summary`}
+              className="input ev-wide ev-note"
+              rows={3}
+              maxLength={20000}
+              value={summary}
+              onChange={(e) => setSummary(e.target.value)}
+              data-testid="make-contact-summary"
+            />
           </div>
           {error !== null && <Message kind="error">{errorText(t, error)}</Message>}
           <div className="form-actions">

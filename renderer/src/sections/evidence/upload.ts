@@ -29,7 +29,9 @@ export async function uploadFile({ file, label }: PickedFile, opts: UploadOption
   try {
     return await api().evidence.uploadCommit({ uploadId: staged.uploadId, ...(opts.category ? { category: opts.category } : {}), ...(opts.note ? { note: opts.note } : {}) });
   } catch {
-    await api().evidence.uploadAbort({ uploadId: staged.uploadId }).catch(() => undefined);
+    await api()
+      .evidence.uploadAbort({ uploadId: staged.uploadId })
+      .catch(() => undefined);
     return failure(label, 'INTERNAL');
   }
 }

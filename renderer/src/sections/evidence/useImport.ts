@@ -54,7 +54,12 @@ export function useImport(onChanged: () => void) {
       const label = decodeImportLabel(p.label);
       setJob((j) =>
         j && j.status === 'running'
-          ? { ...j, doneBytes: p.done, totalBytes: p.total, ...(label ? { file: label.file, files: label.files, fileName: label.name, fileDone: label.fileDone, fileTotal: label.fileTotal } : {}) }
+          ? {
+              ...j,
+              doneBytes: p.done,
+              totalBytes: p.total,
+              ...(label ? { file: label.file, files: label.files, fileName: label.name, fileDone: label.fileDone, fileTotal: label.fileTotal } : {}),
+            }
           : j,
       );
     });
@@ -119,7 +124,10 @@ export function useImport(onChanged: () => void) {
   const cancel = useCallback(() => {
     cancelled.current = true;
     setJob((j) => (j ? { ...j, cancelling: true } : j));
-    if (taskId.current) void api().evidence.cancel({ taskId: taskId.current }).catch(() => undefined);
+    if (taskId.current)
+      void api()
+        .evidence.cancel({ taskId: taskId.current })
+        .catch(() => undefined);
   }, []);
 
   const dismiss = useCallback(() => setJob(null), []);

@@ -69,13 +69,7 @@ export function ApplicantCard({ doc, run }: { doc: CaseView; run: (call: () => P
                 onBlur={() => setIdChecked(true)}
                 data-testid="applicant-id"
               />
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => setShowId((s) => !s)}
-                aria-controls="applicant-id"
-                data-testid="applicant-id-toggle"
-              >
+              <button type="button" className="button button-quiet" onClick={() => setShowId((s) => !s)} aria-controls="applicant-id" data-testid="applicant-id-toggle">
                 {showId ? t('finances.applicant.hide') : t('finances.applicant.show')}
               </button>
             </div>

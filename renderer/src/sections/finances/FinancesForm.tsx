@@ -4,13 +4,7 @@
 // update as the user types; each figure may carry the number of its proof in the vault.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useUnsavedChanges } from '../../lib/unsaved';
-import {
-  EMPLOYMENT,
-  FIXED_COST_CATEGORIES,
-  FLEXIBLE_COST_CATEGORIES,
-  HOUSING,
-  INCOME_CATEGORIES,
-} from '../../../../shared/case/kinds';
+import { EMPLOYMENT, FIXED_COST_CATEGORIES, FLEXIBLE_COST_CATEGORIES, HOUSING, INCOME_CATEGORIES } from '../../../../shared/case/kinds';
 import type { CaseView } from '../../../../shared/contracts/case';
 import { useT, type TKey } from '../../i18n';
 import { api } from '../../lib/api';
@@ -75,8 +69,7 @@ export function FinancesForm({ doc, run }: { doc: CaseView; run: (call: () => Pr
   );
 
   const itemSection = (section: Section, rows: ItemRow[], key: 'income' | 'fixed' | 'flexible') => {
-    const setRow = (i: number, patch: Partial<ItemRow>) =>
-      update((d) => ({ ...d, [key]: d[key].map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
+    const setRow = (i: number, patch: Partial<ItemRow>) => update((d) => ({ ...d, [key]: d[key].map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
     return (
       <fieldset className="case-fieldset" data-testid={`finance-${section}`}>
         <legend>{t(`finances.${section}.title`)}</legend>
@@ -174,10 +167,42 @@ export function FinancesForm({ doc, run }: { doc: CaseView; run: (call: () => Pr
         <fieldset className="case-fieldset">
           <legend>{t('finances.household.title')}</legend>
           <div className="case-grid">
-            <TextField id="fin-adults" label={t('finances.household.adults')} value={draft.adults} onChange={(v) => update((d) => ({ ...d, adults: v }))} error={err('adults')} onBlur={touch('adults')} testId="finance-adults" kind="count" />
-            <TextField id="fin-dependants" label={t('finances.household.dependants')} value={draft.dependants} onChange={(v) => update((d) => ({ ...d, dependants: v }))} error={err('dependants')} onBlur={touch('dependants')} testId="finance-dependants" kind="count" />
-            <SelectField id="fin-housing" label={t('finances.household.housing')} value={draft.housing} options={option('finances.household.housingKind', HOUSING)} onChange={(v) => update((d) => ({ ...d, housing: v }))} testId="finance-housing" />
-            <SelectField id="fin-employment" label={t('finances.household.employment')} value={draft.employment} options={option('finances.household.employmentKind', EMPLOYMENT)} onChange={(v) => update((d) => ({ ...d, employment: v }))} testId="finance-employment" />
+            <TextField
+              id="fin-adults"
+              label={t('finances.household.adults')}
+              value={draft.adults}
+              onChange={(v) => update((d) => ({ ...d, adults: v }))}
+              error={err('adults')}
+              onBlur={touch('adults')}
+              testId="finance-adults"
+              kind="count"
+            />
+            <TextField
+              id="fin-dependants"
+              label={t('finances.household.dependants')}
+              value={draft.dependants}
+              onChange={(v) => update((d) => ({ ...d, dependants: v }))}
+              error={err('dependants')}
+              onBlur={touch('dependants')}
+              testId="finance-dependants"
+              kind="count"
+            />
+            <SelectField
+              id="fin-housing"
+              label={t('finances.household.housing')}
+              value={draft.housing}
+              options={option('finances.household.housingKind', HOUSING)}
+              onChange={(v) => update((d) => ({ ...d, housing: v }))}
+              testId="finance-housing"
+            />
+            <SelectField
+              id="fin-employment"
+              label={t('finances.household.employment')}
+              value={draft.employment}
+              options={option('finances.household.employmentKind', EMPLOYMENT)}
+              onChange={(v) => update((d) => ({ ...d, employment: v }))}
+              testId="finance-employment"
+            />
           </div>
         </fieldset>
         {itemSection('income', draft.income, 'income')}
@@ -189,10 +214,44 @@ export function FinancesForm({ doc, run }: { doc: CaseView; run: (call: () => Pr
           <ul className="case-rows">
             {draft.debts.map((r, i) => (
               <li key={r.key}>
-                <TextField id={`fin-debt-${r.key}-creditor`} label={t('finances.debts.creditor')} value={r.creditor} onChange={(v) => setDebt(i, { creditor: v })} onBlur={touch(`debts.${i}.creditor`)} error={err(`debts.${i}.creditor`)} testId={`finance-debt-${i}-creditor`} width="medium" />
-                <CheckboxField id={`fin-debt-${r.key}-priority`} label={t('finances.debts.priority')} checked={r.priority} onChange={(v) => setDebt(i, { priority: v })} testId={`finance-debt-${i}-priority`} />
-                <TextField id={`fin-debt-${r.key}-owed`} label={t('finances.debts.owed')} value={r.owed} onChange={(v) => setDebt(i, { owed: v })} onBlur={touch(`debts.${i}.owed`)} error={err(`debts.${i}.owed`)} testId={`finance-debt-${i}-owed`} kind="decimal" />
-                <TextField id={`fin-debt-${r.key}-monthly`} label={t('finances.debts.monthly')} value={r.monthly} onChange={(v) => setDebt(i, { monthly: v })} onBlur={touch(`debts.${i}.monthly`)} error={err(`debts.${i}.monthly`)} testId={`finance-debt-${i}-monthly`} kind="decimal" unit={t('finances.perMonth')} />
+                <TextField
+                  id={`fin-debt-${r.key}-creditor`}
+                  label={t('finances.debts.creditor')}
+                  value={r.creditor}
+                  onChange={(v) => setDebt(i, { creditor: v })}
+                  onBlur={touch(`debts.${i}.creditor`)}
+                  error={err(`debts.${i}.creditor`)}
+                  testId={`finance-debt-${i}-creditor`}
+                  width="medium"
+                />
+                <CheckboxField
+                  id={`fin-debt-${r.key}-priority`}
+                  label={t('finances.debts.priority')}
+                  checked={r.priority}
+                  onChange={(v) => setDebt(i, { priority: v })}
+                  testId={`finance-debt-${i}-priority`}
+                />
+                <TextField
+                  id={`fin-debt-${r.key}-owed`}
+                  label={t('finances.debts.owed')}
+                  value={r.owed}
+                  onChange={(v) => setDebt(i, { owed: v })}
+                  onBlur={touch(`debts.${i}.owed`)}
+                  error={err(`debts.${i}.owed`)}
+                  testId={`finance-debt-${i}-owed`}
+                  kind="decimal"
+                />
+                <TextField
+                  id={`fin-debt-${r.key}-monthly`}
+                  label={t('finances.debts.monthly')}
+                  value={r.monthly}
+                  onChange={(v) => setDebt(i, { monthly: v })}
+                  onBlur={touch(`debts.${i}.monthly`)}
+                  error={err(`debts.${i}.monthly`)}
+                  testId={`finance-debt-${i}-monthly`}
+                  kind="decimal"
+                  unit={t('finances.perMonth')}
+                />
                 {evidenceField(r.evidenceId, (v) => setDebt(i, { evidenceId: v }), `finance-debt-${i}-evidence`)}
                 {removeButton(() => update((d) => ({ ...d, debts: d.debts.filter((_, j) => j !== i) })), i + 1, `finance-debt-${i}-remove`)}
               </li>
@@ -213,8 +272,26 @@ export function FinancesForm({ doc, run }: { doc: CaseView; run: (call: () => Pr
           <ul className="case-rows">
             {draft.assets.map((r, i) => (
               <li key={r.key}>
-                <TextField id={`fin-asset-${r.key}-label`} label={t('finances.assets.label')} value={r.label} onChange={(v) => setAsset(i, { label: v })} onBlur={touch(`assets.${i}.label`)} error={err(`assets.${i}.label`)} testId={`finance-asset-${i}-label`} width="medium" />
-                <TextField id={`fin-asset-${r.key}-value`} label={t('finances.assets.value')} value={r.value} onChange={(v) => setAsset(i, { value: v })} onBlur={touch(`assets.${i}.value`)} error={err(`assets.${i}.value`)} testId={`finance-asset-${i}-value`} kind="decimal" />
+                <TextField
+                  id={`fin-asset-${r.key}-label`}
+                  label={t('finances.assets.label')}
+                  value={r.label}
+                  onChange={(v) => setAsset(i, { label: v })}
+                  onBlur={touch(`assets.${i}.label`)}
+                  error={err(`assets.${i}.label`)}
+                  testId={`finance-asset-${i}-label`}
+                  width="medium"
+                />
+                <TextField
+                  id={`fin-asset-${r.key}-value`}
+                  label={t('finances.assets.value')}
+                  value={r.value}
+                  onChange={(v) => setAsset(i, { value: v })}
+                  onBlur={touch(`assets.${i}.value`)}
+                  error={err(`assets.${i}.value`)}
+                  testId={`finance-asset-${i}-value`}
+                  kind="decimal"
+                />
                 {evidenceField(r.evidenceId, (v) => setAsset(i, { evidenceId: v }), `finance-asset-${i}-evidence`)}
                 {removeButton(() => update((d) => ({ ...d, assets: d.assets.filter((_, j) => j !== i) })), i + 1, `finance-asset-${i}-remove`)}
               </li>
@@ -233,9 +310,34 @@ export function FinancesForm({ doc, run }: { doc: CaseView; run: (call: () => Pr
           <legend>{t('finances.reference.title')}</legend>
           <p className="help">{t('finances.reference.help')}</p>
           <div className="case-grid">
-            <TextField id="fin-ref-label" label={t('finances.reference.label')} value={draft.refLabel} onChange={(v) => update((d) => ({ ...d, refLabel: v }))} error={err('refLabel')} testId="finance-ref-label" width="medium" />
-            <TextField id="fin-ref-amount" label={t('finances.reference.amount')} value={draft.refAmount} onChange={(v) => update((d) => ({ ...d, refAmount: v }))} onBlur={touch('refAmount')} error={err('refAmount')} testId="finance-ref-amount" kind="decimal" unit={t('finances.perMonth')} />
-            <TextField id="fin-ref-source" label={t('finances.reference.source')} value={draft.refSource} onChange={(v) => update((d) => ({ ...d, refSource: v }))} testId="finance-ref-source" width="medium" />
+            <TextField
+              id="fin-ref-label"
+              label={t('finances.reference.label')}
+              value={draft.refLabel}
+              onChange={(v) => update((d) => ({ ...d, refLabel: v }))}
+              error={err('refLabel')}
+              testId="finance-ref-label"
+              width="medium"
+            />
+            <TextField
+              id="fin-ref-amount"
+              label={t('finances.reference.amount')}
+              value={draft.refAmount}
+              onChange={(v) => update((d) => ({ ...d, refAmount: v }))}
+              onBlur={touch('refAmount')}
+              error={err('refAmount')}
+              testId="finance-ref-amount"
+              kind="decimal"
+              unit={t('finances.perMonth')}
+            />
+            <TextField
+              id="fin-ref-source"
+              label={t('finances.reference.source')}
+              value={draft.refSource}
+              onChange={(v) => update((d) => ({ ...d, refSource: v }))}
+              testId="finance-ref-source"
+              width="medium"
+            />
           </div>
         </fieldset>
         {tried && !reading.finances && <Message kind="error">{t('finances.fixErrors')}</Message>}

@@ -48,7 +48,16 @@ export function HardshipCard({ doc, run }: { doc: CaseView; run: (call: () => Pr
             onChange={setCategory}
             testId="hardship-category"
           />
-          <TextField id="hardship-since" label={t('finances.hardship.since')} value={since} onChange={setSince} error={sinceError} testId="hardship-since" kind="date" placeholder="YYYY-MM-DD" />
+          <TextField
+            id="hardship-since"
+            label={t('finances.hardship.since')}
+            value={since}
+            onChange={setSince}
+            error={sinceError}
+            testId="hardship-since"
+            kind="date"
+            placeholder="YYYY-MM-DD"
+          />
         </div>
         <TextField id="hardship-text" label={t('finances.hardship.text')} help={t('finances.hardship.textHelp')} value={text} onChange={setText} testId="hardship-text" multiline />
         {result?.ok && <Message kind="success">{t('finances.saved')}</Message>}

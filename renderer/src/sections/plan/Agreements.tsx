@@ -187,7 +187,9 @@ export function AgreementList({ doc, today, run }: { doc: CaseView; today: strin
                   <tr>
                     <th scope="col">{t('plan.schedule.colN')}</th>
                     <th scope="col">{t('plan.schedule.colDate')}</th>
-                    <th scope="col" className="num">{t('plan.schedule.colAmount')}</th>
+                    <th scope="col" className="num">
+                      {t('plan.schedule.colAmount')}
+                    </th>
                     <th scope="col">{t('plan.agreement.paid')}</th>
                   </tr>
                 </thead>

@@ -166,14 +166,30 @@ export function PlanBuilder({
     }
   }
 
-  const shown = (key: keyof Errors) => (tried || key === 'installments' || key === 'firstDate' || key === 'interestOffered' || key === 'stepCount' || key === 'stepAmount' ? errors[key] : undefined);
+  const shown = (key: keyof Errors) =>
+    tried || key === 'installments' || key === 'firstDate' || key === 'interestOffered' || key === 'stepCount' || key === 'stepAmount' ? errors[key] : undefined;
 
   return (
     <form className="case-card" onSubmit={save} noValidate aria-labelledby="plan-form-title" data-testid="plan-form">
       <h2 id="plan-form-title">{s.id ? t('plan.form.editTitle', { name: initial.name }) : t('plan.form.title')}</h2>
       <div className="case-grid">
-        <TextField id="plan-name" label={t('plan.form.name')} value={s.name} onChange={(v) => set('name', v)} placeholder={t(`plan.role.${s.role}`)} testId="plan-name" width="medium" />
-        <SelectField id="plan-role" label={t('plan.form.role')} value={s.role} options={PLAN_ROLES.map((r) => ({ value: r, label: t(`plan.role.${r}`) }))} onChange={(v) => set('role', v)} testId="plan-role" />
+        <TextField
+          id="plan-name"
+          label={t('plan.form.name')}
+          value={s.name}
+          onChange={(v) => set('name', v)}
+          placeholder={t(`plan.role.${s.role}`)}
+          testId="plan-name"
+          width="medium"
+        />
+        <SelectField
+          id="plan-role"
+          label={t('plan.form.role')}
+          value={s.role}
+          options={PLAN_ROLES.map((r) => ({ value: r, label: t(`plan.role.${r}`) }))}
+          onChange={(v) => set('role', v)}
+          testId="plan-role"
+        />
       </div>
       <fieldset className="case-fieldset" data-testid="plan-accounts">
         <legend>{t('plan.form.accounts')}</legend>
@@ -183,7 +199,9 @@ export function PlanBuilder({
             id={`plan-account-${a.id}`}
             label={a.label}
             checked={s.accountIds.includes(a.id)}
-            onChange={(on) => set('accountIds', on ? doc.accounts.filter((x) => x.id === a.id || s.accountIds.includes(x.id)).map((x) => x.id) : s.accountIds.filter((id) => id !== a.id))}
+            onChange={(on) =>
+              set('accountIds', on ? doc.accounts.filter((x) => x.id === a.id || s.accountIds.includes(x.id)).map((x) => x.id) : s.accountIds.filter((id) => id !== a.id))
+            }
             testId={`plan-account-${a.label}`}
           />
         ))}
@@ -193,7 +211,15 @@ export function PlanBuilder({
         <legend>{t('plan.form.basis')}</legend>
         {PLAN_BASES.map((b) => (
           <label key={b} className="checkbox-row case-field" htmlFor={`plan-basis-${b}`}>
-            <input id={`plan-basis-${b}`} type="radio" name="plan-basis" className="checkbox" checked={s.basis === b} onChange={() => set('basis', b)} data-testid={`plan-basis-${b}`} />
+            <input
+              id={`plan-basis-${b}`}
+              type="radio"
+              name="plan-basis"
+              className="checkbox"
+              checked={s.basis === b}
+              onChange={() => set('basis', b)}
+              data-testid={`plan-basis-${b}`}
+            />
             <span>
               {t(`plan.basis.${b}`)}
               <span className="case-small"> — {t(`plan.basisHelp.${b}`)}</span>
@@ -201,13 +227,40 @@ export function PlanBuilder({
           </label>
         ))}
         {s.basis === 'principal-part-interest' && (
-          <TextField id="plan-interest" label={t('plan.form.interestOffered')} value={s.interestOffered} onChange={(v) => set('interestOffered', v)} error={shown('interestOffered')} testId="plan-interest" kind="decimal" unit={t('debts.yuan')} />
+          <TextField
+            id="plan-interest"
+            label={t('plan.form.interestOffered')}
+            value={s.interestOffered}
+            onChange={(v) => set('interestOffered', v)}
+            error={shown('interestOffered')}
+            testId="plan-interest"
+            kind="decimal"
+            unit={t('debts.yuan')}
+          />
         )}
       </fieldset>
       <div className="case-grid">
         <DateField id="plan-asof" label={t('plan.form.asOf')} value={s.asOf} onChange={(v) => set('asOf', v)} error={shown('asOf')} testId="plan-asof" />
-        <DateField id="plan-first" label={t('plan.form.firstDate')} value={s.firstDate} onChange={(v) => set('firstDate', v)} error={shown('firstDate')} testId="plan-first" when="future" />
-        <TextField id="plan-installments" label={t('plan.form.installments')} help={t('plan.form.installmentsHelp')} value={s.installments} onChange={(v) => set('installments', v)} error={shown('installments')} testId="plan-installments" kind="count" unit={t('plan.form.periods')} />
+        <DateField
+          id="plan-first"
+          label={t('plan.form.firstDate')}
+          value={s.firstDate}
+          onChange={(v) => set('firstDate', v)}
+          error={shown('firstDate')}
+          testId="plan-first"
+          when="future"
+        />
+        <TextField
+          id="plan-installments"
+          label={t('plan.form.installments')}
+          help={t('plan.form.installmentsHelp')}
+          value={s.installments}
+          onChange={(v) => set('installments', v)}
+          error={shown('installments')}
+          testId="plan-installments"
+          kind="count"
+          unit={t('plan.form.periods')}
+        />
       </div>
 
       <fieldset className="case-fieldset" data-testid="plan-step">
@@ -215,22 +268,48 @@ export function PlanBuilder({
         <CheckboxField id="plan-stepped" label={t('plan.step.on')} checked={s.stepped} onChange={(v) => set('stepped', v)} testId="plan-stepped" help={t('plan.step.help')} />
         {s.stepped && (
           <div className="case-grid">
-            <TextField id="plan-step-count" label={t('plan.step.count')} value={s.stepCount} onChange={(v) => set('stepCount', v)} error={shown('stepCount')} testId="plan-step-count" kind="count" unit={t('plan.form.periods')} />
-            <TextField id="plan-step-amount" label={t('plan.step.amount')} value={s.stepAmount} onChange={(v) => set('stepAmount', v)} error={shown('stepAmount')} testId="plan-step-amount" kind="decimal" unit={t('debts.yuan')} />
+            <TextField
+              id="plan-step-count"
+              label={t('plan.step.count')}
+              value={s.stepCount}
+              onChange={(v) => set('stepCount', v)}
+              error={shown('stepCount')}
+              testId="plan-step-count"
+              kind="count"
+              unit={t('plan.form.periods')}
+            />
+            <TextField
+              id="plan-step-amount"
+              label={t('plan.step.amount')}
+              value={s.stepAmount}
+              onChange={(v) => set('stepAmount', v)}
+              error={shown('stepAmount')}
+              testId="plan-step-amount"
+              kind="decimal"
+              unit={t('debts.yuan')}
+            />
           </div>
         )}
       </fieldset>
-      {previewError && <Message kind="error" testId="plan-preview-error">{previewError}</Message>}
+      {previewError && (
+        <Message kind="error" testId="plan-preview-error">
+          {previewError}
+        </Message>
+      )}
       {preview && (
         <div data-testid="plan-preview">
           <dl className="case-figures">
             <div className="case-figure case-figure-strong">
               <dt className="case-figure-label">{t('plan.preview.total')}</dt>
-              <dd className="case-figure-value" data-testid="plan-total">{yuan(preview.total)}</dd>
+              <dd className="case-figure-value" data-testid="plan-total">
+                {yuan(preview.total)}
+              </dd>
             </div>
             <div className="case-figure case-figure-strong">
               <dt className="case-figure-label">{t('plan.preview.each')}</dt>
-              <dd className="case-figure-value" data-testid="plan-each">{yuan(preview.installments[0]!.amount)}</dd>
+              <dd className="case-figure-value" data-testid="plan-each">
+                {yuan(preview.installments[0]!.amount)}
+              </dd>
             </div>
             <div className="case-figure">
               <dt className="case-figure-label">{t('plan.preview.capacity')}</dt>
@@ -295,12 +374,18 @@ export function PlanBuilder({
               {t('plan.preview.fits', { capacity: yuan(preview.capacity ?? '0') })}
             </Message>
           )}
-          {(s.stepped || hasDatedIncome(doc)) && <StepChecks doc={doc} accountIds={s.accountIds} asOf={asOf.ok ? (asOf.value as string) : today} installments={preview.installments} />}
+          {(s.stepped || hasDatedIncome(doc)) && (
+            <StepChecks doc={doc} accountIds={s.accountIds} asOf={asOf.ok ? (asOf.value as string) : today} installments={preview.installments} />
+          )}
           <SchedulePreview installments={preview.installments} capacity={preview.capacity} testId="plan-schedule" />
         </div>
       )}
       <TextField id="plan-note" label={t('plan.form.note')} value={s.note} onChange={(v) => set('note', v)} testId="plan-note" multiline />
-      {failure !== null && <Message kind="error" testId="plan-save-error">{errorText(t, failure)}</Message>}
+      {failure !== null && (
+        <Message kind="error" testId="plan-save-error">
+          {errorText(t, failure)}
+        </Message>
+      )}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy || !canSave} data-testid="plan-save">
           {busy ? t('plan.form.saving') : s.id ? t('plan.form.update') : t('plan.form.save')}

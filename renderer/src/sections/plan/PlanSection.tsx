@@ -42,7 +42,11 @@ export function PlanSection() {
             </p>
             <p className="case-small">{summary.empty ? t('plan.capacity.empty') : t('plan.capacity.from')}</p>
           </section>
-          {saved === 'plan' && <Message kind="success" testId="plan-saved">{t('plan.form.saved')}</Message>}
+          {saved === 'plan' && (
+            <Message kind="success" testId="plan-saved">
+              {t('plan.form.saved')}
+            </Message>
+          )}
           {saved === 'agreement' && <Message kind="success">{t('plan.agreement.saved')}</Message>}
           {doc.accounts.length === 0 ? (
             <p className="empty-state" data-testid="plan-no-accounts">

@@ -72,7 +72,11 @@ export function PlanVersions({
             {p.capacity !== null && <p className="case-small">{t('plan.versions.capacity', { capacity: yuan(p.capacity), asOf: p.asOf })}</p>}
             {p.overCapacityAck && (
               <p className="case-small case-diff" data-testid="plan-ack-recorded">
-                {t('plan.versions.acked', { at: beijingMinute(p.overCapacityAck.at), largest: yuan(p.overCapacityAck.largestInstallment), capacity: yuan(p.overCapacityAck.capacity) })}
+                {t('plan.versions.acked', {
+                  at: beijingMinute(p.overCapacityAck.at),
+                  largest: yuan(p.overCapacityAck.largestInstallment),
+                  capacity: yuan(p.overCapacityAck.capacity),
+                })}
               </p>
             )}
             <details className="case-details">

@@ -29,7 +29,17 @@ function sharesOf(doc: CaseView, asOf: string): { shares: ShareInput[]; nameOf: 
   return { shares, nameOf };
 }
 
-export function StepChecks({ doc, accountIds, asOf, installments }: { doc: CaseView; accountIds: readonly string[]; asOf: string; installments: readonly { n: number; date: string; amount: string }[] }) {
+export function StepChecks({
+  doc,
+  accountIds,
+  asOf,
+  installments,
+}: {
+  doc: CaseView;
+  accountIds: readonly string[];
+  asOf: string;
+  installments: readonly { n: number; date: string; amount: string }[];
+}) {
   const t = useT();
   if (doc.finances.income.length === 0) return null;
   const { shares, nameOf } = sharesOf(doc, asOf);
@@ -42,9 +52,15 @@ export function StepChecks({ doc, accountIds, asOf, installments }: { doc: CaseV
         <thead>
           <tr>
             <th scope="col">{t('plan.step.runs')}</th>
-            <th scope="col" className="num">{t('plan.step.each')}</th>
-            <th scope="col" className="num">{t('plan.step.capacity')}</th>
-            <th scope="col" className="num">{t('plan.step.share')}</th>
+            <th scope="col" className="num">
+              {t('plan.step.each')}
+            </th>
+            <th scope="col" className="num">
+              {t('plan.step.capacity')}
+            </th>
+            <th scope="col" className="num">
+              {t('plan.step.share')}
+            </th>
             <th scope="col">{t('plan.step.verdict')}</th>
           </tr>
         </thead>
@@ -53,7 +69,11 @@ export function StepChecks({ doc, accountIds, asOf, installments }: { doc: CaseV
             const ok = st.withinCapacity && st.withinShare !== false;
             return (
               <tr key={st.from} data-testid="plan-step-row" data-ok={ok ? 'yes' : 'no'}>
-                <td>{st.from === st.to ? t('plan.step.runOne', { n: st.from, date: st.firstDate }) : t('plan.step.run', { from: st.from, to: st.to, first: st.firstDate, last: st.lastDate })}</td>
+                <td>
+                  {st.from === st.to
+                    ? t('plan.step.runOne', { n: st.from, date: st.firstDate })
+                    : t('plan.step.run', { from: st.from, to: st.to, first: st.firstDate, last: st.lastDate })}
+                </td>
                 <td className="num">{yuan(st.amount)}</td>
                 <td className="num">{yuan(st.capacity)}</td>
                 <td className="num">{st.share === null ? '—' : yuan(st.share)}</td>

@@ -54,7 +54,14 @@ export function AgreementCard({ a, today, evidence, onChanged }: { a: AgreementV
       </table>
       <h3>{t('repayments.agreement.terms')}</h3>
       <ul className="rp-terms">
-        <li>{t('repayments.agreement.balance', { principal: yuan(a.terms.balance.principal), interest: yuan(a.terms.balance.interest), penalty: yuan(a.terms.balance.penalty), fees: yuan(a.terms.balance.fees) })}</li>
+        <li>
+          {t('repayments.agreement.balance', {
+            principal: yuan(a.terms.balance.principal),
+            interest: yuan(a.terms.balance.interest),
+            penalty: yuan(a.terms.balance.penalty),
+            fees: yuan(a.terms.balance.fees),
+          })}
+        </li>
         {a.terms.charges && <li>{t('repayments.agreement.charges', { text: a.terms.charges })}</li>}
         {a.terms.noNewCards && <li>{t('repayments.agreement.noNewCards')}</li>}
         {a.terms.duties && <li>{t('repayments.agreement.duties', { text: a.terms.duties })}</li>}
@@ -105,7 +112,19 @@ export function AgreementCard({ a, today, evidence, onChanged }: { a: AgreementV
   );
 }
 
-function PayForm({ agreementId, today, next, evidence, onChanged }: { agreementId: string; today: string; next: { open?: string } | null; evidence: EvidenceChoice[]; onChanged: () => Promise<void> }) {
+function PayForm({
+  agreementId,
+  today,
+  next,
+  evidence,
+  onChanged,
+}: {
+  agreementId: string;
+  today: string;
+  next: { open?: string } | null;
+  evidence: EvidenceChoice[];
+  onChanged: () => Promise<void>;
+}) {
   const t = useT();
   const [amount, setAmount] = useState(next?.open ?? '');
   const [date, setDate] = useState(today);
@@ -160,8 +179,16 @@ function PayForm({ agreementId, today, next, evidence, onChanged }: { agreementI
           {t('repayments.pay.submit')}
         </button>
       </div>
-      {result?.ok === true && <Message kind="success" testId="rp-pay-done">{t('repayments.pay.done', { remaining: yuan(result.remaining) })}</Message>}
-      {result?.ok === false && <Message kind="error" testId="rp-pay-error">{errorText(t, result.error)}</Message>}
+      {result?.ok === true && (
+        <Message kind="success" testId="rp-pay-done">
+          {t('repayments.pay.done', { remaining: yuan(result.remaining) })}
+        </Message>
+      )}
+      {result?.ok === false && (
+        <Message kind="error" testId="rp-pay-error">
+          {errorText(t, result.error)}
+        </Message>
+      )}
     </form>
   );
 }

@@ -10,7 +10,19 @@ import { Message } from '../../components/Message';
 import { yuan } from '../case/input';
 import type { EvidenceChoice } from './useRepayments';
 
-export function BudgetPanel({ today, evidence, settings, onChanged, generation }: { generation: unknown; today: string; evidence: EvidenceChoice[]; settings: { reminderDays: number; reserveGoal: string; reserveSaved: string }; onChanged: () => Promise<void> }) {
+export function BudgetPanel({
+  today,
+  evidence,
+  settings,
+  onChanged,
+  generation,
+}: {
+  generation: unknown;
+  today: string;
+  evidence: EvidenceChoice[];
+  settings: { reminderDays: number; reserveGoal: string; reserveSaved: string };
+  onChanged: () => Promise<void>;
+}) {
   const t = useT();
   const [month, setMonth] = useState(today.slice(0, 7));
   const [b, setB] = useState<BudgetView | null>(null);
@@ -136,10 +148,20 @@ export function BudgetPanel({ today, evidence, settings, onChanged, generation }
       </button>
       {imported && (
         <Message kind="success" testId="rp-bill-done">
-          {t('repayments.bills.done', { imported: imported.imported, duplicates: imported.duplicates, skipped: imported.skipped, from: imported.from ?? '—', to: imported.to ?? '—' })}
+          {t('repayments.bills.done', {
+            imported: imported.imported,
+            duplicates: imported.duplicates,
+            skipped: imported.skipped,
+            from: imported.from ?? '—',
+            to: imported.to ?? '—',
+          })}
         </Message>
       )}
-      {importError !== null && <Message kind="error" testId="rp-bill-error">{errorText(t, importError)}</Message>}
+      {importError !== null && (
+        <Message kind="error" testId="rp-bill-error">
+          {errorText(t, importError)}
+        </Message>
+      )}
     </section>
   );
 }

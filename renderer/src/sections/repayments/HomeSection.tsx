@@ -20,9 +20,7 @@ export function HomeSection() {
   const [h, setH] = useState<HomeView | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api()
-      .repayments.home({})
-      .then(setH, setError);
+    api().repayments.home({}).then(setH, setError);
   }, []);
   const next = h?.steps.find((s) => s.state !== 'done');
   return (
@@ -34,9 +32,15 @@ export function HomeSection() {
       {h && (
         <>
           {h.steps[0]!.state === 'todo' ? (
-            <Message kind="info" testId="home-first">{t('repayments.home.first')}</Message>
+            <Message kind="info" testId="home-first">
+              {t('repayments.home.first')}
+            </Message>
           ) : (
-            next && <Message kind="info" testId="home-next">{t('repayments.home.next', { step: t(`repayments.home.stepNames.${next.key}`) })}</Message>
+            next && (
+              <Message kind="info" testId="home-next">
+                {t('repayments.home.next', { step: t(`repayments.home.stepNames.${next.key}`) })}
+              </Message>
+            )
           )}
           {h.creditors.length > 0 && (
             <section className="case-card" data-testid="home-owed">
@@ -48,7 +52,9 @@ export function HomeSection() {
                   </li>
                 ))}
               </ul>
-              <p data-testid="home-next-due">{h.nextDue ? t('repayments.home.nextDue', { date: h.nextDue.date, creditor: h.nextDue.creditor, amount: yuan(h.nextDue.amount) }) : t('repayments.home.noDue')}</p>
+              <p data-testid="home-next-due">
+                {h.nextDue ? t('repayments.home.nextDue', { date: h.nextDue.date, creditor: h.nextDue.creditor, amount: yuan(h.nextDue.amount) }) : t('repayments.home.noDue')}
+              </p>
             </section>
           )}
           <section className="case-card">

@@ -23,7 +23,19 @@ function planLines(plan: CaseView['plans'][number] | undefined): string {
   }
 }
 
-export function NewAgreement({ doc, today, evidence, onSaved, onCancel }: { doc: CaseView; today: string; evidence: EvidenceChoice[]; onSaved: () => Promise<void>; onCancel: () => void }) {
+export function NewAgreement({
+  doc,
+  today,
+  evidence,
+  onSaved,
+  onCancel,
+}: {
+  doc: CaseView;
+  today: string;
+  evidence: EvidenceChoice[];
+  onSaved: () => Promise<void>;
+  onCancel: () => void;
+}) {
   const t = useT();
   const firstPlan = doc.plans.find((p) => p.role === 'offer') ?? doc.plans[0];
   const [f, setF] = useState({
@@ -47,7 +59,10 @@ export function NewAgreement({ doc, today, evidence, onSaved, onCancel }: { doc:
     evidenceId: '',
   });
   const [error, setError] = useState<string | null>(null);
-  const set = <K extends keyof typeof f>(k: K) => (v: (typeof f)[K]) => setF((p) => ({ ...p, [k]: v }));
+  const set =
+    <K extends keyof typeof f>(k: K) =>
+    (v: (typeof f)[K]) =>
+      setF((p) => ({ ...p, [k]: v }));
   const money = (s: string) => {
     try {
       return formatMoney(dec(s.replace(/[,¥￥\s]/g, '') || '0'));
@@ -59,7 +74,10 @@ export function NewAgreement({ doc, today, evidence, onSaved, onCancel }: { doc:
   async function submit(e: FormEvent) {
     e.preventDefault();
     const installments = [];
-    const lines = f.lines.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = f.lines
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     for (const [i, line] of lines.entries()) {
       const m = /^(\d{4}-\d{2}-\d{2})\s+[¥￥]?([\d,]+(?:\.\d{1,2})?)$/.exec(line);
       if (!m) {
@@ -101,7 +119,11 @@ export function NewAgreement({ doc, today, evidence, onSaved, onCancel }: { doc:
     }
   }
 
-  const text = (k: 'signedOn' | 'total' | 'principal' | 'interest' | 'penalty' | 'fees' | 'wInterest' | 'wPenalty' | 'wFees' | 'charges' | 'duties' | 'other', label: string, type = 'text') => (
+  const text = (
+    k: 'signedOn' | 'total' | 'principal' | 'interest' | 'penalty' | 'fees' | 'wInterest' | 'wPenalty' | 'wFees' | 'charges' | 'duties' | 'other',
+    label: string,
+    type = 'text',
+  ) => (
     <div className="rp-field">
       <label htmlFor={`rp-new-${k}`}>{label}</label>
       <input id={`rp-new-${k}`} type={type} value={f[k]} onChange={(e) => set(k)(e.target.value)} data-testid={`rp-new-${k}`} />
@@ -179,7 +201,11 @@ export function NewAgreement({ doc, today, evidence, onSaved, onCancel }: { doc:
           ))}
         </select>
       </div>
-      {error && <Message kind="error" testId="rp-new-error">{error}</Message>}
+      {error && (
+        <Message kind="error" testId="rp-new-error">
+          {error}
+        </Message>
+      )}
       <div className="rp-row">
         <button type="submit" className="button" data-testid="rp-new-save">
           {t('repayments.form.save')}

@@ -60,7 +60,15 @@ export function RepaymentsSection() {
             <h2 id="rp-settings-title">{t('repayments.settings.title')}</h2>
             <div className="rp-row">
               <label htmlFor="rp-days">{t('repayments.settings.days')}</label>
-              <input id="rp-days" type="number" min={0} max={30} value={days ?? String(data.settings.reminderDays)} onChange={(e) => setDays(e.target.value)} data-testid="rp-days" />
+              <input
+                id="rp-days"
+                type="number"
+                min={0}
+                max={30}
+                value={days ?? String(data.settings.reminderDays)}
+                onChange={(e) => setDays(e.target.value)}
+                data-testid="rp-days"
+              />
               <button type="button" className="button button-quiet" onClick={() => void saveDays()} data-testid="rp-days-save">
                 {t('repayments.settings.save')}
               </button>
@@ -81,30 +89,47 @@ export function RepaymentsSection() {
             )}
             {actionError !== null && <Message kind="error">{errorText(t, actionError)}</Message>}
           </section>
-          {saved && <Message kind="success" testId="rp-saved">{t('repayments.form.saved')}</Message>}
-          {data.agreements.length === 0 && !adding && <p className="empty-state" data-testid="rp-empty">{t('repayments.empty')}</p>}
+          {saved && (
+            <Message kind="success" testId="rp-saved">
+              {t('repayments.form.saved')}
+            </Message>
+          )}
+          {data.agreements.length === 0 && !adding && (
+            <p className="empty-state" data-testid="rp-empty">
+              {t('repayments.empty')}
+            </p>
+          )}
           {data.agreements.map((a) => (
             <AgreementCard key={a.agreementId} a={a} today={data.today} evidence={evidence} onChanged={reload} />
           ))}
-          {doc && (adding ? (
-            <NewAgreement
-              doc={doc}
-              today={data.today}
-              evidence={evidence}
-              onCancel={() => setAdding(false)}
-              onSaved={async () => {
-                setAdding(false);
-                setSaved(true);
-                await reload();
-              }}
-            />
-          ) : (
-            doc.creditors.length > 0 && (
-              <button type="button" className="button" onClick={() => { setSaved(false); setAdding(true); }} data-testid="rp-new-open">
-                {t('repayments.form.open')}
-              </button>
-            )
-          ))}
+          {doc &&
+            (adding ? (
+              <NewAgreement
+                doc={doc}
+                today={data.today}
+                evidence={evidence}
+                onCancel={() => setAdding(false)}
+                onSaved={async () => {
+                  setAdding(false);
+                  setSaved(true);
+                  await reload();
+                }}
+              />
+            ) : (
+              doc.creditors.length > 0 && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    setSaved(false);
+                    setAdding(true);
+                  }}
+                  data-testid="rp-new-open"
+                >
+                  {t('repayments.form.open')}
+                </button>
+              )
+            ))}
           {doc && <RoundsPanel doc={doc} today={data.today} evidence={evidence} />}
           <BudgetPanel generation={data} today={data.today} evidence={evidence} settings={data.settings} onChanged={reload} />
         </>

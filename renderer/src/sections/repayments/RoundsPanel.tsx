@@ -141,7 +141,11 @@ function Round({ r, evidence, packages, act }: { r: RoundView; evidence: Evidenc
           {sent ? t('repayments.rounds.sentPackage', { label: packageLabel(t, sent) }) : t('repayments.rounds.packageGone')}
         </p>
       )}
-      {r.windowStart && r.windowEnd && <p className="case-small" data-testid="rp-round-window">{t('repayments.rounds.window', { from: r.windowStart, to: r.windowEnd })}</p>}
+      {r.windowStart && r.windowEnd && (
+        <p className="case-small" data-testid="rp-round-window">
+          {t('repayments.rounds.window', { from: r.windowStart, to: r.windowEnd })}
+        </p>
+      )}
       {r.windowProblem && <p className="case-small">{r.windowProblem}</p>}
       {r.needsWriting && (
         <Message kind="warning" testId="rp-round-oral">
@@ -180,7 +184,9 @@ function Round({ r, evidence, packages, act }: { r: RoundView; evidence: Evidenc
           type="button"
           className="button button-quiet"
           data-testid="rp-round-outcome-save"
-          onClick={() => void act(() => api().repayments.setOutcome({ roundId: r.id, outcome, outcomeOn: outcomeOn || null, creditorWords: words, evidenceIds: proof ? [proof] : [], oral }))}
+          onClick={() =>
+            void act(() => api().repayments.setOutcome({ roundId: r.id, outcome, outcomeOn: outcomeOn || null, creditorWords: words, evidenceIds: proof ? [proof] : [], oral }))
+          }
         >
           {t('repayments.rounds.saveOutcome')}
         </button>
@@ -227,7 +233,9 @@ function Round({ r, evidence, packages, act }: { r: RoundView; evidence: Evidenc
           type="button"
           className="button button-quiet"
           disabled={!request.trim()}
-          onClick={() => void act(() => api().repayments.saveRequest({ roundId: r.id, askedOn: r.outcomeOn ?? r.sentOn, text: request.trim(), due: due || null, evidenceIds: [], done: false }))}
+          onClick={() =>
+            void act(() => api().repayments.saveRequest({ roundId: r.id, askedOn: r.outcomeOn ?? r.sentOn, text: request.trim(), due: due || null, evidenceIds: [], done: false }))
+          }
         >
           {t('repayments.rounds.addRequest')}
         </button>

@@ -29,7 +29,10 @@ export function useAgreementOwed(generation: unknown): AgreementOwed {
     let live = true;
     api()
       .repayments.list({})
-      .then((l) => live && setList(l), () => live && setList(null));
+      .then(
+        (l) => live && setList(l),
+        () => live && setList(null),
+      );
     return () => {
       live = false;
     };

@@ -154,7 +154,17 @@ export function ContactForm({ editing, onClose, onSaved }: ContactFormProps) {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <h2 id={`${id}-title`}>{t(editing ? 'timeline.form.editTitle' : 'timeline.form.addTitle')}</h2>
         <div className="tl-form-grid">
-          <DateField id={`${id}-at`} label={t('timeline.form.when')} kind="moment" when="past" notAfterToday value={s.at} onChange={(v) => set('at', v)} testId="form-at" className="tl-field" />
+          <DateField
+            id={`${id}-at`}
+            label={t('timeline.form.when')}
+            kind="moment"
+            when="past"
+            notAfterToday
+            value={s.at}
+            onChange={(v) => set('at', v)}
+            testId="form-at"
+            className="tl-field"
+          />
           <label className="tl-field" htmlFor={`${id}-channel`}>
             <span className="tl-field-label">{t('timeline.form.channel')}</span>
             <select id={`${id}-channel`} className="select" value={s.channel} onChange={(e) => set('channel', e.target.value as ContactChannel)} data-testid="form-channel">
@@ -204,9 +214,23 @@ export function ContactForm({ editing, onClose, onSaved }: ContactFormProps) {
         {text('iPromised', t('timeline.form.iPromised'), 'form-i-promised', { area: true })}
         {text('outcome', t('timeline.form.outcome'), 'form-outcome')}
         <div className="tl-form-grid">
-          <DateField id={`${id}-followUpDate`} label={t('timeline.form.followUpDate')} when="future" value={s.followUpDate} onChange={(v) => set('followUpDate', v)} testId="form-follow-up" className="tl-field" />
+          <DateField
+            id={`${id}-followUpDate`}
+            label={t('timeline.form.followUpDate')}
+            when="future"
+            value={s.followUpDate}
+            onChange={(v) => set('followUpDate', v)}
+            testId="form-follow-up"
+            className="tl-field"
+          />
         </div>
-        <EvidencePicker label={t('timeline.form.evidence')} help={t('timeline.form.evidenceHelp')} testId="form-evidence" value={s.evidenceIds} onChange={(ids) => set('evidenceIds', ids)} />
+        <EvidencePicker
+          label={t('timeline.form.evidence')}
+          help={t('timeline.form.evidenceHelp')}
+          testId="form-evidence"
+          value={s.evidenceIds}
+          onChange={(ids) => set('evidenceIds', ids)}
+        />
         <label className="tl-check">
           <input type="checkbox" className="checkbox" checked={s.awaitingReply} onChange={(e) => set('awaitingReply', e.target.checked)} data-testid="form-awaiting" />
           {t('timeline.form.awaitingReply')}

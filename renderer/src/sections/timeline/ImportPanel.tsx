@@ -17,11 +17,7 @@ import { SmsTableMapping, type TableSample } from './SmsTableMapping';
 import { SmsExportGuide } from './SmsExportGuide';
 
 export type ImportStatusValue =
-  | { kind: 'idle' }
-  | { kind: 'busy'; text: string }
-  | { kind: 'sms'; result: ImportSmsResult }
-  | { kind: 'calls'; results: ImportCallResult[] }
-  | { kind: 'error'; text: string };
+  { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'sms'; result: ImportSmsResult } | { kind: 'calls'; results: ImportCallResult[] } | { kind: 'error'; text: string };
 
 const AUDIO_ACCEPT = 'audio/*,.amr,.m4a,.mp3,.wav,.aac,.3gp,.3gpp,.ogg,.opus,.flac';
 
@@ -138,18 +134,25 @@ export function ImportPanel({ status, onStatus: setStatus, onImported }: ImportP
   const busy = status.kind === 'busy';
   return (
     <>
-        <button type="button" className="button" disabled={busy} onClick={() => smsInput.current?.click()} data-testid="import-sms-button" title={t('timeline.import.smsHelp')}>
-          {t('timeline.actions.importSms')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={() => setGuide(true)} data-testid="sms-guide-button">
-          {t('claims.guide.button')}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={() => callsInput.current?.click()} data-testid="import-calls-button" title={t('timeline.import.callsHelp')}>
-          {t('timeline.actions.importCalls')}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={() => folderInput.current?.click()} data-testid="import-folder-button" title={t('timeline.import.callsHelp')}>
-          {t('timeline.actions.importFolder')}
-        </button>
+      <button type="button" className="button" disabled={busy} onClick={() => smsInput.current?.click()} data-testid="import-sms-button" title={t('timeline.import.smsHelp')}>
+        {t('timeline.actions.importSms')}
+      </button>
+      <button type="button" className="button button-quiet" onClick={() => setGuide(true)} data-testid="sms-guide-button">
+        {t('claims.guide.button')}
+      </button>
+      <button type="button" className="button" disabled={busy} onClick={() => callsInput.current?.click()} data-testid="import-calls-button" title={t('timeline.import.callsHelp')}>
+        {t('timeline.actions.importCalls')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => folderInput.current?.click()}
+        data-testid="import-folder-button"
+        title={t('timeline.import.callsHelp')}
+      >
+        {t('timeline.actions.importFolder')}
+      </button>
       <input
         ref={smsInput}
         type="file"
@@ -204,7 +207,10 @@ async function isXml(file: File): Promise<boolean> {
   if (/\.xml$/i.test(file.name)) return true;
   if (/\.(csv|tsv|txt)$/i.test(file.name)) return false;
   const head = new Uint8Array(await file.slice(0, 64).arrayBuffer());
-  const text = new TextDecoder('latin1').decode(head).replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').replace(/\x00/g, '');
+  const text = new TextDecoder('latin1')
+    .decode(head)
+    .replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '')
+    .replace(/\x00/g, '');
   return text.trimStart().startsWith('<');
 }
 

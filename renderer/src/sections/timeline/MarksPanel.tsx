@@ -18,7 +18,8 @@ export function MarksPanel({ marks }: { marks: Marks | null }) {
         <ul className="tl-marks-list">
           {marks.marks.map((m) => (
             <li key={m.key}>
-              {m.number} — {t(m.side === 'not_creditor' ? 'timeline.detail.markNotCreditor' : m.side === 'collector' ? 'timeline.detail.markCollector' : 'timeline.detail.markCreditor')}
+              {m.number} —{' '}
+              {t(m.side === 'not_creditor' ? 'timeline.detail.markNotCreditor' : m.side === 'collector' ? 'timeline.detail.markCollector' : 'timeline.detail.markCreditor')}
               {m.organisation ? `（${m.organisation}）` : ''}
             </li>
           ))}

@@ -64,15 +64,15 @@ export function SidePanel({ contact: c, onChanged }: { contact: ContactDetail; o
   return (
     <div className="tl-side" data-testid="side-panel" data-side-state={s.state} data-side-kind={s.kind}>
       <dl className="tl-dl">
-      <div className="tl-dl-row">
-        <dt>{t('sides.title')}</dt>
-        <dd data-testid="side-label">
-          {label}
-          {s.state !== 'none' && t(`sides.state.${s.state}`) && <span className="tl-dd-note">{t(`sides.state.${s.state}`)}</span>}
-          {s.kind === 'nobody' && s.unrelated && <span className="tl-dd-note">{t('sides.unrelatedNote')}</span>}
-          {sug?.agentName && <span className="tl-dd-note">{t('sides.maybeAgent', { name: sug.agentName })}</span>}
-        </dd>
-      </div>
+        <div className="tl-dl-row">
+          <dt>{t('sides.title')}</dt>
+          <dd data-testid="side-label">
+            {label}
+            {s.state !== 'none' && t(`sides.state.${s.state}`) && <span className="tl-dd-note">{t(`sides.state.${s.state}`)}</span>}
+            {s.kind === 'nobody' && s.unrelated && <span className="tl-dd-note">{t('sides.unrelatedNote')}</span>}
+            {sug?.agentName && <span className="tl-dd-note">{t('sides.maybeAgent', { name: sug.agentName })}</span>}
+          </dd>
+        </div>
       </dl>
       {oneClick && (
         <button type="button" className="button button-primary" data-testid="side-confirm" onClick={() => void save(oneClick, true)}>

@@ -92,13 +92,7 @@ export function SmsTableMapping({
           {FIELDS.map((f) => (
             <label key={f} className="tl-field" htmlFor={`${id}-${f}`}>
               <span className="tl-field-label">{t(`claims.smsTable.${f}`)}</span>
-              <select
-                id={`${id}-${f}`}
-                className="select"
-                value={pick[f]}
-                onChange={(e) => setPick({ ...pick, [f]: e.target.value })}
-                data-testid={`sms-map-${f}`}
-              >
+              <select id={`${id}-${f}`} className="select" value={pick[f]} onChange={(e) => setPick({ ...pick, [f]: e.target.value })} data-testid={`sms-map-${f}`}>
                 <option value="">{f === 'direction' ? t('claims.smsTable.allIncoming') : t('claims.smsTable.choose')}</option>
                 {sample.header.map((_, i) => (
                   <option key={i} value={String(i + 1)}>

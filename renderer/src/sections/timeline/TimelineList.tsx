@@ -95,14 +95,7 @@ export function TimelineList({ entries, selectedId, onOpen, revealId }: Timeline
         {virtualizer.getVirtualItems().map((v) => {
           const row = rows[v.index]!;
           return (
-            <div
-              key={v.key}
-              role="listitem"
-              className="tl-row"
-              data-index={v.index}
-              ref={virtualizer.measureElement}
-              style={{ transform: `translateY(${v.start}px)` }}
-            >
+            <div key={v.key} role="listitem" className="tl-row" data-index={v.index} ref={virtualizer.measureElement} style={{ transform: `translateY(${v.start}px)` }}>
               {row.kind === 'day' ? (
                 <h3 className="tl-day" data-testid="timeline-day">
                   {dayLabel(row.day, locale)} <span className="tl-day-count">· {row.count}</span>

@@ -110,14 +110,7 @@ export function TimelineSection() {
           {selected && viewing ? (
             <EvidenceViewer item={viewing} onBack={() => setViewing(null)} />
           ) : selected ? (
-            <EntryDetail
-              contact={selected}
-              marks={data.marks}
-              onClose={close}
-              onChanged={changed}
-              onEdit={() => setForm('edit')}
-              onOpenEvidence={setViewing}
-            />
+            <EntryDetail contact={selected} marks={data.marks} onClose={close} onChanged={changed} onEdit={() => setForm('edit')} onOpenEvidence={setViewing} />
           ) : (
             <>
               {entries.length > 0 && <WeekChart entries={entries} />}

@@ -12,10 +12,7 @@ const PAD = { left: 26, right: 6, top: 20, bottom: 22 };
 
 export function WeekChart({ entries }: { entries: readonly TimelineEntry[] }) {
   const t = useT();
-  const buckets = useMemo(
-    () => weeklyBuckets(entries.map((e) => ({ atMs: e.atMs, party: e.party, flagged: e.flags.some((f) => f.dismissed === null) }))),
-    [entries],
-  );
+  const buckets = useMemo(() => weeklyBuckets(entries.map((e) => ({ atMs: e.atMs, party: e.party, flagged: e.flags.some((f) => f.dismissed === null) }))), [entries]);
   if (buckets.length === 0) return <p className="help">{t('timeline.chart.none')}</p>;
   const max = Math.max(1, ...buckets.map((b) => b.total));
   const innerW = W - PAD.left - PAD.right;
@@ -82,7 +79,10 @@ export function WeekChart({ entries }: { entries: readonly TimelineEntry[] }) {
           </li>
         ))}
         <li>
-          <span className="tl-swatch tl-swatch-flag" aria-hidden="true">▼</span> {t('timeline.chart.flagged')}
+          <span className="tl-swatch tl-swatch-flag" aria-hidden="true">
+            ▼
+          </span>{' '}
+          {t('timeline.chart.flagged')}
         </li>
       </ul>
     </figure>

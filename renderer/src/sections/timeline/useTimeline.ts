@@ -29,12 +29,7 @@ export function useTimeline(filter: TimelineFilter): TimelineData {
     setLoading(true);
     try {
       const f = JSON.parse(filterKey) as TimelineFilter;
-      const [l, a, s, m] = await Promise.all([
-        api().timeline.list({ filter: f }),
-        api().timeline.agenda({}),
-        api().timeline.summary({}),
-        api().timeline.marks({}),
-      ]);
+      const [l, a, s, m] = await Promise.all([api().timeline.list({ filter: f }), api().timeline.agenda({}), api().timeline.summary({}), api().timeline.marks({})]);
       if (mine !== seq.current) return;
       setList(l);
       setAgenda(a);

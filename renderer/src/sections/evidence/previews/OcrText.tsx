@@ -42,12 +42,7 @@ export function OcrSpans({ ocr, natural, shown }: { ocr: OcrItemText; natural: {
         const h = l.box.h * sy;
         const size = Math.min(h * 0.8, w / emWidth(l.text));
         return (
-          <span
-            key={i}
-            className="ev-ocr-line"
-            data-testid="ocr-line"
-            style={{ left: l.box.x * sx, top: l.box.y * sy, width: w, height: h, fontSize: size, lineHeight: `${h}px` }}
-          >
+          <span key={i} className="ev-ocr-line" data-testid="ocr-line" style={{ left: l.box.x * sx, top: l.box.y * sy, width: w, height: h, fontSize: size, lineHeight: `${h}px` }}>
             {l.text}
             {'\n'}
           </span>

@@ -42,7 +42,11 @@ export function Preview({ item, mode }: { item: EvidenceSummary; mode: AppMode }
       }
       return <ImageWithText item={item} mode={mode} onError={fail} />;
     case 'pdf':
-      return item.preview === 'original' ? <PdfViewer src={evidenceBytesUrl(mode, 'original', item.id)} onError={fail} /> : <FileCard item={item} reason={t('evidence.detail.noPreview')} />;
+      return item.preview === 'original' ? (
+        <PdfViewer src={evidenceBytesUrl(mode, 'original', item.id)} onError={fail} />
+      ) : (
+        <FileCard item={item} reason={t('evidence.detail.noPreview')} />
+      );
     case 'audio':
     case 'video': {
       const playable = item.kind === 'audio' ? PLAYABLE_AUDIO_TYPES.has(item.mime) : PLAYABLE_VIDEO_TYPES.has(item.mime);
