@@ -135,7 +135,7 @@ function readTime(rest: string): Time | null | 'bad' {
   let m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(s);
   let hour: number;
   let minute: number;
-  let second: number | null = null;
+  let second: number | null;
   if (m) {
     hour = Number(m[1]);
     minute = Number(m[2]);

@@ -59,7 +59,7 @@ describe('one package model for the CLI and the app', () => {
     const cliPdf = path.join(dir, 'cli.pdf');
     const appPdf = path.join(dir, 'app.pdf');
     // The CLI dates the letter today (Beijing); build again if midnight passed in between.
-    let date = '';
+    let date: string;
     do {
       date = todayBeijing();
       fs.rmSync(cliPdf, { force: true });

@@ -26,7 +26,7 @@ function dayOf(item: EvidenceSummary): string {
 }
 
 /** "账单截图.png（账单与合同 · 2026-03-02）" — how a linked item is named in lists and tables. */
-export function evidenceLabel(t: Translate, item: EvidenceSummary | undefined, id: string): string {
+export function evidenceLabel(t: Translate, item: EvidenceSummary | undefined): string {
   if (!item) return t('forms.evidence.missing');
   return t('forms.evidence.label', { name: item.name, category: t(`evidence.category.${item.category}`), date: dayOf(item) });
 }
@@ -110,7 +110,7 @@ export function EvidencePicker(p: EvidencePickerProps) {
             return (
               <li key={v} className="ev-picker-chip">
                 {item && <Thumb item={item} mode={mode} size="row" />}
-                <span className="ev-picker-chip-name">{index.loaded ? evidenceLabel(t, item, v) : '…'}</span>
+                <span className="ev-picker-chip-name">{index.loaded ? evidenceLabel(t, item) : '…'}</span>
                 <button
                   type="button"
                   className="button button-quiet"

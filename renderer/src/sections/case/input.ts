@@ -1,7 +1,7 @@
 // Reading what people type into the case forms, with the shared parsers (full-width digits,
 // thousands separators, ¥; ambiguity refused with a Chinese message that says how to write it).
 import { detailOf } from '../../../../shared/case/detail';
-import { parseDate, todayBeijing } from '../../../../shared/time/beijing';
+import { todayBeijing } from '../../../../shared/time/beijing';
 import { parseDateInput, type DateInputKind, type DateInputWhen } from '../../../../shared/date-input';
 import { formatMoney, formatMoneyGrouped, formatPercent, formatRate } from '../../../../shared/money/decimal';
 import { parseAmount, parseCount, parseRate } from '../../../../shared/money/parse-amount';

@@ -2,7 +2,7 @@
 // the vault's items by name or category (in the UI language), each shown by its name and
 // category — never by its id — to tick; the chosen ones are listed above with a way to
 // remove each. Self-contained on purpose (the lead unifies evidence pickers later).
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useT } from '../../i18n';
 import { EVIDENCE_CATEGORIES, type EvidenceCategory } from '../../../../shared/evidence/categories';
 import type { EvidenceChoice } from './useRepayments';
@@ -13,13 +13,12 @@ export function RoundEvidencePicker({ evidence, chosen, onChange }: { evidence: 
   const t = useT();
   const id = useId();
   const [query, setQuery] = useState('');
-  const categoryOf = (c: string) => ((EVIDENCE_CATEGORIES as readonly string[]).includes(c) ? t(`evidence.category.${c as EvidenceCategory}`) : c);
+  const categoryOf = useCallback((c: string) => ((EVIDENCE_CATEGORIES as readonly string[]).includes(c) ? t(`evidence.category.${c as EvidenceCategory}`) : c), [t]);
   const matches = useMemo(() => {
     const q = query.trim().normalize('NFKC').toLowerCase();
     const hit = (e: EvidenceChoice) => q === '' || e.name.normalize('NFKC').toLowerCase().includes(q) || categoryOf(e.category).toLowerCase().includes(q) || e.category.includes(q);
     return evidence.filter((e) => !chosen.includes(e.id) && hit(e));
-    // categoryOf depends on the language only (t).
-  }, [evidence, chosen, query, t]);
+  }, [evidence, chosen, query, categoryOf]);
   const byId = new Map(evidence.map((e) => [e.id, e]));
   return (
     <div className="rp-picker" data-testid="rp-evidence-picker">
