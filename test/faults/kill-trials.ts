@@ -59,8 +59,12 @@ function rawOpen(file: string, passphrase: string): Database.Database {
   return db;
 }
 
-/** The checks after a kill. `passphrases`: any one may be current (a killed passwd). */
-export function checkVault(vault: string, passphrases: string[]): string[] {
+/**
+ * The checks after a kill. `passphrases`: any one may be current (a killed passwd).
+ * `recordingsAreCalls`: every recording came through import-calls, so each must have its
+ * timeline entry (a recording brought in by a plain evidence import has none, rightly).
+ */
+export function checkVault(vault: string, passphrases: string[], opts: { recordingsAreCalls?: boolean } = {}): string[] {
   const problems: string[] = [];
   let db: Database.Database | null = null;
   for (const p of passphrases) {
@@ -77,13 +81,15 @@ export function checkVault(vault: string, passphrases: string[]): string[] {
     if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
     const audit = verifyAuditChain(db as never);
     if (!audit.ok) problems.push(`audit chain broken at ${audit.firstBadId}`);
-    const orphans = db
-      .prepare(
-        `SELECT count(*) AS n FROM evidence_items i WHERE i.category = 'call_recording' AND i.trashed_ms IS NULL
-           AND NOT EXISTS (SELECT 1 FROM evidence_links l WHERE l.item_id = i.id AND l.target_kind = 'contact')`,
-      )
-      .get() as { n: number };
-    if (orphans.n > 0) problems.push(`${orphans.n} recording(s) without a timeline entry`);
+    if (opts.recordingsAreCalls !== false) {
+      const orphans = db
+        .prepare(
+          `SELECT count(*) AS n FROM evidence_items i WHERE i.category = 'call_recording' AND i.trashed_ms IS NULL
+             AND NOT EXISTS (SELECT 1 FROM evidence_links l WHERE l.item_id = i.id AND l.target_kind = 'contact')`,
+        )
+        .get() as { n: number };
+      if (orphans.n > 0) problems.push(`${orphans.n} recording(s) without a timeline entry`);
+    }
     // Every visible item's bytes are stored whole (a staging blob is never visible).
     const halfVisible = db.prepare("SELECT count(*) AS n FROM evidence_items i JOIN blobs b ON b.id = i.blob_id WHERE b.state != 'stored'").get() as { n: number };
     if (halfVisible.n > 0) problems.push(`${halfVisible.n} item(s) visible over an unfinished blob`);

@@ -44,7 +44,7 @@ describe('demo --out DIR', () => {
     expect(timeline.some((c: { flags: string[] }) => c.flags.includes('excess_calls'))).toBe(true);
     const doc = JSON.parse(cli(['case', 'export', '--vault', vault, '--json'], { env }).stdout);
     expect(doc.applicant.name).toBe('周晓雯');
-    expect(doc.plans[0]).toMatchObject({ installments: 48, role: 'offer' });
+    expect(doc.plans[0]).toMatchObject({ installments: 60, role: 'offer' });
   });
 
   it('never overwrites an existing demo (exit 2)', () => {

@@ -14,6 +14,7 @@ import type { PackageRecord } from '../../../../shared/contracts/package';
 import { templateTitle } from '../application/package-format';
 import { beijingMinute } from '../../../../shared/time/beijing';
 import { RoundEvidencePicker } from './RoundEvidencePicker';
+import { DateField, readDateField } from '../../components/DateField';
 
 /** "还款申请.pdf · 分期还款申请 · 2024-10-18 · 寄给 招商银行…": how a built package is told apart. */
 function packageLabel(t: ReturnType<typeof useT>, p: PackageRecord): string {
@@ -79,8 +80,7 @@ export function RoundsPanel({ doc, today, evidence }: { doc: CaseView; today: st
               </option>
             ))}
           </select>
-          <label htmlFor="rp-round-sent">{t('repayments.rounds.sentOn')}</label>
-          <input id="rp-round-sent" type="date" value={sentOn} onChange={(e) => setSentOn(e.target.value)} data-testid="rp-round-sent" />
+          <DateField id="rp-round-sent" label={t('repayments.rounds.sentOn')} testId="rp-round-sent" value={sentOn} onChange={setSentOn} when="past" notAfterToday />
           <label htmlFor="rp-round-channel">{t('repayments.rounds.channel')}</label>
           <select id="rp-round-channel" value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
             {ROUND_CHANNELS.map((c) => (
@@ -103,7 +103,10 @@ export function RoundsPanel({ doc, today, evidence }: { doc: CaseView; today: st
             className="button"
             onClick={() =>
               void act(async () => {
-                await api().repayments.saveRound({ creditorId, sentOn, channel, packageId: chosenPackage || null, note: '' });
+                // The day it was sent starts the answer window and is stated in a mediation letter: read as typed, refused if impossible.
+                const sent = readDateField(t, sentOn, t('repayments.rounds.sentOn'), { when: 'past', notAfterToday: true });
+                if (!sent.ok) throw new Error(sent.error);
+                await api().repayments.saveRound({ creditorId, sentOn: sent.value as string, channel, packageId: chosenPackage || null, note: '' });
                 setPackageId(null);
               })
             }
@@ -161,8 +164,7 @@ function Round({ r, evidence, packages, act }: { r: RoundView; evidence: Evidenc
             </option>
           ))}
         </select>
-        <label htmlFor={id('on')}>{t('repayments.rounds.outcomeOn')}</label>
-        <input id={id('on')} type="date" value={outcomeOn} onChange={(e) => setOutcomeOn(e.target.value)} data-testid="rp-round-outcome-on" />
+        <DateField id={id('on')} label={t('repayments.rounds.outcomeOn')} testId="rp-round-outcome-on" value={outcomeOn} onChange={setOutcomeOn} when="past" notAfterToday />
       </div>
       <div className="rp-field">
         <label htmlFor={id('words')}>{t('repayments.rounds.words')}</label>
@@ -185,7 +187,11 @@ function Round({ r, evidence, packages, act }: { r: RoundView; evidence: Evidenc
           className="button button-quiet"
           data-testid="rp-round-outcome-save"
           onClick={() =>
-            void act(() => api().repayments.setOutcome({ roundId: r.id, outcome, outcomeOn: outcomeOn || null, creditorWords: words, evidenceIds: proof ? [proof] : [], oral }))
+            void act(async () => {
+              const on = readDateField(t, outcomeOn, t('repayments.rounds.outcomeOn'), { when: 'past', notAfterToday: true, optional: true });
+              if (!on.ok) throw new Error(on.error);
+              await api().repayments.setOutcome({ roundId: r.id, outcome, outcomeOn: on.value, creditorWords: words, evidenceIds: proof ? [proof] : [], oral });
+            })
           }
         >
           {t('repayments.rounds.saveOutcome')}
@@ -228,13 +234,19 @@ function Round({ r, evidence, packages, act }: { r: RoundView; evidence: Evidenc
       </ul>
       <div className="rp-row">
         <input aria-label={t('repayments.rounds.request')} placeholder={t('repayments.rounds.request')} value={request} onChange={(e) => setRequest(e.target.value)} />
-        <input aria-label={t('repayments.rounds.requestDue')} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        <DateField id={id('due')} label={t('repayments.rounds.requestDue')} testId="rp-request-due" value={due} onChange={setDue} when="future" />
         <button
           type="button"
           className="button button-quiet"
           disabled={!request.trim()}
           onClick={() =>
-            void act(() => api().repayments.saveRequest({ roundId: r.id, askedOn: r.outcomeOn ?? r.sentOn, text: request.trim(), due: due || null, evidenceIds: [], done: false }))
+            void act(async () => {
+              const by = readDateField(t, due, t('repayments.rounds.requestDue'), { when: 'future', optional: true });
+              if (!by.ok) throw new Error(by.error);
+              await api().repayments.saveRequest({ roundId: r.id, askedOn: r.outcomeOn ?? r.sentOn, text: request.trim(), due: by.value, evidenceIds: [], done: false });
+              setRequest('');
+              setDue('');
+            })
           }
         >
           {t('repayments.rounds.addRequest')}
