@@ -41,8 +41,9 @@ if (process.argv[2] === 'edits-child') {
   // `node dist/bench/bench.js demo`: only `xieshang demo` and unlock → first screen (issue 14).
   void runDemoBench().then((rows) => printTable('Demo and unlock (issue 14)', rows));
 } else if (process.argv[2] === 'faults') {
-  // `node dist/bench/bench.js faults [N]`: only the SIGKILL trials (issue 13).
-  void runFaultsBench(Number(process.argv[3] ?? 100)).then(printFaultFigures);
+  // `node dist/bench/bench.js faults [N] [--json]`: only the SIGKILL trials (issue 13); --json for the fast sample in npm test.
+  const json = process.argv.includes('--json');
+  void runFaultsBench(Number(process.argv[3] ?? 100)).then((f) => (json ? console.log(JSON.stringify(f)) : printFaultFigures(f)));
 } else if (process.argv[2] === 'fuzz') {
   // `node dist/bench/bench.js fuzz [N] [target,…]`: only the fuzzers (issue 13), N inputs per target.
   void runFuzzBench(Number(process.argv[3] ?? 200), process.argv[4]?.split(','));

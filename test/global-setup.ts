@@ -1,5 +1,5 @@
-// Builds the bundles that tests run as real processes (the CLI, the vault worker). esbuild
-// only: ~1 s. `npm test` has already built everything; this keeps `npx vitest` honest too.
+// Builds the bundles that tests run as real processes (the CLI, the vault worker, the bench's
+// kill trials). esbuild only: a few seconds. `npm test` has already built everything; this keeps `npx vitest` honest too.
 // Also makes the run's own folder, where the demo vault is built once for every test that
 // reads it (test/helpers/demo.ts), and removes it when the run ends.
 import { execFileSync } from 'node:child_process';
@@ -17,7 +17,7 @@ declare module 'vitest' {
 
 export default function setup(project: TestProject): () => void {
   const root = path.resolve(__dirname, '..');
-  for (const only of ['cli', 'worker', 'analyse', 'ocr', 'bills']) {
+  for (const only of ['cli', 'worker', 'analyse', 'ocr', 'bills', 'bench']) {
     execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), `--only=${only}`, '--quiet'], { cwd: root, stdio: 'inherit' });
   }
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xieshang-run-'));

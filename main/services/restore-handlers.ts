@@ -83,8 +83,11 @@ export function createRestoreService(opts: RestoreServiceOptions): RestoreServic
       return { cancelled: false as const, sourceId: s.id, name: s.name, bytes };
     },
     'restore:uploadBegin': async ({ name, bytes }) => {
+      // Made in the same tick as its folder: a discard of an earlier upload that is finishing
+      // at this moment removes the partial folder only when it is empty (found by e2e).
       const file = partialPathFor(opts.vaultPath);
-      const fh = await fsp.open(file, 'wx', 0o600);
+      fs.writeFileSync(file, '', { flag: 'wx', mode: 0o600 });
+      const fh = await fsp.open(file, 'r+');
       const s = await remember({
         file,
         name: path.basename(name.replace(/\\/g, '/')),

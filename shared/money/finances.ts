@@ -5,6 +5,9 @@ import { ZERO, dec, formatMoney, type Decimal } from './decimal';
 
 interface Monthly {
   monthly: string;
+  /** The day a line starts / ends (an income that ends: benefits, a contract); absent = always. */
+  from?: string | null | undefined;
+  until?: string | null | undefined;
 }
 
 /** The parts of the case's finances (shared/case/schema.ts) the sums need. */
@@ -36,11 +39,17 @@ export interface FinanceSummary {
 }
 
 const sum = (rows: readonly Monthly[]): Decimal => rows.reduce((acc, r) => acc.plus(r.monthly), ZERO);
+const activeOn = (on: string | undefined) => (r: Monthly) => on === undefined || ((!r.from || r.from <= on) && (!r.until || r.until >= on));
 
-export function summarizeFinances(f: FinanceFigures): FinanceSummary {
-  const income = sum(f.income);
-  const fixed = sum(f.fixedCosts);
-  const flexible = sum(f.flexibleCosts);
+/**
+ * The sums for the month of `on` (YYYY-MM-DD): lines that have not started or have already
+ * ended then are left out, as capacityOn (capacity.ts) does. Without `on`, every line counts.
+ */
+export function summarizeFinances(f: FinanceFigures, on?: string): FinanceSummary {
+  const active = activeOn(on);
+  const income = sum(f.income.filter(active));
+  const fixed = sum(f.fixedCosts.filter(active));
+  const flexible = sum(f.flexibleCosts.filter(active));
   const priority = sum(f.debts.filter((d) => d.priority));
   const other = sum(f.debts.filter((d) => !d.priority));
   const available = income.minus(fixed).minus(flexible).minus(priority);
@@ -61,7 +70,7 @@ export function summarizeFinances(f: FinanceFigures): FinanceSummary {
 }
 
 /** The monthly capacity for a plan, or null when the finances have not been filled in. */
-export function planCapacity(f: FinanceFigures): Decimal | null {
-  const s = summarizeFinances(f);
+export function planCapacity(f: FinanceFigures, on?: string): Decimal | null {
+  const s = summarizeFinances(f, on);
   return s.empty ? null : dec(s.forPlan);
 }

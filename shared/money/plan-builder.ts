@@ -122,7 +122,8 @@ export function previewPlan(draft: PlanDraftInput, accounts: readonly OwedAccoun
   const offer = offerFor(draft.basis, owed, draft.interestOffered);
   const total = dec(offer.total);
   if (total.isZero()) throw new BadInputError('还款总额为 0：所选账户没有可偿还的金额');
-  const capacity = planCapacity(finances);
+  // What is left in the month of the first installment (an income that has ended no longer counts).
+  const capacity = planCapacity(finances, firstDate);
   const schedule = draft.step
     ? steppedPlan(total, draft.installments, firstDate, draft.step, finances, capacity)
     : makePlan({ total, installments: draft.installments, first: firstDate, ...(capacity ? { capacity } : {}) });

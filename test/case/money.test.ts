@@ -8,7 +8,8 @@ import { accountCeilings, caseGrowth, caseOwedOn } from '../../shared/money/case
 import { summarizeFinances, planCapacity } from '../../shared/money/finances';
 import { offerFor, previewPlan } from '../../shared/money/plan-builder';
 import { compareClaims } from '../../shared/money/claims-check';
-import { Money } from '../../shared/money/decimal';
+import { Money, dec } from '../../shared/money/decimal';
+import { capacityOn } from '../../shared/money/capacity';
 import { addMonthsClamped, daysInMonth } from '../../shared/time/beijing';
 import { sampleCase, TODAY } from './fixtures';
 
@@ -108,6 +109,19 @@ describe('the financial statement', () => {
     expect(summarizeFinances(f)).toMatchObject({ available: '400.00', forPlan: '0.00', shortfall: false });
     f.fixedCosts[0]!.monthly = '1500.00';
     expect(summarizeFinances(f)).toMatchObject({ available: '-300.00', forPlan: '0.00', shortfall: true });
+  });
+
+  it('for a given month, an income that has ended or not yet started does not count (the same as the letters\' capacityOn)', () => {
+    const f = structuredClone(doc.finances);
+    const base = summarizeFinances(f);
+    const extra = { ...f.income[0]!, monthly: '1000.00', from: '2026-03-01', until: '2026-08-31' };
+    f.income = [...f.income, extra];
+    expect(summarizeFinances(f, '2026-02-28').forPlan).toBe(base.forPlan);
+    expect(summarizeFinances(f, '2026-03-01').forPlan).toBe(dec(base.forPlan).plus(1000).toFixed(2));
+    expect(summarizeFinances(f, '2026-08-31').forPlan).toBe(dec(base.forPlan).plus(1000).toFixed(2));
+    expect(summarizeFinances(f, '2026-09-01').forPlan).toBe(base.forPlan);
+    expect(planCapacity(f, '2026-09-01')?.toFixed(2)).toBe(base.forPlan);
+    expect(capacityOn(f, '2026-05-01').toFixed(2)).toBe(planCapacity(f, '2026-05-01')?.toFixed(2));
   });
 
   it('nothing entered: capacity unknown (null), not zero', () => {

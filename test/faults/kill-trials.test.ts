@@ -1,7 +1,10 @@
 // The fast sample of SIGKILL trials that `npm test` runs (the bench runs ≥ 100): a killed
 // import-calls never leaves a recording without its timeline entry (finding of issue 13),
 // a killed passwd leaves a vault every read-only command can open, a killed backup leaves
-// no stray file once the next command ran.
+// no stray file once the next command ran; and the bench's own trial loop once over each
+// operation it kills (import, SMS, calls, passwd, backup, restore, case import, package
+// build, edits), with all of its checks.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
@@ -45,4 +48,14 @@ describe('SIGKILL at random moments (fast sample)', () => {
     expect(cli(['--vault', vault, 'backup', '--out', path.join(dir, 'out', 'final.xsv')], { env: { XIESHANG_PASSPHRASE: current } }).status).toBe(0);
     expect(strayFiles(dir)).toEqual([]);
   }, 180_000);
+
+  it('one trial of every operation the bench kills, through the bench itself: no problem found', () => {
+    const bench = path.resolve(__dirname, '../../dist/bench/bench.js');
+    const r = spawnSync(process.execPath, [bench, 'faults', '9', '--json'], { encoding: 'utf8', timeout: 240_000, maxBuffer: 16 * 1024 * 1024 });
+    expect(r.status, r.stderr).toBe(0);
+    const figures = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { trials: number; byOp: Record<string, number>; problems: string[] };
+    expect(figures.problems).toEqual([]);
+    expect(figures.trials).toBe(9);
+    expect(Object.keys(figures.byOp).sort()).toEqual(['backup', 'case import', 'edits', 'import', 'import-calls', 'import-sms', 'package build', 'passwd', 'restore']);
+  }, 300_000);
 });

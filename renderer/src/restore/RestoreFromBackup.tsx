@@ -59,9 +59,10 @@ export function RestoreFromBackup({ place, onRestored }: RestoreFromBackupProps)
   }, []);
 
   const chosen = 'source' in state ? state.source : null;
-  const forget = () => {
+  // The earlier choice's copy in main goes before another is made.
+  const forget = async () => {
     if (chosen)
-      void api()
+      await api()
         .restore.discard({ sourceId: chosen.sourceId })
         .catch(() => undefined);
   };
@@ -75,7 +76,7 @@ export function RestoreFromBackup({ place, onRestored }: RestoreFromBackupProps)
     try {
       const r = await api().restore.pick();
       if (r.cancelled) return;
-      forget();
+      await forget();
       setState({ step: 'chosen', source: { sourceId: r.sourceId, name: r.name, bytes: r.bytes } });
       requestAnimationFrame(() => passInput.current?.focus());
     } catch (err) {
@@ -86,7 +87,7 @@ export function RestoreFromBackup({ place, onRestored }: RestoreFromBackupProps)
   async function upload(file: File | undefined) {
     if (!file) return;
     setError(null);
-    forget();
+    await forget();
     setState({ step: 'reading', name: file.name, sent: 0, total: file.size });
     let sourceId = '';
     try {
@@ -145,7 +146,7 @@ export function RestoreFromBackup({ place, onRestored }: RestoreFromBackupProps)
         setState({ step: 'chosen', source: chosen });
         requestAnimationFrame(() => passInput.current?.select());
       } else {
-        forget();
+        await forget();
         setState({ step: 'idle' });
       }
     }
@@ -207,7 +208,7 @@ export function RestoreFromBackup({ place, onRestored }: RestoreFromBackupProps)
                 type="button"
                 className="button"
                 onClick={() => {
-                  forget();
+                  void forget();
                   setPassphrase('');
                   setError(null);
                   setState({ step: 'idle' });

@@ -2,13 +2,23 @@
 // is left each month for the debts in this case — the most that any plan should promise.
 import type { Finances } from '../../../../shared/case/schema';
 import { summarizeFinances, type FinanceFigures } from '../../../../shared/money/finances';
+import { capacityChanges } from '../../../../shared/money/capacity';
+import { todayBeijing } from '../../../../shared/time/beijing';
 import { useT } from '../../i18n';
 import { Message } from '../../components/Message';
 import { yuan } from '../case/input';
 
 export function FinanceSummary({ figures, reference, pending }: { figures: FinanceFigures; reference: Finances['reference']; pending: boolean }) {
   const t = useT();
-  const s = summarizeFinances(figures);
+  const today = todayBeijing();
+  // This month's figures; an income that ends (or a cost that starts) changes them later: said below.
+  const s = summarizeFinances(figures, today);
+  const ahead = s.empty
+    ? []
+    : capacityChanges(figures)
+        .filter((d) => d > today)
+        .slice(0, 4)
+        .map((date) => ({ date, forPlan: summarizeFinances(figures, date).forPlan }));
   const row = (label: string, value: string, sign: string, testId?: string) => (
     <tr>
       <th scope="row">{label}</th>
@@ -46,6 +56,16 @@ export function FinanceSummary({ figures, reference, pending }: { figures: Finan
           {row(t('finances.summary.assets'), s.assets, '')}
         </tbody>
       </table>
+      {ahead.length > 0 && (
+        <div data-testid="finances-changes">
+          <p className="case-small">{t('finances.summary.changesTitle')}</p>
+          <ul className="case-small">
+            {ahead.map((c) => (
+              <li key={c.date}>{t('finances.summary.changeOn', { date: c.date, amount: yuan(c.forPlan) })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {pending && <p className="case-small">{t('finances.summary.pending')}</p>}
       {s.shortfall && (
         <Message kind="warning" testId="finances-shortfall">

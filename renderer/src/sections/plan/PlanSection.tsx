@@ -21,7 +21,7 @@ export function PlanSection() {
   const [editing, setEditing] = useState<{ key: number; plan?: Plan }>({ key: 0 });
   const [agreementFor, setAgreementFor] = useState<Plan | null>(null);
   const [saved, setSaved] = useState<'plan' | 'agreement' | null>(null);
-  const summary = doc ? summarizeFinances(doc.finances) : null;
+  const summary = doc ? summarizeFinances(doc.finances, today) : null;
 
   return (
     <section className="section case-section" aria-labelledby="section-title" data-testid="section-plan">
