@@ -11,7 +11,7 @@ import path from 'node:path';
 import { dropPartialDirIfEmpty, partialPathFor } from '../partial-files';
 import type { Handlers } from '../ipc/dispatch';
 import type { RestoreChannel } from '../../shared/contracts/restore-names';
-import { MAX_RESTORE_UPLOAD_BYTES } from '../../shared/contracts/restore';
+import { acceptChunk } from '../vault/upload-chunks';
 import type { PlatformHooks } from './platform';
 import type { VaultHost } from '../vault/host';
 import type { UnlockThrottle } from './unlock-throttle';
@@ -100,15 +100,10 @@ export function createRestoreService(opts: RestoreServiceOptions): RestoreServic
       const u = s.upload;
       if (!u || !u.fh) throw new BadInputError(detail('RESTORE_SOURCE_GONE'));
       const write = u.busy.then(async () => {
-        if (seq !== u.nextSeq) throw new BadInputError(detail('UPLOAD_CHUNK_ORDER', { expected: u.nextSeq, got: seq }));
-        const chunk = Buffer.from(data, 'base64');
-        if (u.received + chunk.length > Math.min(u.expected, MAX_RESTORE_UPLOAD_BYTES)) {
-          throw new BadInputError(detail('UPLOAD_TOO_LARGE', { limit: `${u.expected} B` }));
-        }
+        // The one chunk protocol (in order, base64, never past the announced size, which the contract caps).
+        const chunk = acceptChunk(u, seq, data, { declared: u.expected });
         let off = 0;
         while (off < chunk.length) off += (await u.fh!.write(chunk, off, chunk.length - off)).bytesWritten;
-        u.nextSeq += 1;
-        u.received += chunk.length;
         return u.received;
       });
       u.busy = write.catch(() => undefined);

@@ -1,7 +1,8 @@
 // The one chunk protocol of every upload from the renderer, whatever holds the bytes: files
 // for the vault (evidence, the timeline's imports, bills) go into a staging blob inside the
 // vault (./evidence/uploads.ts), a built application package into main's package file
-// (main/services/package-handlers.ts). Either way: base64 chunks, strictly in order, never
+// (main/services/package-handlers.ts), a backup to restore from into the vault folder's
+// private partial place (main/services/restore-handlers.ts). Either way: base64 chunks, strictly in order, never
 // more than the upload may hold. A refused chunk ends the upload (the caller drops it).
 // Plain Node: runs in the vault worker and in main.
 import { BadInputError } from '../../shared/errors';
