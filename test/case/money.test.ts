@@ -111,7 +111,7 @@ describe('the financial statement', () => {
     expect(summarizeFinances(f)).toMatchObject({ available: '-300.00', forPlan: '0.00', shortfall: true });
   });
 
-  it('for a given month, an income that has ended or not yet started does not count (the same as the letters\' capacityOn)', () => {
+  it("for a given month, an income that has ended or not yet started does not count (the same as the letters' capacityOn)", () => {
     const f = structuredClone(doc.finances);
     const base = summarizeFinances(f);
     const extra = { ...f.income[0]!, monthly: '1000.00', from: '2026-03-01', until: '2026-08-31' };
