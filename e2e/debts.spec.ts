@@ -245,6 +245,8 @@ test('debts, finances and a plan that fits', async ({ app }) => {
   await expect(id('finance-income-1-until-understood')).toContainText(`${uy}年${um}月${ud}日`);
   await id('finances-save').click();
   await expect(id('finances-saved')).toBeVisible();
+  // The summary counts this month's income and says from which day the benefit no longer comes in.
+  await expect(id('finances-changes')).toContainText(`从 ${addDays(until, 1)} 起`);
   await id('finance-income-1-until').scrollIntoViewIfNeeded();
   await app.shot('debts-09b-income-ends');
   await id('nav-finances').click();

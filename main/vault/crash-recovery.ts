@@ -34,6 +34,66 @@ function writable(file: string): boolean {
   }
 }
 
+const JOURNAL_MAGIC = Buffer.from('d9d505f920a163d7', 'hex');
+/** SQLCipher's format keeps the key-derivation salt in plain text as the first 16 bytes of page 1. */
+const SALT_BYTES = 16;
+
+/**
+ * The salt of page 1 as the journal holds it (the committed state), when the journal has a
+ * page-1 record; null when it has none or is not a hot journal's.
+ */
+export function journalSalt(vaultPath: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(journalPathFor(vaultPath), 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const header = Buffer.alloc(28);
+    if (fs.readSync(fd, header, 0, 28, 0) < 28 || !header.subarray(0, 8).equals(JOURNAL_MAGIC)) return null;
+    const sector = header.readUInt32BE(20);
+    const pageSize = header.readUInt32BE(24);
+    if (sector < 32 || sector > 65536 || pageSize < 512 || pageSize > 65536) return null;
+    // Records: page number (4 bytes), the page, a checksum (4). Page 1 is journaled first by a
+    // rekey; any record is looked at, in case another writer journaled others before it.
+    const size = fs.fstatSync(fd).size;
+    const pgno = Buffer.alloc(4);
+    for (let at = sector; at + 4 + pageSize + 4 <= size; at += 4 + pageSize + 4) {
+      fs.readSync(fd, pgno, 0, 4, at);
+      if (pgno.readUInt32BE(0) !== 1) continue;
+      const salt = Buffer.alloc(SALT_BYTES);
+      return fs.readSync(fd, salt, 0, SALT_BYTES, at + 4) === SALT_BYTES ? salt : null;
+    }
+    return null;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * A rekey (`passwd`) gives page 1 a new salt. Killed after page 1 reached the file but before
+ * the commit, the vault's key is derived from that new salt whatever the passphrase, so the
+ * journal (written under the old key, from the old salt) could never be played back: neither
+ * passphrase opened the vault (found by the kill trials). The committed state is the
+ * journal's, so its page-1 salt is put back first; the playback then rewrites all of page 1.
+ * Only under the writer lock, and only when the two differ.
+ */
+function restoreJournalSalt(vaultPath: string): void {
+  const salt = journalSalt(vaultPath);
+  if (!salt) return;
+  const fd = fs.openSync(vaultPath, 'r+');
+  try {
+    const current = Buffer.alloc(SALT_BYTES);
+    fs.readSync(fd, current, 0, SALT_BYTES, 0);
+    if (current.equals(salt)) return;
+    fs.writeSync(fd, salt, 0, SALT_BYTES, 0);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * Rolls back a hot journal, if there is one. Returns true when it did. When another process
  * holds the writer lock, that process's own open has done (or will do) the rollback.
@@ -49,6 +109,7 @@ export function rollBackHotJournal(vaultPath: string, passphrase: string, native
     throw err;
   }
   try {
+    restoreJournalSalt(vaultPath);
     // Opening read-write and reading page 1 (openEncrypted's key check) plays the journal back.
     openEncrypted(vaultPath, passphrase, { nativeBinding }).close();
     return true;

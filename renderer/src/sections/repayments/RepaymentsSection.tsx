@@ -47,7 +47,7 @@ export function RepaymentsSection() {
   }
 
   return (
-    <section className="section case-section" aria-labelledby="section-title" data-testid="section-repayments">
+    <section className="section case-section plain-controls" aria-labelledby="section-title" data-testid="section-repayments">
       <h1 id="section-title" tabIndex={-1}>
         {t('nav.repayments')}
       </h1>
