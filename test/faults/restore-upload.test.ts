@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeServices, type ServicesUnderTest } from '../helpers/services';
+import { callChannel, makeServices, type ServicesUnderTest } from '../helpers/services';
 import { PASS } from '../helpers/tmp';
 
 describe('restore upload', () => {
@@ -14,11 +14,7 @@ describe('restore upload', () => {
     await s?.services.dispose();
     s = null;
   });
-  const call = async <T = unknown>(channel: string, args: unknown = {}): Promise<T> => {
-    const env = await s!.dispatch(channel, args);
-    if (!env.ok) throw Object.assign(new Error(env.error.message), env.error);
-    return env.value as T;
-  };
+  const call = <T = unknown>(channel: string, args: unknown = {}) => callChannel<T>(s!, channel, args);
 
   it('a new upload that begins while the earlier one is discarded gets its file; both end with nothing left behind', async () => {
     s = await makeServices();

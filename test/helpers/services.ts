@@ -31,3 +31,10 @@ export async function makeServices(): Promise<ServicesUnderTest> {
   });
   return { services, dispatch: createDispatcher(services.handlers, (l) => logs.push(l)), logs, events, dataDir };
 }
+
+/** Calls a channel through the dispatcher as the renderer does; a refusal throws with its code and details. */
+export async function callChannel<T = unknown>(s: ServicesUnderTest, channel: string, args: unknown = {}): Promise<T> {
+  const env = await s.dispatch(channel, args);
+  if (!env.ok) throw Object.assign(new Error(env.error.message), env.error);
+  return env.value as T;
+}

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bindModule, type Bindings } from '../../main/ipc/bind';
 import type { FeatureContext } from '../../main/vault/feature';
-import { makeServices, type ServicesUnderTest } from '../helpers/services';
+import { callChannel, makeServices, type ServicesUnderTest } from '../helpers/services';
 import { PASS } from '../helpers/tmp';
 
 const fixtureContract = {
@@ -94,11 +94,7 @@ describe('bound channels through the real services', () => {
     await s?.services.dispose();
     s = null;
   });
-  const call = async <T = unknown>(channel: string, args: unknown = {}): Promise<T> => {
-    const env = await s!.dispatch(channel, args);
-    if (!env.ok) throw Object.assign(new Error(env.error.message), env.error);
-    return env.value as T;
-  };
+  const call = <T = unknown>(channel: string, args: unknown = {}) => callChannel<T>(s!, channel, args);
 
   it('a timeline:add is two requests to the vault (the call and the reminder look), not four: the lock state comes with each reply', async () => {
     s = await makeServices();

@@ -2,7 +2,7 @@
 // real encrypted vault: contacts by hand, flags and dismissals (audit log), marks, filters
 // and search, agenda and reminders, uploads, links to evidence, the case JSON port.
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeServices, type ServicesUnderTest } from '../helpers/services';
+import { callChannel, makeServices, type ServicesUnderTest } from '../helpers/services';
 import { PASS } from '../helpers/tmp';
 import { addDays, todayBeijing } from '../../shared/time/beijing';
 import { smsXml, bj, wav } from './fixtures';
@@ -19,10 +19,8 @@ async function ready(): Promise<ServicesUnderTest> {
   await call('vault:create', { passphrase: PASS });
   return s;
 }
-async function call<T = unknown>(channel: string, args: unknown = {}): Promise<T> {
-  const env = await s!.dispatch(channel, args);
-  if (!env.ok) throw Object.assign(new Error(env.error.message), env.error);
-  return env.value as T;
+function call<T = unknown>(channel: string, args: unknown = {}): Promise<T> {
+  return callChannel<T>(s!, channel, args);
 }
 /** Sends bytes through the one upload primitive (as renderer/src/lib/upload.ts does); returns the upload id. */
 async function stage(label: string, bytes: Buffer, chunk = 256 * 1024): Promise<string> {

@@ -6,7 +6,7 @@ import type { Db } from '../sqlite';
 import type { Agreement, CaseDoc } from '../../../shared/case/schema';
 import type { Agent, BillColumnMap, Payment, Round, Settings, Sides } from '../../../shared/case/schema-after';
 import { BadInputError } from '../../../shared/errors';
-import type { AgreementTerms } from '../../../shared/repayments/terms';
+import { readTerms, writeTerms } from '../repayments/terms-store';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string => String(v);
@@ -107,41 +107,6 @@ export function readBillColumnMaps(db: Db): BillColumnMap[] {
     headerKey: str(r.header_key),
     mapping: JSON.parse(str(r.mapping)) as Record<string, string>,
   }));
-}
-
-// The same columns main/vault/repayments/service.ts reads and writes (not imported from it:
-// that module imports the case service, which imports this one).
-function readTerms(db: Db, agreementId: string): AgreementTerms | null {
-  const r = db.prepare('SELECT * FROM agreement_terms WHERE agreement_id = ?').get(agreementId) as Row | undefined;
-  if (!r) return null;
-  return {
-    balance: { principal: str(r.balance_principal), interest: str(r.balance_interest), penalty: str(r.balance_penalty), fees: str(r.balance_fees) },
-    charges: str(r.charges),
-    noNewCards: r.no_new_cards === 1,
-    duties: str(r.duties),
-    otherClauses: str(r.other_clauses),
-    inWriting: r.in_writing === 1,
-    roundId: strOrNull(r.round_id),
-  };
-}
-
-function writeTerms(db: Db, agreementId: string, t: AgreementTerms): void {
-  db.prepare(
-    `INSERT INTO agreement_terms (agreement_id, balance_principal, balance_interest, balance_penalty, balance_fees, charges, no_new_cards, duties, other_clauses, in_writing, round_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    agreementId,
-    t.balance.principal,
-    t.balance.interest,
-    t.balance.penalty,
-    t.balance.fees,
-    t.charges,
-    t.noNewCards ? 1 : 0,
-    t.duties,
-    t.otherClauses,
-    t.inWriting ? 1 : 0,
-    t.roundId,
-  );
 }
 
 /** Every section, for `case export`. */

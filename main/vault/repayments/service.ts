@@ -16,6 +16,7 @@ import type { Agreement } from '../../../shared/case/schema';
 import { buildSchedule, checkAgreementInstallments, checkPayment, type PaymentIn, type Schedule } from '../../../shared/repayments/schedule';
 import { compareWithPlan, defaultTerms, type AgreementTerms, type TermRow } from '../../../shared/repayments/terms';
 import type { AgreementSave } from '../../../shared/contracts/case';
+import { readTerms, writeTerms } from './terms-store';
 
 export interface RepaymentSettings {
   reminderDays: number;
@@ -44,48 +45,12 @@ export function saveSettings(vault: Vault, s: RepaymentSettings): RepaymentSetti
   return readSettings(vault.handle);
 }
 
-export function readTerms(db: Db, agreementId: string): AgreementTerms | null {
-  const r = db.prepare('SELECT * FROM agreement_terms WHERE agreement_id = ?').get(agreementId) as Record<string, unknown> | undefined;
-  if (!r) return null;
-  return {
-    balance: { principal: String(r.balance_principal), interest: String(r.balance_interest), penalty: String(r.balance_penalty), fees: String(r.balance_fees) },
-    charges: String(r.charges),
-    noNewCards: r.no_new_cards === 1,
-    duties: String(r.duties),
-    otherClauses: String(r.other_clauses),
-    inWriting: r.in_writing === 1,
-    roundId: r.round_id === null ? null : String(r.round_id),
-  };
-}
-
-function writeTerms(db: Db, agreementId: string, t: AgreementTerms): void {
-  db.prepare(
-    `INSERT INTO agreement_terms (agreement_id, balance_principal, balance_interest, balance_penalty, balance_fees, charges, no_new_cards, duties, other_clauses, in_writing, round_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (agreement_id) DO UPDATE SET balance_principal = excluded.balance_principal, balance_interest = excluded.balance_interest,
-       balance_penalty = excluded.balance_penalty, balance_fees = excluded.balance_fees, charges = excluded.charges, no_new_cards = excluded.no_new_cards,
-       duties = excluded.duties, other_clauses = excluded.other_clauses, in_writing = excluded.in_writing, round_id = excluded.round_id`,
-  ).run(
-    agreementId,
-    t.balance.principal,
-    t.balance.interest,
-    t.balance.penalty,
-    t.balance.fees,
-    t.charges,
-    t.noNewCards ? 1 : 0,
-    t.duties,
-    t.otherClauses,
-    t.inWriting ? 1 : 0,
-    t.roundId,
-  );
-}
-
+/** Records (or edits) an agreement with its terms; refused when the installments do not add up. */
 export interface AgreementRecordSave {
   agreement: AgreementSave['agreement'];
   terms: AgreementTerms;
 }
 
-/** Records (or edits) an agreement with its terms; refused when the installments do not add up. */
 export function saveAgreementRecord(vault: Vault, args: AgreementRecordSave, clock = caseService.systemClock): { id: string } {
   checkAgreementInstallments(args.agreement.total, args.agreement.installments);
   const id = args.agreement.id ?? randomUUID();
