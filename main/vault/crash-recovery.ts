@@ -52,14 +52,17 @@ export function journalSalt(vaultPath: string): Buffer | null {
   try {
     const header = Buffer.alloc(28);
     if (fs.readSync(fd, header, 0, 28, 0) < 28 || !header.subarray(0, 8).equals(JOURNAL_MAGIC)) return null;
+    const records = header.readUInt32BE(8);
     const sector = header.readUInt32BE(20);
     const pageSize = header.readUInt32BE(24);
     if (sector < 32 || sector > 65536 || pageSize < 512 || pageSize > 65536) return null;
-    // Records: page number (4 bytes), the page, a checksum (4). Page 1 is journaled first by a
-    // rekey; any record is looked at, in case another writer journaled others before it.
+    // Records of the first segment: page number (4 bytes), the page, a checksum (4). A rekey
+    // journals page 1 first. Only the records the header counts (when it counts them).
     const size = fs.fstatSync(fd).size;
+    const step = 4 + pageSize + 4;
+    const end = records > 0 && records !== 0xffffffff ? Math.min(size, sector + records * step) : size;
     const pgno = Buffer.alloc(4);
-    for (let at = sector; at + 4 + pageSize + 4 <= size; at += 4 + pageSize + 4) {
+    for (let at = sector; at + step <= end; at += step) {
       fs.readSync(fd, pgno, 0, 4, at);
       if (pgno.readUInt32BE(0) !== 1) continue;
       const salt = Buffer.alloc(SALT_BYTES);
@@ -76,21 +79,54 @@ export function journalSalt(vaultPath: string): Buffer | null {
  * the commit, the vault's key is derived from that new salt whatever the passphrase, so the
  * journal (written under the old key, from the old salt) could never be played back: neither
  * passphrase opened the vault (found by the kill trials). The committed state is the
- * journal's, so its page-1 salt is put back first; the playback then rewrites all of page 1.
- * Only under the writer lock, and only when the two differ.
+ * journal's, so its page-1 salt is put in place for the playback, which then rewrites all of
+ * page 1. Under the writer lock; returns the salt it replaced (null: nothing to do).
  */
-function restoreJournalSalt(vaultPath: string): void {
+function putJournalSalt(vaultPath: string): Buffer | null {
   const salt = journalSalt(vaultPath);
-  if (!salt) return;
+  if (!salt) return null;
+  const current = readSalt(vaultPath);
+  if (current.equals(salt)) return null;
+  writeSalt(vaultPath, salt);
+  return current;
+}
+
+function readSalt(vaultPath: string): Buffer {
+  const fd = fs.openSync(vaultPath, 'r');
+  try {
+    const salt = Buffer.alloc(SALT_BYTES);
+    fs.readSync(fd, salt, 0, SALT_BYTES, 0);
+    return salt;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function writeSalt(vaultPath: string, salt: Buffer): void {
   const fd = fs.openSync(vaultPath, 'r+');
   try {
-    const current = Buffer.alloc(SALT_BYTES);
-    fs.readSync(fd, current, 0, SALT_BYTES, 0);
-    if (current.equals(salt)) return;
     fs.writeSync(fd, salt, 0, SALT_BYTES, 0);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** Opens read-write and reads page 1 (openEncrypted's key check), which plays the journal back. */
+function playBack(vaultPath: string, passphrase: string, nativeBinding: string | undefined): void {
+  try {
+    openEncrypted(vaultPath, passphrase, { nativeBinding }).close();
+  } catch (err) {
+    // Only when the plain playback failed, and put back as it was if that does not help
+    // either: a hot journal of any other crash is never touched.
+    const replaced = putJournalSalt(vaultPath);
+    if (!replaced) throw err;
+    try {
+      openEncrypted(vaultPath, passphrase, { nativeBinding }).close();
+    } catch (again) {
+      if (hasHotJournal(vaultPath)) writeSalt(vaultPath, replaced);
+      throw again;
+    }
   }
 }
 
@@ -109,9 +145,7 @@ export function rollBackHotJournal(vaultPath: string, passphrase: string, native
     throw err;
   }
   try {
-    restoreJournalSalt(vaultPath);
-    // Opening read-write and reading page 1 (openEncrypted's key check) plays the journal back.
-    openEncrypted(vaultPath, passphrase, { nativeBinding }).close();
+    playBack(vaultPath, passphrase, nativeBinding);
     return true;
   } catch (err) {
     // A playback under the wrong key fails as corruption: the two cannot be told apart here.
