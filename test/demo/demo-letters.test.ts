@@ -54,6 +54,12 @@ describe('the demo letters', () => {
     expect(draft('negotiation', 'c-huabei').warnings).toEqual([]);
   }, 60_000);
 
+  it('a negotiation letter to the bank it already agreed with lists its own debt at the agreement, never as 尚未提出方案', () => {
+    const own = (draft('negotiation', 'c-card').model.debts ?? []).find((d) => d.kind === 'this');
+    expect(own).toMatchObject({ monthly: '207.50', note: '已达成还款协议，按协议还款' });
+    expect(build('negotiation', 'c-card').text.replace(/\s+/g, '')).not.toContain('尚未提出方案');
+  }, 60_000);
+
   it('the mediation application states the pending application and its answer window', () => {
     const { text } = build('mediation', 'c-huabei');
     const flat = text.replace(/\s+/g, '');

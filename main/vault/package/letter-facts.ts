@@ -79,12 +79,13 @@ export function letterFacts(doc: CaseDoc, lender: string, chosen: Plan | null, d
   const offers = offersByLender(doc, chosen, lender);
   const schedules = new Map([...offers].map(([name, p]) => [name, planSchedule(p)]));
   // A creditor already agreed with is paid by its agreement's open installments: they count
-  // against the capacity like an offer, and the statement says so.
+  // against the capacity like an offer, and the statement says so — also for the addressee
+  // when the letter offers it no new plan (it said "尚未提出方案" beside a signed agreement).
   const agreed = new Set<string>();
   for (const a of doc.agreements) {
     const name = doc.creditors.find((c) => c.id === a.creditorId)?.legalName;
     const open = a.installments.filter((i) => !i.paid).map((i) => ({ n: i.n, date: i.date, amount: i.amount }));
-    if (!name || name === lender || schedules.has(name) || open.length === 0) continue;
+    if (!name || schedules.has(name) || open.length === 0) continue;
     schedules.set(name, open);
     agreed.add(name);
   }
