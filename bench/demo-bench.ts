@@ -112,7 +112,7 @@ export async function runDemoBench(): Promise<BenchRow[]> {
     const demo = timeDemo(bin, path.join(dir, 'demo'));
     const rows: BenchRow[] = [
       {
-        name: '`xieshang demo` (vault, 20 screenshots, proofs, SMS, calls, signed package), goal ≤ 5 s',
+        name: '`xieshang demo` (vault, 35 screenshots, proofs, SMS, calls, signed package), goal ≤ 5 s',
         ours: `${(demo.wallMs / 1000).toFixed(1)} s${demo.cpuMs ? ` (${(demo.cpuMs / 1000).toFixed(1)} s CPU)` : ''}`,
         reference: '5.0 s goal',
         ratio: demo.wallMs / 5000,

@@ -13,6 +13,7 @@ import { importSmsTable } from '../../main/vault/timeline/sms-table-import';
 import { parseColumnsOption } from '../../shared/timeline/sms-table';
 import { fileSource } from '../../main/vault/timeline/xml-text';
 import { importRecording } from '../../main/vault/timeline/calls-import';
+import { withBulkWrites } from '../../main/vault/bulk-writes';
 import { cliTimeline, type CliTimelineEntry } from '../../main/vault/timeline/queries';
 import { walkPaths } from '../../main/vault/evidence/walk';
 
@@ -121,18 +122,21 @@ export const importCallsCommand: Command<CallDoc> = {
     const out: CallDoc = [];
     const notes = new Map<string, { timeUncertain: boolean; duplicate: boolean }>();
     try {
-      for (const e of entries) {
-        if ('error' in e) {
-          out.push({ file: e.path, error: { code: e.error.code, message: e.error.message } });
-          continue;
+      // Through a rollback journal, as every import of files (main/vault/bulk-writes.ts).
+      await withBulkWrites(vault.handle, async () => {
+        for (const e of entries) {
+          if ('error' in e) {
+            out.push({ file: e.path, error: { code: e.error.code, message: e.error.message } });
+            continue;
+          }
+          const r = await importRecording(vault, { label: e.path, name: path.basename(e.path), source: { kind: 'path', path: e.path } });
+          if ('error' in r) out.push({ file: r.file, error: r.error });
+          else {
+            out.push({ id: r.id, file: r.file, number: r.number, at: r.at, durationSec: r.durationSec });
+            notes.set(r.id, { timeUncertain: r.timeUncertain, duplicate: r.duplicate });
+          }
         }
-        const r = await importRecording(vault, { label: e.path, name: path.basename(e.path), source: { kind: 'path', path: e.path } });
-        if ('error' in r) out.push({ file: r.file, error: r.error });
-        else {
-          out.push({ id: r.id, file: r.file, number: r.number, at: r.at, durationSec: r.durationSec });
-          notes.set(r.id, { timeUncertain: r.timeUncertain, duplicate: r.duplicate });
-        }
-      }
+      });
     } finally {
       vault.close();
     }

@@ -15,9 +15,10 @@ export const DEMO_STEPS: readonly { key: string; label: string }[] = [
   { key: 'proofs', label: '生成证明材料' },
   { key: 'recordings', label: '生成通话录音' },
   { key: 'vault', label: '创建示例证据箱' },
-  { key: 'evidence', label: '导入证据' },
+  { key: 'evidence', label: '导入证明材料' },
   { key: 'timeline', label: '导入短信和通话录音' },
   { key: 'case', label: '填写欠款、财务和还款方案' },
+  { key: 'chats', label: '导入聊天截图' },
   { key: 'package', label: '生成并签名申请材料' },
 ];
 /** One more step after building: opening it (a key derivation, ~0.4 s). */

@@ -16,6 +16,7 @@ export function notoSansScBytes(): Buffer {
 export type Font = ReturnType<typeof fontkit.create> & {
   unitsPerEm: number;
   layout(text: string): { glyphs: { id: number; path: { toSVG(): string } }[]; positions: { xAdvance: number }[] };
+  glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number; path: { toSVG(): string } };
 };
 
 let cachedFont: Font | null = null;

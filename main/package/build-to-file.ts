@@ -13,6 +13,7 @@ import type { PackageModel, PackageModelInput } from '../../shared/pdf/model';
 import type { ByteSink } from '../../shared/pdf/writer';
 import type { SigningIdentity } from '../signing/identity';
 import { signFile } from '../signing/sign';
+import { nodeZlib } from './node-zlib';
 
 /** The font the builder embeds (subset): Noto Sans SC Regular, SIL OFL 1.1 (docs/licences). */
 export function defaultFontPath(): string {
@@ -92,6 +93,7 @@ export async function buildPackageToFile(
     sink = await FileSink.create(temp);
     const result = await buildPackage(input, fontBytes, {
       sink,
+      zlib: nodeZlib,
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.now ? { now: opts.now } : {}),

@@ -27,6 +27,7 @@ import {
   type OutlineItem,
 } from './objects';
 import { isPng, parsePng, pngToPdfImage } from './png';
+import { webZlib, type Zlib } from './zlib';
 import { TextKit } from './text';
 import { MemorySink, StreamingPdfWriter, type ByteSink } from './writer';
 
@@ -50,6 +51,8 @@ export interface BuildOptions {
   now?: Date;
   /** Return every drawn line (tests check line starts and page bounds). */
   collectLayout?: boolean;
+  /** The zlib for image data (zlib.ts): Node passes node:zlib; default the platform's CompressionStream. */
+  zlib?: Zlib;
 }
 
 export interface BuildResult {
@@ -70,12 +73,12 @@ function checkAbort(signal?: AbortSignal): void {
   if (signal?.aborted) throw new BuildCancelledError();
 }
 
-async function checkSignatureImage(bytes: Uint8Array | undefined): Promise<void> {
+async function checkSignatureImage(bytes: Uint8Array | undefined, zlib: Zlib): Promise<void> {
   if (!bytes) return;
   if (bytes.length === 0) throw new SignatureImageError('文件为空');
   try {
     if (isPng(bytes)) {
-      await pngToPdfImage(parsePng(bytes));
+      await pngToPdfImage(parsePng(bytes), zlib);
       return;
     }
     if (isJpeg(bytes)) {
@@ -102,7 +105,8 @@ async function embedFont(doc: PDFDocument, fontBytes: Uint8Array): Promise<PDFFo
 
 export async function buildPackage(input: PackageModelInput | PackageModel, fontBytes: Uint8Array, options: BuildOptions = {}): Promise<BuildResult> {
   const model = validatePackageModel(input);
-  await checkSignatureImage(model.signature?.image);
+  const zlib = options.zlib ?? webZlib;
+  await checkSignatureImage(model.signature?.image, zlib);
   checkAbort(options.signal);
   const now = options.now ?? new Date();
   const progress = options.onProgress ?? (() => {});
@@ -128,7 +132,7 @@ export async function buildPackage(input: PackageModelInput | PackageModel, font
     let height: number;
     if (isPng(sigImage)) {
       const info = parsePng(sigImage);
-      ref = await writePngImage(writer, context, await pngToPdfImage(info));
+      ref = await writePngImage(writer, context, await pngToPdfImage(info, zlib));
       ({ width, height } = info);
     } else {
       const info = parseJpeg(sigImage);
@@ -168,6 +172,7 @@ export async function buildPackage(input: PackageModelInput | PackageModel, font
     context,
     writer,
     layout,
+    zlib,
     ...(options.signal ? { signal: options.signal } : {}),
     attach: (key, spec) => attachments.push({ key, spec }),
   });

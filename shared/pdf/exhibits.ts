@@ -47,6 +47,7 @@ import type { ManifestExhibit } from './manifest';
 import type { Exhibit, ExhibitOcr, ExhibitSource } from './model';
 import { addFileAttachmentIcon, drawXObject, orientedImageMatrix, shouldCompress, writeEmbeddedFile, writeJpegImage, writePngImage, type Matrix } from './objects';
 import { isPng, parsePng, pngToPdfImage, PngError, PngTooLargeError } from './png';
+import type { Zlib } from './zlib';
 import type { StreamingPdfWriter } from './writer';
 
 export interface ExhibitEnv {
@@ -54,6 +55,7 @@ export interface ExhibitEnv {
   context: PDFContext;
   writer: StreamingPdfWriter;
   layout: Layout;
+  zlib: Zlib;
   signal?: AbortSignal;
   /** Registers an attachment for the EmbeddedFiles name tree. */
   attach(key: string, spec: PDFRef): void;
@@ -215,7 +217,7 @@ export class ExhibitWriter {
     try {
       if (isPng(bytes)) {
         const info = parsePng(bytes);
-        const img = await pngToPdfImage(info);
+        const img = await pngToPdfImage(info, this.env.zlib);
         ref = await writePngImage(writer, context, img);
         width = info.width;
         height = info.height;

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { crc32 as zlibCrc32, deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import sharp from 'sharp';
+import { nodeZlib } from '../../main/package/node-zlib';
 import { describe, expect, it } from 'vitest';
 import { Sha256, crc32, sha256Hex } from '../../shared/pdf/hash';
 import { isJpeg, jpegComplete, parseJpeg } from '../../shared/pdf/jpeg';
@@ -204,6 +205,11 @@ describe('PNG', () => {
       }
       expect(Buffer.from(colorPx).equals(wantColor)).toBe(true);
       if (!opaque) expect(Buffer.from(decodePixels(planeInfo(img, 'smask', 0))).equals(wantAlpha)).toBe(true);
+      // Node's builds (CLI, vault worker) pass node:zlib: the same bytes as the platform's CompressionStream.
+      const viaNode = await pngToPdfImage(parsePng(png), nodeZlib);
+      expect(Buffer.concat(viaNode.color.data).equals(Buffer.concat(img.color.data))).toBe(true);
+      expect(viaNode.smask === undefined).toBe(opaque);
+      if (!opaque) expect(Buffer.concat(viaNode.smask!.data).equals(Buffer.concat(img.smask!.data))).toBe(true);
     });
   }
 

@@ -1,6 +1,6 @@
 // The signing identity (Chinese CN encoded once), the CMS signer, in-memory and in-place
 // signing, and `package verify` on unsigned, foreign and non-PDF files.
-import { X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackageToFile } from '../../main/package/build-to-file';
 import { parseSignedData, verifySignedAttrs } from '../../main/signing/cms';
-import { createSigningIdentity, pemToDer, type SigningIdentity } from '../../main/signing/identity';
+import { createSigningIdentity, createSigningIdentityAsync, pemToDer, type SigningIdentity } from '../../main/signing/identity';
 import { sign, signFile } from '../../main/signing/sign';
 import { verifyPackage } from '../../main/signing/verify';
 import { buildPackage } from '../../shared/pdf/build';
@@ -39,8 +39,19 @@ describe('the signing identity', () => {
     expect(identity.keyPem).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
   });
 
-  it('refuses an empty name', () => {
+  it('refuses an empty name', async () => {
     expect(() => createSigningIdentity('  ')).toThrow(/姓名/);
+    await expect(createSigningIdentityAsync('  ')).rejects.toThrow(/姓名/);
+  });
+
+  it('is made the same way with the key made on the thread pool (the demo makes it while it draws)', async () => {
+    const made = await createSigningIdentityAsync('欧阳晓梅');
+    const cert = new X509Certificate(made.certPem);
+    expect(cert.subject).toContain('CN=欧阳晓梅');
+    expect(cert.verify(cert.publicKey)).toBe(true);
+    expect(cert.checkPrivateKey(createPrivateKey(made.keyPem))).toBe(true);
+    expect(made.fingerprint).toBe(cert.fingerprint256);
+    expect(made.fingerprint).not.toBe(identity.fingerprint);
   });
 });
 

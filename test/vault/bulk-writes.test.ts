@@ -9,6 +9,7 @@ import { describe, it, expect } from 'vitest';
 import { importPaths } from '../../main/vault/evidence/import-files';
 import { Vault } from '../../main/vault/vault';
 import { beginBulkWrites, endBulkWrites } from '../../main/vault/bulk-writes';
+import { timelineFeature } from '../../main/vault/timeline/feature';
 import { PASS, tmpDir } from '../helpers/tmp';
 import { BIN, cli } from '../helpers/cli';
 import { jpeg, png, wav, write } from '../evidence/samples';
@@ -116,6 +117,39 @@ describe('bulk writes: a rollback journal while an import runs', () => {
       reader.close();
       vault.close();
     }
+  }, 60_000);
+
+  it('call recordings (the app import, import-calls) go through the rollback journal too, and the vault is back in WAL after', async () => {
+    const dir = tmpDir();
+    const vault = Vault.create(path.join(dir, 'v.xsv'), PASS, { actor: 'cli' });
+    try {
+      const files = [0, 1, 2].map((i) => write(dir, `0571888999${i}_2026071909301${i}.wav`, wav(40 + i * 10)));
+      const seen = new Set<string>();
+      const ctx = { vault: () => vault, progress: () => seen.add(mode(vault)), cancelled: () => false };
+      const results = await timelineFeature.importCallsFiles(
+        ctx,
+        files.map((f) => ({ path: f, label: f })),
+      );
+      expect(results.filter((r) => 'error' in r)).toEqual([]);
+      expect(results).toHaveLength(3);
+      expect(seen).toEqual(new Set(['delete']));
+      expect(mode(vault)).toBe('wal');
+    } finally {
+      vault.close();
+    }
+    const dir2 = tmpDir();
+    const file = path.join(dir2, 'v.xsv');
+    expect(cli(['--vault', file, 'init'], { env: { XIESHANG_PASSPHRASE: PASS } }).status).toBe(0);
+    const recs = path.join(dir2, 'recs');
+    fs.mkdirSync(recs);
+    for (let i = 0; i < 2; i++) write(recs, `0571888999${i}_2026071909301${i}.wav`, wav(30));
+    const r = cli(['--vault', file, '--json', 'import-calls', recs], { env: { XIESHANG_PASSPHRASE: PASS } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(2);
+    const again = Vault.open(file, PASS, { actor: 'cli' });
+    expect(mode(again)).toBe('wal');
+    expect(again.verifyAudit().ok).toBe(true);
+    again.close();
   }, 60_000);
 
   it('nested bulk sections switch back only when the last one ends', () => {

@@ -23,6 +23,13 @@ export function signingIdentity(vault: Vault, subject: string): SigningIdentity 
   const row = vault.handle.prepare('SELECT subject, cert_pem, key_pem, fingerprint FROM signing_identity WHERE id = 1').get() as IdentityRow | undefined;
   if (row && row.subject === subject) return { certPem: row.cert_pem, keyPem: row.key_pem, fingerprint: row.fingerprint };
   const identity = createSigningIdentity(subject);
+  storeSigningIdentity(vault, subject, identity);
+  return identity;
+}
+
+/** Records an identity made for this name (replacing any other), with its audit row. */
+export function storeSigningIdentity(vault: Vault, subject: string, identity: SigningIdentity): void {
+  const row = vault.handle.prepare('SELECT fingerprint FROM signing_identity WHERE id = 1').get() as { fingerprint: string } | undefined;
   vault.change((db, audit) => {
     db.prepare(
       `INSERT INTO signing_identity (id, subject, cert_pem, key_pem, fingerprint, created_at) VALUES (1, @subject, @cert, @key, @fp, @at)
@@ -36,7 +43,6 @@ export function signingIdentity(vault: Vault, subject: string): SigningIdentity 
       newValue: { subject, fingerprint: identity.fingerprint },
     });
   });
-  return identity;
 }
 
 export interface BuiltPackage extends BuildFileResult {

@@ -5,7 +5,7 @@ import { useT, type TKey } from '../i18n';
 import { errorText } from '../lib/errors';
 import type { OpenDemo } from './useOpenDemo';
 
-const STEP_KEYS = new Set(['screenshots', 'proofs', 'recordings', 'vault', 'evidence', 'timeline', 'case', 'package', 'open']);
+const STEP_KEYS = new Set(['screenshots', 'proofs', 'recordings', 'vault', 'evidence', 'timeline', 'case', 'chats', 'package', 'open']);
 
 export function DemoStatus({ demo }: { demo: OpenDemo }) {
   const t = useT();
