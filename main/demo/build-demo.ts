@@ -220,7 +220,10 @@ async function fill(vault: Vault, { dir, pdfPath, files, screenshots, identity, 
   }
   progress('导入短信和通话录音');
   // What a user does after the first collection calls: mark the numbers as a collector's.
-  for (const [number, org] of story.collectorNumbers) markNumber(vault, number, 'collector', org);
+  // (The demo's many small edits go in a few transactions: the same functions, one commit each batch.)
+  vault.change(() => {
+    for (const [number, org] of story.collectorNumbers) markNumber(vault, number, 'collector', org);
+  });
   await importSmsBackupKeepingOriginal(vault, { label: files.sms, name: path.basename(files.sms), source: { kind: 'path', path: files.sms } }, () => fileSource(files.sms), {
     name: path.basename(files.sms),
   });
@@ -230,10 +233,12 @@ async function fill(vault: Vault, { dir, pdfPath, files, screenshots, identity, 
   progress('填写欠款、财务和还款方案');
   importCase(vault, caseDocument(proofIds));
   let agentIds = new Map<string, string>();
-  for (const a of story.agents) {
-    const sides = saveAgent(vault, { creditorId: `c-${a.creditor}`, kind: a.kind, name: a.name, numbers: a.numbers, note: '示例（虚构）' });
-    agentIds = new Map(sides.agents.map((x) => [x.name, x.id]));
-  }
+  vault.change(() => {
+    for (const a of story.agents) {
+      const sides = saveAgent(vault, { creditorId: `c-${a.creditor}`, kind: a.kind, name: a.name, numbers: a.numbers, note: '示例（虚构）' });
+      agentIds = new Map(sides.agents.map((x) => [x.name, x.id]));
+    }
+  });
   const today = todayBeijing();
   const firstDate = `${addMonthsClamped(today, 1).slice(0, 8)}10`;
   savePlan(vault, {
@@ -261,12 +266,14 @@ async function fill(vault: Vault, { dir, pdfPath, files, screenshots, identity, 
     if (conv) shotIds.set((r as { id: string }).id, conv);
   }
   // Whose each chat is: the user says so once (a chat has no number to go by).
-  for (const [id, conv] of shotIds) {
-    const side = story.chatSides[conv];
-    if (!side) continue;
-    if (side.agent) setEvidenceSide(vault, id, { side: 'agent', creditorId: null, agentId: agentIds.get(side.agent) ?? null });
-    else setEvidenceSide(vault, id, { side: 'creditor', creditorId: `c-${side.creditor}`, agentId: null });
-  }
+  vault.change(() => {
+    for (const [id, conv] of shotIds) {
+      const side = story.chatSides[conv];
+      if (!side) continue;
+      if (side.agent) setEvidenceSide(vault, id, { side: 'agent', creditorId: null, agentId: agentIds.get(side.agent) ?? null });
+      else setEvidenceSide(vault, id, { side: 'creditor', creditorId: `c-${side.creditor}`, agentId: null });
+    }
+  });
   progress('生成并签名申请材料');
   storeSigningIdentity(vault, story.applicant.name, await identity);
   await buildPackageFromVault(vault, { template: 'negotiation', date: today, sign: true, sample: true }, pdfPath);

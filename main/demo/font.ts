@@ -1,15 +1,17 @@
 // The shipped Chinese font (Noto Sans SC, SIL OFL) for everything the project renders
 // itself: demo screenshots and proofs. Loaded from the npm package, never the system.
-import fs from 'node:fs';
-import * as fontkit from '@cantoo/fontkit';
+import type * as fontkit from '@cantoo/fontkit';
+import { readDefaultFont } from '../package/build-to-file';
+import { fontkitOnce } from '../../shared/pdf/fontkit-once';
 
-import { defaultFontPath } from '../package/build-to-file';
+let cachedBytes: Uint8Array | null = null;
 
-let cachedBytes: Buffer | null = null;
-
-/** The same file the package builder embeds (found the same way, XIESHANG_FONT included). */
-export function notoSansScBytes(): Buffer {
-  cachedBytes ??= fs.readFileSync(defaultFontPath());
+/**
+ * The same file the package builder embeds, and the same bytes object while the demo runs:
+ * the proofs, the screenshots and the package share one parse of it (fontkit-once.ts).
+ */
+export function notoSansScBytes(): Uint8Array {
+  cachedBytes ??= readDefaultFont();
   return cachedBytes;
 }
 
@@ -21,6 +23,6 @@ export type Font = ReturnType<typeof fontkit.create> & {
 
 let cachedFont: Font | null = null;
 export function notoSansSc(): Font {
-  cachedFont ??= fontkit.create(notoSansScBytes()) as unknown as Font;
+  cachedFont ??= fontkitOnce.create(notoSansScBytes()) as unknown as Font;
   return cachedFont;
 }

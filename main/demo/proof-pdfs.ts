@@ -1,7 +1,7 @@
 // The story's proofs (unemployment, work, income, bank statement) as PDFs typeset with the
 // shipped font, each with a visible 示例 mark so no one mistakes them for real documents.
 import { PDFDocument, rgb } from '@cantoo/pdf-lib';
-import fontkit from '@cantoo/fontkit';
+import { fontkitOnce } from '../../shared/pdf/fontkit-once';
 import { notoSansScBytes } from './font';
 import type { proofs } from './story';
 
@@ -9,7 +9,7 @@ type Proof = (typeof proofs)[number];
 
 export async function proofPdf(proof: Proof): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(fontkitOnce);
   const font = await doc.embedFont(notoSansScBytes(), { subset: true });
   doc.setTitle(`${proof.title}（示例）`);
   doc.setAuthor(proof.issuer);

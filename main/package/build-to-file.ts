@@ -29,8 +29,19 @@ export function defaultFontPath(): string {
   return found;
 }
 
+let lastFont: { file: string; bytes: WeakRef<Uint8Array> } | null = null;
+
+/**
+ * The font's bytes: the same object as long as someone still holds it (the demo does), so
+ * its parse is shared (shared/pdf/fontkit-once.ts); read again once it was collected.
+ */
 export function readDefaultFont(): Uint8Array {
-  return new Uint8Array(fs.readFileSync(defaultFontPath()));
+  const file = defaultFontPath();
+  const held = lastFont?.file === file ? lastFont.bytes.deref() : undefined;
+  if (held) return held;
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  lastFont = { file, bytes: new WeakRef(bytes) };
+  return bytes;
 }
 
 /** Writes the builder's output to a file, in order, with back-pressure. */

@@ -4,7 +4,6 @@
 // first byte is written; an exhibit that fails (hash, password, damage) throws a named
 // error and the caller discards the partial output (buildPackageToFile writes a temporary
 // file and renames it only on success).
-import fontkit from '@cantoo/fontkit';
 import { PDFDocument, PDFFont, PDFName, PDFPage, PDFRef, rgb, degrees } from '@cantoo/pdf-lib';
 import { BuildCancelledError, PackageFontError, SignatureImageError } from './errors';
 import { ExhibitWriter, type ExhibitOutcome } from './exhibits';
@@ -28,6 +27,7 @@ import {
 } from './objects';
 import { isPng, parsePng, pngToPdfImage } from './png';
 import { webZlib, type Zlib } from './zlib';
+import { fontkitOnce } from './fontkit-once';
 import { TextKit } from './text';
 import { MemorySink, StreamingPdfWriter, type ByteSink } from './writer';
 
@@ -93,7 +93,7 @@ async function checkSignatureImage(bytes: Uint8Array | undefined, zlib: Zlib): P
 
 async function embedFont(doc: PDFDocument, fontBytes: Uint8Array): Promise<PDFFont> {
   try {
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(fontkitOnce);
     const font = await doc.embedFont(fontBytes, { subset: true });
     // Touch the font once: a file that is not a font fails here, before anything is written.
     font.widthOfTextAtSize('协商', 10);
