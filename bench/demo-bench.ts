@@ -109,11 +109,17 @@ export async function runDemoBench(): Promise<BenchRow[]> {
         return performance.now() - t;
       }),
     );
-    const demo = timeDemo(bin, path.join(dir, 'demo'));
+    // One run to bring the bundle into the page cache (the first run after a build is ~2 s
+    // slower), then five: this shared machine varies by ±0.4 s from run to run, so the median
+    // is reported with the range.
+    timeDemo(bin, path.join(dir, 'warm-up'));
+    const runs = [1, 2, 3, 4, 5].map((i) => timeDemo(bin, path.join(dir, i === 1 ? 'demo' : `demo-${i}`)));
+    const demo = { wallMs: median(runs.map((r) => r.wallMs)), cpuMs: median(runs.map((r) => r.cpuMs)) };
+    const range = `${(Math.min(...runs.map((r) => r.wallMs)) / 1000).toFixed(1)}–${(Math.max(...runs.map((r) => r.wallMs)) / 1000).toFixed(1)} s`;
     const rows: BenchRow[] = [
       {
-        name: '`xieshang demo` (vault, 35 screenshots, proofs, SMS, calls, signed package), goal ≤ 5 s',
-        ours: `${(demo.wallMs / 1000).toFixed(1)} s${demo.cpuMs ? ` (${(demo.cpuMs / 1000).toFixed(1)} s CPU)` : ''}`,
+        name: '`xieshang demo` (vault, 35 screenshots, proofs, SMS, calls, signed package), median of 5 runs, goal ≤ 5 s',
+        ours: `${(demo.wallMs / 1000).toFixed(1)} s${demo.cpuMs ? ` (${(demo.cpuMs / 1000).toFixed(1)} s CPU)` : ''}, range ${range}`,
         reference: '5.0 s goal',
         ratio: demo.wallMs / 5000,
         goal: { atMost: 1 },

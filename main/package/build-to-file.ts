@@ -14,6 +14,7 @@ import type { ByteSink } from '../../shared/pdf/writer';
 import type { SigningIdentity } from '../signing/identity';
 import { signFile } from '../signing/sign';
 import { nodeZlib } from './node-zlib';
+import { nodeSha256 } from './node-sha256';
 
 /** The font the builder embeds (subset): Noto Sans SC Regular, SIL OFL 1.1 (docs/licences). */
 export function defaultFontPath(): string {
@@ -105,6 +106,7 @@ export async function buildPackageToFile(
     const result = await buildPackage(input, fontBytes, {
       sink,
       zlib: nodeZlib,
+      sha256: nodeSha256,
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.now ? { now: opts.now } : {}),

@@ -40,7 +40,7 @@ import {
 } from './errors';
 import { bytesLabel } from './format';
 import { dateCN } from '../time/beijing';
-import { Sha256, sha256Hex } from './hash';
+import { sha256Hex, type IncrementalSha256 } from './hash';
 import { isJpeg, jpegComplete, parseJpeg, JpegError } from './jpeg';
 import { A4, FILL, GREY, INK, MARGIN, RULE, type Anchor, type Layout } from './layout';
 import type { ManifestExhibit } from './manifest';
@@ -56,6 +56,8 @@ export interface ExhibitEnv {
   writer: StreamingPdfWriter;
   layout: Layout;
   zlib: Zlib;
+  /** A new incremental SHA-256 (BuildOptions.sha256). */
+  sha256: () => IncrementalSha256;
   signal?: AbortSignal;
   /** Registers an attachment for the EmbeddedFiles name tree. */
   attach(key: string, spec: PDFRef): void;
@@ -514,7 +516,7 @@ export class ExhibitWriter {
     const L = this.L;
     const { writer, context } = this.env;
     const key = attachmentKey(e);
-    const hasher = new Sha256();
+    const hasher = this.env.sha256();
     let spec: PDFRef;
     let size: number;
     try {

@@ -13,7 +13,13 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-export class Sha256 {
+/** An incremental SHA-256: this file's pure one, or the platform's (BuildOptions.sha256). */
+export interface IncrementalSha256 {
+  update(data: Uint8Array): unknown;
+  hex(): string;
+}
+
+export class Sha256 implements IncrementalSha256 {
   private readonly h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   private readonly w = new Uint32Array(64);
   private readonly block = new Uint8Array(64);
