@@ -37,7 +37,6 @@ export type DemoProgress = (step: string) => void;
 
 interface DemoFiles {
   shots: string;
-  shotOf: Map<string, string>;
   proofs: { file: string; category: string }[];
   sms: string;
   calls: string[];
@@ -49,20 +48,22 @@ interface DemoFiles {
  * the recordings; `screenshots` settles when they are all written (the vault can be made
  * in the meantime). One after the other, the steps took 2.4 s of the demo's 8.
  */
-function writeFiles(dir: string, progress: DemoProgress): { screenshots: Promise<void>; rest: Promise<DemoFiles> } {
+function writeFiles(dir: string, progress: DemoProgress): { screenshots: Promise<Map<string, string>>; rest: Promise<DemoFiles> } {
   const shots = path.join(dir, '聊天截图');
   const proofsDir = path.join(dir, '证明材料');
   const callsDir = path.join(dir, '通话录音');
   for (const d of [shots, proofsDir, callsDir]) fs.mkdirSync(d, { recursive: true });
   progress('生成聊天截图');
-  const shotOf = new Map<string, string>();
+  // Settles with each screenshot's conversation, by file name.
   const screenshots = Promise.all(story.conversations.map((conv) => renderConversation(conv, 8))).then((rendered) => {
+    const shotOf = new Map<string, string>();
     rendered.forEach((list, i) => {
       for (const shot of list) {
         fs.writeFileSync(path.join(shots, shot.fileName), shot.bytes);
         shotOf.set(shot.fileName, story.conversations[i]!.key);
       }
     });
+    return shotOf;
   });
   const rest = (async () => {
     progress('生成证明材料');
@@ -85,7 +86,7 @@ function writeFiles(dir: string, progress: DemoProgress): { screenshots: Promise
     });
     const sms = path.join(dir, '短信备份-sms-backup.xml');
     fs.writeFileSync(sms, smsBackupXml());
-    return { shots, shotOf, proofs, sms, calls };
+    return { shots, proofs, sms, calls };
   })();
   return { screenshots, rest };
 }
@@ -196,8 +197,8 @@ interface FillInput {
   dir: string;
   pdfPath: string;
   files: DemoFiles;
-  /** Settles when the chat screenshots are written (rendered while the vault was made). */
-  screenshots: Promise<void>;
+  /** Settles when the chat screenshots are written (rendered while the vault was made), with each one's conversation. */
+  screenshots: Promise<Map<string, string>>;
   identity: Promise<SigningIdentity>;
   progress: DemoProgress;
 }
@@ -257,12 +258,12 @@ async function fill(vault: Vault, { dir, pdfPath, files, screenshots, identity, 
   // The bank's plan was agreed two months ago: the letter to 蚂蚁 lists it with what is paid under it.
   await addDemoAgreement(vault, path.join(dir, 'demo-files'));
   progress('导入聊天截图');
-  await screenshots;
+  const shotOf = await screenshots;
   // Not read by OCR here: the sample case must open in seconds. Its pictures wait for the
   // evidence page's "识别图片中的文字" job (issue 12), which shows what that job does.
   const shotIds = new Map<string, string>();
   for (const r of (await importPaths(vault, [files.shots], { category: 'chat_screenshot', ocr: false })).results) {
-    const conv = 'id' in r ? files.shotOf.get(path.basename(r.path)) : undefined;
+    const conv = 'id' in r ? shotOf.get(path.basename(r.path)) : undefined;
     if (conv) shotIds.set((r as { id: string }).id, conv);
   }
   // Whose each chat is: the user says so once (a chat has no number to go by).

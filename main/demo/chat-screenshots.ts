@@ -89,6 +89,17 @@ ${statusItems(clock)}
 </svg>`;
 }
 
+/** The last message that fits whole between the title bar and the input bar, from `first` on (first − 1: none). */
+function lastFitting(heights: readonly number[], first: number): number {
+  let y = TOP;
+  let last = first - 1;
+  for (let i = first; i < heights.length && y + heights[i]! <= BOTTOM; i++) {
+    last = i;
+    y += heights[i]! + GAP;
+  }
+  return last;
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -125,13 +136,7 @@ export async function renderConversation(conv: Conversation, maxShots: number): 
   const screen = Buffer.alloc(blank.length); // reused: each encoding is awaited before the next screenshot
   const shots: Screenshot[] = [];
   for (let first = 0; first < conv.lines.length && shots.length < maxShots; first += 2) {
-    // The messages that fit whole between the title bar and the input bar, from `first` on.
-    let y = TOP;
-    let last = first - 1;
-    for (let i = first; i < conv.lines.length && y + heights[i]! <= BOTTOM; i++) {
-      last = i;
-      y += heights[i]! + GAP;
-    }
+    const last = lastFitting(heights, first);
     const at = start + shots.length * 47_000;
     const bj = beijingParts(at);
     const stamp = bj.date.replace(/-/g, '');
@@ -158,13 +163,13 @@ export async function renderConversation(conv: Conversation, maxShots: number): 
  */
 export function wholeScreenshotSvg(conv: Conversation, index: number, clock: string): string {
   const peerInitial = Array.from(conv.title)[0]!;
+  const heights = conv.lines.map(bubbleHeight);
   const parts: string[] = [];
+  const last = lastFitting(heights, index * 2);
   let y = TOP;
-  for (let i = index * 2; i < conv.lines.length; i++) {
-    const h = bubbleHeight(conv.lines[i]!);
-    if (y + h > BOTTOM) break;
+  for (let i = index * 2; i <= last; i++) {
     parts.push(renderLine(conv.lines[i]!, y, peerInitial));
-    y += h + GAP;
+    y += heights[i]! + GAP;
   }
   return frame(conv.title, { clock, body: parts.join('\n') });
 }

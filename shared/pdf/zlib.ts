@@ -13,7 +13,8 @@ export interface Zlib {
   inflate(parts: readonly Uint8Array[]): Promise<Uint8Array>;
 }
 
-function joined(parts: readonly Uint8Array[]): Uint8Array {
+/** The parts as one array (the part itself when there is one). */
+export function joined(parts: readonly Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;

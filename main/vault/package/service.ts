@@ -29,8 +29,8 @@ export function signingIdentity(vault: Vault, subject: string): SigningIdentity 
 
 /** Records an identity made for this name (replacing any other), with its audit row. */
 export function storeSigningIdentity(vault: Vault, subject: string, identity: SigningIdentity): void {
-  const row = vault.handle.prepare('SELECT fingerprint FROM signing_identity WHERE id = 1').get() as { fingerprint: string } | undefined;
   vault.change((db, audit) => {
+    const row = db.prepare('SELECT fingerprint FROM signing_identity WHERE id = 1').get() as { fingerprint: string } | undefined;
     db.prepare(
       `INSERT INTO signing_identity (id, subject, cert_pem, key_pem, fingerprint, created_at) VALUES (1, @subject, @cert, @key, @fp, @at)
        ON CONFLICT (id) DO UPDATE SET subject = @subject, cert_pem = @cert, key_pem = @key, fingerprint = @fp, created_at = @at`,
