@@ -307,8 +307,8 @@ async function splitAlpha(info: PngInfo, zlib: Zlib): Promise<PdfImage> {
   const { width, height, bitDepth, colorType } = info;
   const bps = bitDepth / 8;
   const cpx = (colorType === 6 ? 3 : 1) * bps;
-  const raw = await inflateNative(info, zlib);
   const rowBytes = width * (cpx + bps);
+  const raw = await inflateNative(info, zlib, (rowBytes + 1) * height);
   if (raw.length < (rowBytes + 1) * height) throw new PngError('图像数据不完整（文件被截断）');
   const colorRow = width * cpx;
   const alphaRow = width * bps;
@@ -399,9 +399,9 @@ function unfilterRow(filter: number, src: Uint8Array, from: number, out: Uint8Ar
 }
 
 /** Inflates with the given zlib (native: ≈ 10× fflate); a stricter native zlib refusing the stream (e.g. bytes after its end) lets fflate decide. */
-async function inflateNative(info: PngInfo, zlib: Zlib): Promise<Uint8Array> {
+async function inflateNative(info: PngInfo, zlib: Zlib, expected: number): Promise<Uint8Array> {
   try {
-    return await zlib.inflate(info.idat);
+    return await zlib.inflate(info.idat, expected);
   } catch {
     return inflateIdat(info);
   }

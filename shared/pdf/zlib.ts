@@ -9,8 +9,11 @@ import { unzlibSync, zlibSync } from 'fflate';
 export interface Zlib {
   /** zlib-wrapped deflate at the default level (6). */
   deflate(data: Uint8Array): Promise<Uint8Array>;
-  /** Inflates a zlib stream given in parts (a PNG's IDAT chunks). */
-  inflate(parts: readonly Uint8Array[]): Promise<Uint8Array>;
+  /**
+   * Inflates a zlib stream given in parts (a PNG's IDAT chunks). `expected`, when known, is
+   * the inflated size (a PNG's rows): a native zlib then makes its output in one piece.
+   */
+  inflate(parts: readonly Uint8Array[], expected?: number): Promise<Uint8Array>;
 }
 
 /** The parts as one array (the part itself when there is one). */

@@ -155,6 +155,24 @@ describe('exhibits', () => {
       expect(err, mime).toBeInstanceOf(ExhibitDamagedError);
     }
   });
+
+  it('a damaged RGBA PNG after a good one (converted ahead, while the first is written) → refused, named, at its turn', async () => {
+    const good = await screenshot('png', { seed: 14, width: 80, height: 120, alpha: true });
+    const bad = await screenshot('png', { seed: 15, width: 80, height: 120, alpha: true });
+    const idat = Buffer.from(bad).indexOf('IDAT');
+    const broken = new Uint8Array(bad);
+    for (let i = idat + 6; i < idat + 30; i++) broken[i] = 0x5a; // its zlib data, not its length
+    const { err } = await failure(
+      baseModel({
+        exhibits: [
+          exhibit({ n: 1, title: '好的截图', category: '聊天记录', kind: 'image', mime: 'image/png', fileName: 'a.png', bytes: good }),
+          exhibit({ n: 2, title: '坏的截图', category: '聊天记录', kind: 'image', mime: 'image/png', fileName: 'b.png', bytes: broken }),
+        ],
+      }),
+    );
+    expect(err).toBeInstanceOf(ExhibitDamagedError);
+    expect((err as Error).message).toContain('证据 2（坏的截图）');
+  });
 });
 
 describe('the signature image', () => {

@@ -242,6 +242,28 @@ describe('PNG', () => {
   });
 });
 
+describe("node:zlib for Node's builds", () => {
+  // Several MB, compressible like a screenshot's rows: output in more than one piece.
+  const data = Buffer.alloc(5_000_000);
+  for (let i = 0; i < data.length; i++) data[i] = (i % 3000 < 2000 ? 255 : (i * 31) ^ (i >> 9)) & 255;
+  const z = deflateSync(data);
+
+  it('deflates to the same bytes as zlib at level 6, whatever the size', async () => {
+    expect(Buffer.from(await nodeZlib.deflate(data)).equals(z)).toBe(true);
+    const small = data.subarray(0, 1000);
+    expect(Buffer.from(await nodeZlib.deflate(small)).equals(deflateSync(small))).toBe(true);
+  });
+
+  it('inflates whole with the exact size, a wrong size or none, from one part or several', async () => {
+    const parts = [z.subarray(0, 7), z.subarray(7, 40_000), z.subarray(40_000)];
+    for (const expected of [data.length, undefined, 1000, data.length * 3]) {
+      expect(Buffer.from(await nodeZlib.inflate([z], expected)).equals(data)).toBe(true);
+      expect(Buffer.from(await nodeZlib.inflate(parts, expected)).equals(data)).toBe(true);
+    }
+    await expect(nodeZlib.inflate([z.subarray(0, z.length - 100)], data.length)).rejects.toThrow();
+  });
+});
+
 describe('JPEG header', () => {
   it('reads size and components', async () => {
     const jpg = await screenshot('jpeg', { width: 33, height: 21 });
