@@ -5,6 +5,7 @@
 // New findings are kept as files under test/fixtures/fuzz-regressions/<target>/ (with a
 // .note beside each saying what happened) and replayed by npm test from then on.
 import { Worker } from 'node:worker_threads';
+import { builtWorkerPath } from '../../main/built-worker';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,16 +50,7 @@ const DEFAULT_BUDGET_MS = 15_000;
 const DEFAULT_HEAP_MB = 512;
 
 export function fuzzWorkerPath(): string {
-  const candidates = [path.join(__dirname, 'fuzz-worker.js')];
-  for (let dir = __dirname, i = 0; i < 8; i++, dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) {
-      candidates.push(path.join(dir, 'dist', 'bench', 'fuzz-worker.js'));
-      break;
-    }
-  }
-  const found = candidates.find((c) => fs.existsSync(c));
-  if (!found) throw new Error('fuzz-worker.js not built (node scripts/build.mjs)');
-  return found;
+  return builtWorkerPath('fuzz-worker.js', __dirname, 'bench');
 }
 
 type Ended = { outcome: 'ended'; kind: 'timeout' | 'memory' | 'crash'; detail: string };

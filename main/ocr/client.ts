@@ -4,10 +4,9 @@
 // not counted); past it the worker is terminated — the only way to stop an onnxruntime run —
 // and the image is reported 'timeout': the caller keeps the item, marked not analysed. A
 // worker idle for IDLE_MS is ended too, so the models' memory goes back after an import.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { builtWorkerPath } from '../built-worker';
 import type { OcrResult } from '../../shared/ocr/types';
 import type { OcrReply, OcrRequest } from './protocol';
 
@@ -19,18 +18,9 @@ export const OCR_BUDGET_MS = 30_000;
 const LOAD_BUDGET_MS = 60_000;
 const IDLE_MS = 60_000;
 
-/** dist/main/ocr-worker.js, from wherever the calling bundle (or, in tests, the source file) sits. */
+/** The built ocr-worker.js (main/built-worker.ts), unless XIESHANG_OCR_WORKER names another. */
 export function ocrWorkerPath(): string {
-  const fromEnv = process.env.XIESHANG_OCR_WORKER;
-  if (fromEnv) return fromEnv;
-  const candidates = [
-    path.join(__dirname, 'ocr-worker.js'), // dist/main (app main, vault worker)
-    path.join(__dirname, '..', 'main', 'ocr-worker.js'), // dist/cli, dist/harness, dist/bench
-    path.join(__dirname, '..', '..', 'dist', 'main', 'ocr-worker.js'), // main/ocr (tests on the sources)
-  ];
-  const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new Error('OCR worker bundle missing (run node scripts/build.mjs)');
-  return found;
+  return process.env.XIESHANG_OCR_WORKER || builtWorkerPath('ocr-worker.js', __dirname);
 }
 
 interface Job {

@@ -3,9 +3,8 @@
 // heap limit; past the time budget, or out of memory, the thread is terminated and the file
 // is refused with a clear message. The vault worker only waits (asynchronously) and then
 // stores the rows the thread sends back.
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { builtWorkerPath } from '../../built-worker';
 import { BadInputError, NotABillError, XieshangError } from '../../../shared/errors';
 import type { BillOptions, KnownMappings, ParsedBillFile } from './parse';
 import type { BillParseReply, BillParseRequest } from './parse-worker';
@@ -19,18 +18,9 @@ export function billParseBudgetMs(env: NodeJS.ProcessEnv = process.env): number 
   return Number.isFinite(n) && n >= 50 ? n : DEFAULT_BUDGET_MS;
 }
 
-/** dist/main/bill-worker.js: beside the bundle (dist/main), beside dist/cli, or under the repo's dist when run from source. */
+/** The built bill-worker.js (main/built-worker.ts). */
 export function billWorkerPath(): string {
-  const candidates = [path.join(__dirname, 'bill-worker.js'), path.join(__dirname, '..', 'main', 'bill-worker.js')];
-  for (let dir = __dirname, i = 0; i < 8; i++, dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) {
-      candidates.push(path.join(dir, 'dist', 'main', 'bill-worker.js'));
-      break;
-    }
-  }
-  const found = candidates.find((c) => fs.existsSync(c));
-  if (!found) throw new Error('bill-worker.js not built (run node scripts/build.mjs)');
-  return found;
+  return builtWorkerPath('bill-worker.js', __dirname);
 }
 
 function rebuild(code: XieshangError['code'], params: XieshangError['params']): XieshangError {

@@ -4,9 +4,8 @@
 // from the name or the file's date only. A crafted PDF (thousands of pages sharing one
 // content stream of deeply nested q … Q) used to hold the vault worker at 100 % CPU for
 // minutes; now it costs at most the budget and the rest of the import goes on.
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { builtWorkerPath } from '../../built-worker';
 import { sniffMime, type Analysis, type AnalyseInput } from './analyse';
 import type { AnalyseRequest } from './analyse-worker';
 import { extensionLies, kindOfMime } from '../../../shared/evidence/media';
@@ -24,18 +23,9 @@ export function analyseBudgetMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(n) && n >= 100 ? n : DEFAULT_BUDGET_MS;
 }
 
-/** The built analyse-worker.js: beside the bundle (dist/main), beside dist/cli, or under the repo's dist when run from source. */
+/** The built analyse-worker.js (main/built-worker.ts). */
 export function analyseWorkerPath(): string {
-  const candidates = [path.join(__dirname, 'analyse-worker.js'), path.join(__dirname, '..', 'main', 'analyse-worker.js')];
-  for (let dir = __dirname, i = 0; i < 8; i++, dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) {
-      candidates.push(path.join(dir, 'dist', 'main', 'analyse-worker.js'));
-      break;
-    }
-  }
-  const found = candidates.find((c) => fs.existsSync(c));
-  if (!found) throw new Error('analyse-worker.js not built');
-  return found;
+  return builtWorkerPath('analyse-worker.js', __dirname);
 }
 
 type Reply = { id: number; ok: true; analysis: Analysis } | { id: number; ok: false };
