@@ -40,7 +40,7 @@ import {
 } from './errors';
 import { bytesLabel } from './format';
 import { dateCN } from '../time/beijing';
-import { sha256Hex, type IncrementalSha256 } from './hash';
+import type { IncrementalSha256 } from './hash';
 import { isJpeg, jpegComplete, parseJpeg, JpegError } from './jpeg';
 import { A4, FILL, GREY, INK, MARGIN, RULE, type Anchor, type Layout } from './layout';
 import type { ManifestExhibit } from './manifest';
@@ -58,6 +58,8 @@ export interface ExhibitEnv {
   zlib: Zlib;
   /** A new incremental SHA-256 (BuildOptions.sha256). */
   sha256: () => IncrementalSha256;
+  /** The SHA-256 of a whole file read at once (WebCrypto, or BuildOptions.sha256 when given). */
+  hashBytes: (bytes: Uint8Array) => Promise<string>;
   signal?: AbortSignal;
   /** Registers an attachment for the EmbeddedFiles name tree. */
   attach(key: string, spec: PDFRef): void;
@@ -164,7 +166,7 @@ export class ExhibitWriter {
   prefetch(e: Exhibit): void {
     if ((e.kind !== 'image' && e.kind !== 'pdf') || this.pending.has(e.n)) return;
     const bytes = readWhole(e);
-    const hash = bytes.then((b) => sha256Hex(b));
+    const hash = bytes.then((b) => this.env.hashBytes(b));
     // A PNG is converted too: its zlib work (thread pool, or the platform's streams) then
     // overlaps the writing of the exhibit before it (`package build` of the demo: −0.07 s).
     const png = e.kind === 'image' && !e.rendition ? bytes.then((b) => convertPng(b, this.env.zlib, AHEAD_MAX_PIXELS)) : undefined;

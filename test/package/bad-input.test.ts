@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackageToFile } from '../../main/package/build-to-file';
 import { toErrorInfo } from '../../shared/errors';
-import { buildPackage } from '../../shared/pdf/build';
+import { buildPackage, type BuildOptions } from '../../shared/pdf/build';
+import { nodeSha256 } from '../../main/package/node-sha256';
 import {
   BuildCancelledError,
   ExhibitDamagedError,
@@ -37,9 +38,9 @@ class CountingSink implements ByteSink {
   }
 }
 
-async function failure(model: PackageModelInput, sink = new CountingSink()): Promise<{ err: unknown; sink: CountingSink }> {
+async function failure(model: PackageModelInput, sink = new CountingSink(), options: BuildOptions = {}): Promise<{ err: unknown; sink: CountingSink }> {
   try {
-    await buildPackage(model, fontBytes(), { sink });
+    await buildPackage(model, fontBytes(), { ...options, sink });
   } catch (err) {
     return { err, sink };
   }
@@ -80,10 +81,13 @@ describe('exhibits', () => {
         exhibit({ n: 4, title: '改过的截图', category: '聊天记录', kind: 'image', mime: 'image/png', fileName: 'x.png', bytes: png, sha256: sha256(new Uint8Array([1, 2, 3])) }),
       ],
     });
-    const { err } = await failure(model);
-    expect(err).toBeInstanceOf(ExhibitHashMismatchError);
-    expect((err as Error).message).toContain('证据 4（改过的截图）');
-    expect(toErrorInfo(err).params).toMatchObject({ reason: 'exhibit-hash', exhibit: 4 });
+    // The platform's hash (WebCrypto, the app's worker) and the one Node's builds pass (node:crypto).
+    for (const options of [{}, { sha256: nodeSha256 }]) {
+      const { err } = await failure(model, new CountingSink(), options);
+      expect(err).toBeInstanceOf(ExhibitHashMismatchError);
+      expect((err as Error).message).toContain('证据 4（改过的截图）');
+      expect(toErrorInfo(err).params).toMatchObject({ reason: 'exhibit-hash', exhibit: 4 });
+    }
   });
 
   it('a changed recording read in chunks is refused too (hashed while streaming)', async () => {

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { nodeZlib } from '../../main/package/node-zlib';
 import { nodeSha256 } from '../../main/package/node-sha256';
 import { describe, expect, it } from 'vitest';
-import { Sha256, crc32, sha256Hex } from '../../shared/pdf/hash';
+import { Sha256, crc32, sha256Hex, sha256HexWith } from '../../shared/pdf/hash';
 import { isJpeg, jpegComplete, parseJpeg } from '../../shared/pdf/jpeg';
 import { canPassThrough, decodePixels, fromBase64, parsePng, pngToPdfImage, rebuildPng, toBase64 } from '../../shared/pdf/png';
 import { formMatrix } from '../../shared/pdf/exhibits';
@@ -40,6 +40,14 @@ describe('SHA-256 and CRC-32', () => {
     const big = new Uint8Array(1_000_003).map((_, i) => (i * 7) & 255);
     expect(await sha256Hex(big)).toBe(createHash('sha256').update(big).digest('hex'));
     expect(new Sha256().update(new Uint8Array(0)).hex()).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('whole bytes through an incremental hash (the builder in Node) match node:crypto', async () => {
+    const data = new Uint8Array(300_001).map((_, i) => (i * 7) ^ (i >> 8));
+    const want = createHash('sha256').update(data).digest('hex');
+    expect(await sha256HexWith(nodeSha256)(data)).toBe(want);
+    expect(await sha256HexWith(() => new Sha256())(data)).toBe(want);
+    expect(await sha256Hex(data)).toBe(want);
   });
 
   it('base64 round trip', () => {
