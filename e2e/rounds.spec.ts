@@ -18,6 +18,8 @@ test('a round records the package it sent; a request for more material is answer
   // The package list shows the built packages by name · letter · date · addressee; the
   // default follows the creditor chosen (its newest package).
   const pkg = id('rp-round-package');
+  // The list comes from its own query, after the form is shown: wait for a built package in it.
+  await expect(pkg.locator('option', { hasText: '寄给' }).first()).toBeAttached();
   const labels = await pkg.locator('option').allTextContents();
   expect(labels.length).toBeGreaterThan(1);
   const built = labels.filter((l) => l.includes('寄给'));
