@@ -11,12 +11,13 @@ import { importSmsBackupKeepingOriginal } from '../vault/timeline/sms-import';
 import { saveAgent, setEvidenceSide } from '../vault/sides/service';
 import { fileSource } from '../vault/timeline/xml-text';
 import { importRecording } from '../vault/timeline/calls-import';
-import { markNumber } from '../vault/timeline/contacts';
+import { markNumber, updateContact } from '../vault/timeline/contacts';
 import { importCase, savePlan } from '../vault/case/service';
 import { buildPackageFromVault, storeSigningIdentity } from '../vault/package/service';
 import { createSigningIdentityAsync, type SigningIdentity } from '../signing';
 import { withBulkWrites } from '../vault/bulk-writes';
 import { emptyCase, type CaseDoc } from '../../shared/case/schema';
+import type { ContactPatch } from '../../shared/contracts/timeline';
 import { addDays, addMonthsClamped, todayBeijing } from '../../shared/time/beijing';
 import { XieshangError } from '../../shared/errors';
 import { isEvidenceCategory } from '../../shared/evidence/categories';
@@ -226,9 +227,16 @@ async function importTimeline(vault: Vault, files: DemoFiles, progress: DemoProg
   await importSmsBackupKeepingOriginal(vault, { label: files.sms, name: path.basename(files.sms), source: { kind: 'path', path: files.sms } }, () => fileSource(files.sms), {
     name: path.basename(files.sms),
   });
-  for (const file of files.calls) {
-    await importRecording(vault, { label: file, name: path.basename(file), source: { kind: 'path', path: file } });
+  const noted: [string, ContactPatch][] = [];
+  for (const [i, file] of files.calls.entries()) {
+    const r = await importRecording(vault, { label: file, name: path.basename(file), source: { kind: 'path', path: file } });
+    const call = story.calls[i]!;
+    if ('id' in r) noted.push([r.id, { summary: call.summary, ...(call.direction ? { direction: call.direction } : {}) }]);
   }
+  // What she noted of each call afterwards, as in the timeline's edit form.
+  vault.change(() => {
+    for (const [id, patch] of noted) updateContact(vault, id, patch);
+  });
 }
 
 /** Both, side by side; a failure is passed on only when both have settled (nothing still writing). */

@@ -246,9 +246,12 @@ export const collectorNumbers: [string, string][] = [
   ['10690000888', '恒正催收（虚构）'],
 ];
 
-/** Call recordings as phones name them (domain.md §8), with their real durations. */
-export const calls: { fileName: string; seconds: number; summary: string; sameBytesAs?: number }[] = [
-  { fileName: '95188(95188)_20260612150210.wav', seconds: 184, summary: '致电花呗客服，说明失业情况，询问分期和罚息减免。' },
+/**
+ * Call recordings as phones name them (domain.md §8), with their real durations, and what she
+ * noted of each call in the timeline afterwards (an import only knows number, time and length).
+ */
+export const calls: { fileName: string; seconds: number; summary: string; direction?: 'outgoing'; sameBytesAs?: number }[] = [
+  { fileName: '95188(95188)_20260612150210.wav', seconds: 184, summary: '致电花呗客服，说明失业情况，询问分期和罚息减免。', direction: 'outgoing' },
   { fileName: '通话录音 01088886666 2026-07-18 22-47-03.wav', seconds: 96, summary: '夜间催收电话，对方称明天上门走访。' },
   { fileName: '05718889999_20260719093012.wav', seconds: 62, summary: '催收电话，要求当天还款五千元。' },
   { fileName: '05718889999_20260719113540.wav', seconds: 45, summary: '同一号码再次来电。' },
@@ -256,7 +259,7 @@ export const calls: { fileName: string; seconds: number; summary: string; sameBy
   { fileName: '05718889999_20260719162233.wav', seconds: 51, summary: '同一号码第四次来电（单日超过三次）。' },
   { fileName: 'Call@4008001234(004008001234)_20260802101530.wav', seconds: 141, summary: '银行信用卡中心来电，介绍个性化分期所需材料。' },
   // The phone saved the same audio twice under two calls' names: two calls, two pieces of evidence.
-  { fileName: '05718889999_20260720100512.wav', seconds: 62, summary: '同一段录音被手机按另一通来电保存。', sameBytesAs: 2 },
+  { fileName: '05718889999_20260720100512.wav', seconds: 62, summary: '同一号码次日上午再次来电催款。', sameBytesAs: 2 },
 ];
 
 /** Proof documents rendered as PDFs by the project. */

@@ -52,6 +52,11 @@ describe('the demo letters', () => {
     expect(text).toMatch(/逾期\d+天（应还款日2026年5月9日，次日算第1天）/);
     expect(text).not.toContain('超出');
     expect(draft('negotiation', 'c-huabei').warnings).toEqual([]);
+    // Each call in the contact log says what it was about, in her words; her own call to the hotline is hers.
+    expect(text).not.toContain('无摘要');
+    const row = /2026年6月12日15:02.*?（证据\d+）/.exec(text)?.[0] ?? '';
+    expect(row).toContain('致电花呗客服，说明失业情况，询问分期和罚');
+    expect(row).toContain('我方→');
   }, 60_000);
 
   it('a negotiation letter to the bank it already agreed with lists its own debt at the agreement, never as 尚未提出方案', () => {
