@@ -14,6 +14,11 @@ export async function proofPdf(proof: Proof): Promise<Buffer> {
   doc.setTitle(`${proof.title}（示例）`);
   doc.setAuthor(proof.issuer);
   doc.setLanguage('zh-CN');
+  // Dated the day it was issued, not the day the demo was made: the evidence list shows this
+  // date as the document's (形成日期), next to the date printed on it.
+  const issued = new Date(`${proof.date}T10:00:00+08:00`);
+  doc.setCreationDate(issued);
+  doc.setModificationDate(issued);
   const page = doc.addPage([595.28, 841.89]);
   const title = proof.title;
   page.drawText(title, { x: (595.28 - font.widthOfTextAtSize(title, 20)) / 2, y: 760, size: 20, font });

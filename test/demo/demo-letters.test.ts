@@ -54,6 +54,8 @@ describe('the demo letters', () => {
     expect(draft('negotiation', 'c-huabei').warnings).toEqual([]);
     // Each call in the contact log says what it was about, in her words; her own call to the hotline is hers.
     expect(text).not.toContain('无摘要');
+    // The proofs are dated the day they were issued (their PDF dates), as printed on them.
+    for (const dated of ['兼职收入证明.pdf—2026-10-31', '离职证明.pdf—2026-03-31', '失业登记证明.pdf—2026-04-08']) expect(text).toContain(dated);
     const row = /2026年6月12日15:02.*?（证据\d+）/.exec(text)?.[0] ?? '';
     expect(row).toContain('致电花呗客服，说明失业情况，询问分期和罚');
     expect(row).toContain('我方→');
