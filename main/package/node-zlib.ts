@@ -3,7 +3,7 @@
 // level (6), so the same bytes as the browser's build.
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import type { Zlib } from '../../shared/pdf/zlib';
+import { joined, type Zlib } from '../../shared/pdf/zlib';
 
 const deflate = promisify(zlib.deflate);
 const inflate = promisify(zlib.inflate);
@@ -24,7 +24,7 @@ export const nodeZlib: Zlib = {
   // Screenshots deflate to well under a quarter of their size.
   deflate: async (data) => view(await deflate(data, { chunkSize: pieceSize(data.length / 4) })),
   inflate: async (parts, expected) => {
-    const input = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    const input = joined(parts);
     // One piece when the size is known (+1: zlib sees the end of the stream with room left).
     return view(await inflate(input, { chunkSize: pieceSize(expected !== undefined ? expected + 1 : input.length * 8) }));
   },

@@ -148,10 +148,15 @@ interface ConvertedPng {
 /** Ahead of its turn only a PNG this small: two conversions at once stay a few tens of MB (a phone screenshot is 2–3 MP). */
 const AHEAD_MAX_PIXELS = 8_000_000;
 
-async function convertPng(bytes: Uint8Array, zlib: Zlib, maxPixels = Infinity): Promise<ConvertedPng | null> {
+async function convertPng(info: PngInfo, zlib: Zlib): Promise<ConvertedPng> {
+  return { info, img: await pngToPdfImage(info, zlib) };
+}
+
+/** A small PNG converted ahead of its turn; null for anything else (converted, or not, at its turn). */
+async function convertAhead(bytes: Uint8Array, zlib: Zlib): Promise<ConvertedPng | null> {
   if (!isPng(bytes)) return null;
   const info = parsePng(bytes);
-  return info.width * info.height <= maxPixels ? { info, img: await pngToPdfImage(info, zlib) } : null;
+  return info.width * info.height <= AHEAD_MAX_PIXELS ? convertPng(info, zlib) : null;
 }
 
 export class ExhibitWriter {
@@ -169,7 +174,7 @@ export class ExhibitWriter {
     const hash = bytes.then((b) => this.env.hashBytes(b));
     // A PNG is converted too: its zlib work (thread pool, or the platform's streams) then
     // overlaps the writing of the exhibit before it (`package build` of the demo: −0.07 s).
-    const png = e.kind === 'image' && !e.rendition ? bytes.then((b) => convertPng(b, this.env.zlib, AHEAD_MAX_PIXELS)) : undefined;
+    const png = e.kind === 'image' && !e.rendition ? bytes.then((b) => convertAhead(b, this.env.zlib)) : undefined;
     // Failures surface when the exhibit's turn comes (no unhandled rejection meanwhile).
     bytes.catch(() => {});
     hash.catch(() => {});
@@ -240,7 +245,8 @@ export class ExhibitWriter {
     let png: ManifestExhibit['png'];
     try {
       if (isPng(bytes)) {
-        const { info, img } = (!rendition && (await pending.png)) || (await convertPng(bytes, this.env.zlib))!;
+        // Converted ahead only without a rendition (prefetch), so from these same bytes.
+        const { info, img } = (await pending.png) ?? (await convertPng(parsePng(bytes), this.env.zlib));
         ref = await writePngImage(writer, context, img);
         width = info.width;
         height = info.height;
